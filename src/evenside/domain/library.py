@@ -1,0 +1,146 @@
+"""Exercises and stretches as the rest of the program sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from evenside.domain.errors import InvalidInput
+from evenside.domain.muscles import MuscleGroup
+
+
+class Laterality(StrEnum):
+    BILATERAL = "bilateral"
+    UNILATERAL = "unilateral"
+    CONTRALATERAL = "contralateral"  # right arm with left leg: bird dog, dead bug
+
+    @property
+    def per_side(self) -> bool:
+        """Whether sets of this exercise are logged per side."""
+        return self is not Laterality.BILATERAL
+
+
+class LoadBasis(StrEnum):
+    """What the weight field of a set means."""
+
+    PER_HAND = "per hand"  # one dumbbell's weight
+    PER_SIDE = "per side"  # the load on the working limb (cable stack, machine)
+    TOTAL = "total"  # barbell and plates together
+    BODYWEIGHT_PLUS = "bodyweight plus load"  # added load; 0 for bodyweight alone
+    TIME = "time"  # holds and carries: duration is what is measured
+
+    @property
+    def timed(self) -> bool:
+        return self is LoadBasis.TIME
+
+
+@dataclass(frozen=True)
+class Stretch:
+    id: int
+    name: str
+    muscles: tuple[MuscleGroup, ...]
+    cue: str
+    hold_seconds: int
+    one_sided: bool
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: int
+    name: str
+    laterality: Laterality
+    load_basis: LoadBasis
+    primary: tuple[MuscleGroup, ...]
+    secondary: tuple[MuscleGroup, ...] = ()
+    equipment: str = ""
+    custom: bool = False
+    archived: bool = False
+    rest_seconds: int | None = None  # None: the profile's default rest between sets
+    stretches: tuple[Stretch, ...] = field(default=(), compare=False)
+
+    @property
+    def muscles(self) -> tuple[MuscleGroup, ...]:
+        return self.primary + self.secondary
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    """An exercise before it has a row: a library entry (with ``key``) or a user's custom one."""
+
+    name: str
+    laterality: Laterality
+    load_basis: LoadBasis
+    primary: tuple[MuscleGroup, ...]
+    secondary: tuple[MuscleGroup, ...] = ()
+    equipment: str = ""
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class StretchSpec:
+    key: str
+    name: str
+    muscles: tuple[MuscleGroup, ...]
+    cue: str
+    hold_seconds: int
+    one_sided: bool
+
+
+@dataclass(frozen=True)
+class LibraryData:
+    version: int
+    exercises: tuple[ExerciseSpec, ...]
+    stretches: tuple[StretchSpec, ...]
+
+
+MAX_NAME_LENGTH = 80
+MAX_EQUIPMENT_LENGTH = 60
+STRETCHES_PER_EXERCISE = 2
+
+
+def validate_exercise_spec(spec: ExerciseSpec, taken_names: set[str]) -> ExerciseSpec:
+    """Check a custom exercise as typed; returns it with the name's spacing tidied."""
+    name = " ".join(spec.name.split())
+    if not name:
+        raise InvalidInput("Give the exercise a name.", "name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"An exercise name is at most {MAX_NAME_LENGTH} characters.", "name")
+    if name.casefold() in {n.casefold() for n in taken_names}:
+        raise InvalidInput(f'An exercise called "{name}" already exists.', "name")
+    if not spec.primary:
+        raise InvalidInput("Choose at least one primary muscle group.", "primary")
+    if set(spec.primary) & set(spec.secondary):
+        raise InvalidInput("A muscle group cannot be both primary and secondary.", "secondary")
+    if len(spec.equipment) > MAX_EQUIPMENT_LENGTH:
+        raise InvalidInput(f"Equipment is at most {MAX_EQUIPMENT_LENGTH} characters.", "equipment")
+    return ExerciseSpec(
+        name,
+        spec.laterality,
+        spec.load_basis,
+        spec.primary,
+        spec.secondary,
+        spec.equipment.strip(),
+        spec.key,
+    )
+
+
+def stretches_for(
+    muscles: tuple[MuscleGroup, ...], stretches: tuple[StretchSpec, ...]
+) -> list[StretchSpec]:
+    """The stretches to do after an exercise working ``muscles`` (primary groups first).
+
+    For each group, the stretch that names it first is preferred over one that merely
+    covers it, so a quad exercise gets the quad stretch rather than the hip-flexor one.
+    """
+    chosen: list[StretchSpec] = []
+    for muscle in muscles:
+        if len(chosen) >= STRETCHES_PER_EXERCISE:
+            break
+        if any(muscle in s.muscles for s in chosen):
+            continue
+        leading = [s for s in stretches if s.muscles and s.muscles[0] is muscle]
+        covering = [s for s in stretches if muscle in s.muscles]
+        options = leading or covering
+        if options:
+            chosen.append(options[0])
+    return chosen

@@ -1,0 +1,84 @@
+"""A person's profile and the settings they choose, with the defaults declared once."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from evenside.domain.asymmetry import DEFAULT_NOTICE_PERCENT, DEFAULT_WARNING_PERCENT
+from evenside.domain.e1rm import Formula
+from evenside.domain.errors import InvalidInput
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit
+
+MAX_PROFILE_NAME = 60
+DEFAULT_PLATES_KG = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: int
+    name: str
+    dominant: Side
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-profile choices. Every default lives here and nowhere else."""
+
+    e1rm_formula: Formula = Formula.BRZYCKI
+    notice_percent: float = DEFAULT_NOTICE_PERCENT
+    warning_percent: float = DEFAULT_WARNING_PERCENT
+    rest_between_sets_seconds: int = 90
+    rest_between_sides_seconds: int = 15
+    rest_timer_enabled: bool = True
+    stretch_reminders: bool = True
+    weak_side_first: bool = True
+    weak_side_cap: bool = False  # turn the "strong side ahead" notice into a refusal
+    bar_weight_kg: float = 20.0
+    plates_kg: tuple[float, ...] = field(default=DEFAULT_PLATES_KG)
+    backups_to_keep: int = 10
+
+    def to_json(self) -> str:
+        data = dataclasses.asdict(self)
+        data["plates_kg"] = list(self.plates_kg)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Settings:
+        """Read stored settings; unknown keys are ignored and missing keys take defaults,
+        so a file written by an older or newer version still opens."""
+        if not text:
+            return cls()
+        raw: dict[str, Any] = json.loads(text)
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known}
+        if "e1rm_formula" in values:
+            values["e1rm_formula"] = Formula(values["e1rm_formula"])
+        if "plates_kg" in values:
+            values["plates_kg"] = tuple(float(p) for p in values["plates_kg"])
+        return cls(**values)
+
+    def validated(self) -> Settings:
+        if not 0 < self.notice_percent < self.warning_percent <= 100:
+            raise InvalidInput(
+                "The notice threshold must be above 0 % and below the warning threshold.",
+                "notice_percent",
+            )
+        if not 0 <= self.rest_between_sides_seconds <= 600:
+            raise InvalidInput("Rest between sides must be 0 to 600 s.", "rest_between_sides")
+        if not 0 <= self.rest_between_sets_seconds <= 3600:
+            raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
+        return self
+
+
+def validate_profile_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput("Give the profile a name.", "name")
+    if len(cleaned) > MAX_PROFILE_NAME:
+        raise InvalidInput(f"A profile name is at most {MAX_PROFILE_NAME} characters.", "name")
+    return cleaned

@@ -1,0 +1,52 @@
+"""Finding an exercise by what the user types: tolerant of typos, case and word order."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+_WORD = re.compile(r"[a-z0-9]+")
+MIN_WORD_SCORE = 0.75  # "bulgrian" still finds "bulgarian"; "row" does not find "raise"
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold().replace("-", " "))
+
+
+def _word_score(typed: str, candidates: list[str]) -> float:
+    best = 0.0
+    for word in candidates:
+        if word.startswith(typed):
+            return 1.0
+        if len(typed) >= 3:
+            best = max(best, SequenceMatcher(None, typed, word[: len(typed) + 1]).ratio())
+            best = max(best, SequenceMatcher(None, typed, word).ratio())
+    return best
+
+
+def match_score(query: str, name: str) -> float:
+    """0 when some typed word matches nothing in ``name``; up to 1 for a clean match.
+
+    Each typed word is matched against the name's words in any order, by prefix or by
+    similarity, so "curl hammer", "hamer curl" and "one arm hammer" all find
+    "One-arm hammer curl".
+    """
+    typed = words(query)
+    if not typed:
+        return 1.0
+    name_words = words(name)
+    total = 0.0
+    for word in typed:
+        score = _word_score(word, name_words)
+        if score < MIN_WORD_SCORE:
+            return 0.0
+        total += score
+    # Prefer names that are mostly made of what was typed (shorter, closer names first).
+    coverage = len(typed) / max(len(name_words), len(typed))
+    return total / len(typed) * 0.9 + coverage * 0.1
+
+
+def rank(query: str, names: list[str]) -> list[int]:
+    """Indices of ``names`` that match ``query``, best first (stable for ties)."""
+    scored = [(match_score(query, n), i) for i, n in enumerate(names)]
+    return [i for score, i in sorted(scored, key=lambda p: (-p[0], p[1])) if score > 0]

@@ -1,0 +1,72 @@
+"""What gets logged: sets, exercises within a session, sessions, body measurements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from evenside.domain.sides import Side
+
+
+class SetKind(StrEnum):
+    WARM_UP = "warm-up"  # kept out of statistics
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+
+    @property
+    def counts(self) -> bool:
+        """Whether the set counts toward volume, e1RM and records."""
+        return self is not SetKind.WARM_UP
+
+
+class StretchStatus(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """A set before it is stored (demo generator, importers, the set entry)."""
+
+    side: Side
+    weight_kg: float | None
+    reps: int | None
+    kind: SetKind = SetKind.WORKING
+    logged_at: datetime | None = None
+    duration_seconds: int | None = None
+    rpe: float | None = None
+    rir: float | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseRecord:
+    exercise_id: int
+    sets: tuple[SetRecord, ...]
+    first_side: Side | None = None
+    stretch_status: StretchStatus = StretchStatus.PENDING
+    stretch_at: datetime | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    started_at: datetime
+    ended_at: datetime | None
+    exercises: tuple[ExerciseRecord, ...]
+    name: str = ""
+    notes: str = ""
+    source_key: str | None = None
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    site: str
+    side: Side
+    value_cm: float
+    measured_on: date
+
+
+STANDARD_SITES = ("Upper arm", "Forearm", "Thigh", "Calf")

@@ -1,0 +1,58 @@
+"""Application set-up: QApplication, opening the database, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from evenside import APP_ID, APP_NAME, __version__
+from evenside.domain.errors import EvensideError
+from evenside.gui.main_window import MainWindow
+from evenside.paths import demo_database
+from evenside.services.demo import fill_demo
+from evenside.services.store import Store, open_store
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def open_demo_store() -> Store:
+    """The separate demo database, made on first use."""
+    path = demo_database()
+    fresh = not path.exists()
+    store = open_store(path)
+    if fresh:
+        fill_demo(store)
+    return store
+
+
+def report_open_error(exc: EvensideError) -> None:
+    """One line on stderr always; a dialog too where someone can see it (not offscreen)."""
+    print(f"evenside: {exc}", file=sys.stderr)
+    if QApplication.platformName() != "offscreen":
+        QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(exc))
+
+
+def run(path: Path) -> int:
+    app = application()
+    try:
+        store = open_store(path)
+    except EvensideError as exc:
+        report_open_error(exc)
+        return 2
+    window = MainWindow(store, open_demo=open_demo_store)
+    window.show()
+    code = app.exec()
+    window.store.close()
+    return code

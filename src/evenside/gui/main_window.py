@@ -1,0 +1,165 @@
+"""The main window: navigation on the left, one page at a time, the current profile on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside import APP_NAME
+from evenside.domain.profile import Profile
+from evenside.gui import window_state
+from evenside.gui.pages.library import LibraryPage
+from evenside.gui.pages.placeholder import PendingPage
+from evenside.gui.pages.welcome import WelcomePage
+from evenside.services import profiles
+from evenside.services.store import Store
+
+PageFactory = Callable[[Store, Profile], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    factory: PageFactory
+
+
+def _pending(title: str, what: str) -> PageFactory:
+    return lambda _store, _profile: PendingPage(title, what)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("Session", _pending("Session", "Log a session per side, weak side first.")),
+    PageSpec("History", _pending("History", "Past sessions with per-side volume.")),
+    PageSpec("Progress", _pending("Progress", "Per-side strength trends and asymmetry.")),
+    PageSpec("Routines", _pending("Routines", "Balanced routines and printed sheets.")),
+    PageSpec("Library", lambda store, _profile: LibraryPage(store)),
+    PageSpec("Measurements", _pending("Measurements", "Per-side body measurements.")),
+    PageSpec("Settings", _pending("Settings", "Units, thresholds, rest and reminders.")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, open_demo: Callable[[], Store] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._open_demo = open_demo
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(760, 520))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.profile_label = QLabel()
+        self.profile_label.setTextFormat(Qt.TextFormat.RichText)
+        self._pages: dict[str, QWidget] = {}
+        self._profile: Profile | None = None
+
+        self.side_panel = side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 8, 0, 8)
+        side_layout.addWidget(self.profile_label)
+        side_layout.addWidget(self.nav)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for number, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(spec.name)
+            item.setSizeHint(QSize(150, 32))
+            self.nav.addItem(item)
+            action = QAction(f"Go to {spec.name}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, n=number - 1: self.nav.setCurrentRow(n))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self._show_page)
+        if not window_state.restore(self, "main"):
+            self.resize(1180, 760)
+        self._start()
+
+    # -- profile and pages -------------------------------------------------------------
+
+    def _start(self) -> None:
+        profile = profiles.current_profile(self.store)
+        if profile is None:
+            self._show_welcome()
+        else:
+            self.set_profile(profile)
+
+    def _show_welcome(self) -> None:
+        self.side_panel.hide()
+        welcome = WelcomePage(self.store)
+        welcome.profile_created.connect(self.set_profile)
+        welcome.demo_requested.connect(self.open_demo)
+        self.stack.addWidget(welcome)
+        self.stack.setCurrentWidget(welcome)
+        self.welcome = welcome
+
+    def set_profile(self, profile: Profile) -> None:
+        """Show ``profile``'s data on every page (pages are rebuilt, then made lazily)."""
+        self._profile = profile
+        for page in list(self._pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        while (widget := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.side_panel.show()
+        self.profile_label.setText(f"<b>{profile.name}</b><br><small>{profile.unit.value}</small>")
+        self.setWindowTitle(f"{APP_NAME} – {profile.name}")
+        current = max(0, self.nav.currentRow())
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(current)
+        self.nav.blockSignals(False)
+        self._show_page(current)
+
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, made on first use so start-up only pays for what it shows."""
+        if self._profile is None:
+            raise RuntimeError("no profile yet")
+        if name not in self._pages:
+            spec = next(s for s in PAGES if s.name == name)
+            widget = spec.factory(self.store, self._profile)
+            self._pages[name] = widget
+            self.stack.addWidget(widget)
+        return self._pages[name]
+
+    def _show_page(self, row: int) -> None:
+        if row < 0 or self._profile is None:
+            return
+        self.stack.setCurrentWidget(self.page(PAGES[row].name))
+
+    def go_to(self, name: str) -> QWidget:
+        self.nav.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.name == name))
+        return self.page(name)
+
+    def open_demo(self) -> None:
+        if self._open_demo is None:
+            return
+        new_store = self._open_demo()
+        old = self.store
+        self.store = new_store
+        old.close()
+        profile = profiles.current_profile(new_store)
+        if profile is not None:
+            self.set_profile(profile)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        window_state.save(self, "main")
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over service results (frozen dataclasses), never over ORM rows."""

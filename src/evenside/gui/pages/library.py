@@ -1,0 +1,151 @@
+"""Library page: search and filter exercises, read their stretches, add custom ones."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.library import Exercise, Laterality
+from evenside.domain.muscles import MuscleGroup
+from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
+from evenside.gui.models.exercises import ExerciseTableModel
+from evenside.services import library
+from evenside.services.store import Store
+
+
+def describe_exercise(exercise: Exercise) -> str:
+    """The detail pane's rich text: what the exercise is and what to stretch after it."""
+    lines = [f"<h2>{escape(exercise.name)}</h2>"]
+    sides = {
+        Laterality.BILATERAL: "Both sides together; logged as one set.",
+        Laterality.UNILATERAL: "One side at a time; each side is logged, weaker side first.",
+        Laterality.CONTRALATERAL: "Opposite arm and leg together; logged per side.",
+    }[exercise.laterality]
+    lines.append(f"<p>{sides}<br>Weight means: <b>{escape(exercise.load_basis.value)}</b>")
+    if exercise.equipment:
+        lines.append(f"<br>Equipment: {escape(exercise.equipment)}")
+    lines.append("</p>")
+    lines.append("<p>Primary: <b>" + escape(", ".join(m.value for m in exercise.primary)) + "</b>")
+    if exercise.secondary:
+        lines.append("<br>Secondary: " + escape(", ".join(m.value for m in exercise.secondary)))
+    lines.append("</p><h3>Stretch right after it</h3>")
+    if not exercise.stretches:
+        lines.append("<p>No stretch is linked to these muscles.</p>")
+    for stretch in exercise.stretches:
+        hold = f"hold {stretch.hold_seconds} s" + (" per side" if stretch.one_sided else "")
+        lines.append(f"<p><b>{escape(stretch.name)}</b> ({hold})<br>{escape(stretch.cue)}</p>")
+    return "".join(lines)
+
+
+class LibraryPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._all: list[Exercise] = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search exercises (typos and any word order are fine)")
+        self.search.setClearButtonEnabled(True)
+        self.muscle = QComboBox()
+        self.muscle.addItem("All muscle groups", None)
+        for group in MuscleGroup:
+            self.muscle.addItem(group.label, group.value)
+        self.laterality = QComboBox()
+        self.laterality.addItem("All kinds", None)
+        for lat in Laterality:
+            self.laterality.addItem(lat.value.capitalize(), lat.value)
+        self.add_button = QPushButton("&Add custom exercise…")
+        self.count = QLabel()
+        self.model = ExerciseTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.muscle, 1)
+        filters.addWidget(self.laterality, 1)
+        filters.addWidget(self.add_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.muscle.currentIndexChanged.connect(self.apply_filter)
+        self.laterality.currentIndexChanged.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.add_button.clicked.connect(self.add_custom)
+        self.reload()
+
+    def reload(self) -> None:
+        self._all = library.all_exercises(self.store)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        muscle = self.muscle.currentData()
+        lat = self.laterality.currentData()
+        shown = library.search(
+            self._all,
+            self.search.text(),
+            muscle=None if muscle is None else MuscleGroup(muscle),
+            laterality=None if lat is None else Laterality(lat),
+        )
+        self.model.set_exercises(shown)
+        self.count.setText(f"{len(shown)} of {len(self._all)} exercises")
+        if shown:
+            self.table.selectRow(0)
+        else:
+            self.detail.setHtml("<p>No exercise matches. Try fewer words or another filter.</p>")
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        if rows:
+            self.detail.setHtml(describe_exercise(self.model.exercise(min(rows))))
+
+    def select_exercise(self, exercise_id: int) -> None:
+        row = self.model.row_of(exercise_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def add_custom(self) -> None:
+        dialog = CustomExerciseDialog(self.store, self)
+        if dialog.exec() and dialog.created is not None:
+            self.search.clear()
+            self.muscle.setCurrentIndex(0)
+            self.laterality.setCurrentIndex(0)
+            self.reload()
+            self.select_exercise(dialog.created.id)

@@ -1,0 +1,123 @@
+"""First start on an empty database: create the first profile, or open the demo data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.errors import InvalidInput
+from evenside.domain.profile import Profile
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit
+from evenside.gui.style import ERROR_STYLE
+from evenside.services import profiles
+from evenside.services.store import Store
+
+
+def _choice(group: QButtonGroup, *buttons: QRadioButton) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for button in buttons:
+        group.addButton(button)
+        row.addWidget(button)
+    row.addStretch(1)
+    return box
+
+
+class WelcomePage(QWidget):
+    profile_created = Signal(object)  # Profile
+    demo_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        title = QLabel("<h1>Welcome to Evenside</h1>")
+        intro = QLabel(
+            "Evenside logs every one-sided set per side, starts each exercise with your "
+            "weaker side, keeps the stronger side from doing more, and reminds you to "
+            "stretch right after each exercise. Start with a profile:"
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Your name, or a client's")
+        self.dominant_right = QRadioButton("&Right")
+        self.dominant_left = QRadioButton("&Left")
+        self.dominant_right.setChecked(True)
+        self.kg = QRadioButton("&kg")
+        self.lb = QRadioButton("l&b")
+        self.kg.setChecked(True)
+        self._dominant_group = QButtonGroup(self)
+        self._unit_group = QButtonGroup(self)
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow(
+            "Dominant side", _choice(self._dominant_group, self.dominant_right, self.dominant_left)
+        )
+        form.addRow("Units", _choice(self._unit_group, self.kg, self.lb))
+        hint = QLabel(
+            "Your dominant side is the hand you write with. Until you have logged a few "
+            "sessions, Evenside starts each one-sided exercise with the other side."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.create_button = QPushButton("&Create profile")
+        self.create_button.setDefault(True)
+        self.demo_button = QPushButton("Open the &demo data instead")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setFixedWidth(580)  # a fixed width lets wrapped text get its full height
+        card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(hint)
+        inner.addWidget(self.error)
+        inner.addLayout(buttons)
+        # Word-wrapped labels report their height only for a given width; ask for it at the
+        # card's fixed width so the outer layout cannot squash the form.
+        card.setMinimumHeight(inner.totalHeightForWidth(card.width()) + 24)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.create_button.clicked.connect(self.create_profile)
+        self.name.returnPressed.connect(self.create_profile)
+        self.demo_button.clicked.connect(self.demo_requested)
+
+    def create_profile(self) -> None:
+        dominant = Side.LEFT if self.dominant_left.isChecked() else Side.RIGHT
+        unit = Unit.LB if self.lb.isChecked() else Unit.KG
+        try:
+            profile: Profile = profiles.create_profile(self.store, self.name.text(), dominant, unit)
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.name.setFocus()
+            return
+        self.error.hide()
+        self.profile_created.emit(profile)

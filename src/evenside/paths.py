@@ -1,0 +1,39 @@
+"""Where Evenside keeps its files: platformdirs locations, overridden by --db or EVENSIDE_DB."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "Evenside"
+DB_FILE_NAME = "evenside.sqlite3"
+DEMO_FILE_NAME = "evenside-demo.sqlite3"
+ENV_DB = "EVENSIDE_DB"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_database() -> Path:
+    return data_dir() / DB_FILE_NAME
+
+
+def demo_database() -> Path:
+    return data_dir() / DEMO_FILE_NAME
+
+
+def resolve_database(cli_value: str | None) -> Path:
+    """--db wins, then EVENSIDE_DB, then the per-user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return default_database()

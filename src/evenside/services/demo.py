@@ -1,0 +1,241 @@
+"""Deterministic demo data: a profile with a left-side weakness that narrows over time.
+
+The same generator makes the large databases the benchmarks use (``years=10`` gives about
+125,000 sets over about 60 exercises).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from evenside.domain.library import Exercise, LoadBasis
+from evenside.domain.sides import Side
+from evenside.domain.training import (
+    STANDARD_SITES,
+    ExerciseRecord,
+    MeasurementRecord,
+    SessionRecord,
+    SetKind,
+    SetRecord,
+    StretchStatus,
+)
+from evenside.domain.units import Unit
+from evenside.services import profiles
+from evenside.services.store import Store
+from evenside.storage import library_repo, session_repo
+
+DEMO_PROFILE = "Sam (demo)"
+SEED = 20260301
+
+# Exercises the demo person started with a clearly weaker left side on (ratio left/right).
+WEAK_LEFT_START = {
+    "Bulgarian split squat": 0.80,
+    "Single-leg Romanian deadlift": 0.84,
+    "One-arm dumbbell row": 0.88,
+    "One-arm dumbbell bench press": 0.86,
+    "One-arm overhead press": 0.90,
+    "Single-leg leg press": 0.82,
+}
+DAY_TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Lower A", ("Bulgarian split squat", "Single-leg Romanian deadlift", "Back squat",
+                 "Single-leg calf raise", "Copenhagen plank", "Bird dog")),
+    ("Upper A", ("One-arm dumbbell row", "One-arm dumbbell bench press", "Pull-up",
+                 "One-arm overhead press", "One-arm dumbbell curl",
+                 "One-arm overhead triceps extension", "Face pull")),
+    ("Lower B", ("Single-leg leg press", "Reverse lunge", "Romanian deadlift",
+                 "Single-leg leg curl", "Cable hip abduction", "Side plank", "Dead bug")),
+    ("Upper B", ("One-arm cable row", "One-arm incline dumbbell press", "Lat pulldown",
+                 "One-arm lateral raise", "One-arm hammer curl", "One-arm cable pushdown",
+                 "Cable external rotation", "Pallof press")),
+)  # fmt: skip
+# Later blocks swap in variants so a long history covers about 60 exercises.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "Back squat": ("Front squat", "Leg press"),
+    "Pull-up": ("Chin-up", "One-arm lat pulldown"),
+    "Romanian deadlift": ("Deadlift", "Hip thrust"),
+    "Reverse lunge": ("Walking lunge", "Step-up", "Split squat", "Lateral lunge"),
+    "Lat pulldown": ("Seated cable row", "Barbell row"),
+    "Single-leg calf raise": ("Single-leg seated calf raise", "Standing calf raise"),
+    "Face pull": ("One-arm reverse fly", "Cable internal rotation"),
+    "One-arm dumbbell curl": ("One-arm preacher curl", "Barbell curl"),
+    "One-arm cable pushdown": ("Triceps pushdown", "Dip"),
+    "Single-leg leg curl": ("Lying leg curl", "Single-leg hip thrust"),
+    "Cable hip abduction": ("Cable hip adduction", "Hip abduction machine"),
+    "One-arm lateral raise": ("One-arm cable lateral raise", "One-arm shrug"),
+    "Dead bug": ("Suitcase carry", "Bear crawl"),
+    "One-arm incline dumbbell press": ("One-arm cable fly", "Bench press", "Push-up"),
+    "Bird dog": ("Contralateral reverse lunge", "Hanging leg raise"),
+    "Side plank": ("Plank", "Back extension"),
+    "Copenhagen plank": ("Cossack squat", "Single-leg glute bridge"),
+}
+BLOCK_WEEKS = 8
+TRAINING_DAYS = {3: (0, 2, 4), 4: (0, 1, 3, 5), 5: (0, 1, 2, 4, 5)}  # Monday is 0
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    profile_id: int
+    sessions: int
+    sets: int
+    exercises: int
+
+
+def _rounded(weight: float, load: LoadBasis) -> float:
+    step = 1.0 if load is LoadBasis.PER_HAND else 2.5
+    return max(0.0, round(weight / step) * step)
+
+
+def _reps_at(e1rm: float, weight: float) -> int:
+    """Reps a side can do at ``weight`` given its e1RM (Brzycki solved for reps)."""
+    if weight <= 0:
+        return 12
+    return max(1, min(15, math.floor(37 - 36 * weight / e1rm)))
+
+
+class _Person:
+    """The demo person's strength per exercise and side, evolving with training."""
+
+    def __init__(self, rng: random.Random, exercises: dict[str, Exercise]) -> None:
+        self.rng = rng
+        self.base = {name: rng.uniform(30, 120) for name in exercises}
+        for name, ex in exercises.items():
+            if ex.load_basis is LoadBasis.PER_HAND:
+                self.base[name] = rng.uniform(12, 40)
+            elif ex.load_basis in (LoadBasis.BODYWEIGHT_PLUS, LoadBasis.TIME):
+                self.base[name] = rng.uniform(20, 45)
+        self.left_ratio = {
+            name: WEAK_LEFT_START.get(name, rng.uniform(0.95, 1.0)) for name in exercises
+        }
+
+    def strength(self, name: str, side: Side, weeks: float) -> float:
+        growth = 1 + 0.25 * (1 - math.exp(-weeks / 40)) + 0.002 * weeks
+        right = self.base[name] * growth
+        if side is Side.RIGHT or side is Side.BOTH:
+            return right
+        start = self.left_ratio[name]
+        # Targeted unilateral work closes most of the gap within about six months.
+        ratio = 1 - (1 - start) * (0.35 + 0.65 * math.exp(-weeks / 14))
+        return right * ratio
+
+
+def _sets_for(
+    rng: random.Random, person: _Person, ex: Exercise, weeks: float, start: datetime
+) -> tuple[tuple[SetRecord, ...], Side | None, datetime]:
+    sets: list[SetRecord] = []
+    moment = start
+    sides = [Side.LEFT, Side.RIGHT] if ex.laterality.per_side else [Side.BOTH]
+    working_sets = 3 if rng.random() < 0.7 else 4
+    timed = ex.load_basis is LoadBasis.TIME
+    bodyweight = ex.load_basis is LoadBasis.BODYWEIGHT_PLUS
+    reference = person.strength(ex.name, sides[-1], weeks)
+    target_reps = rng.choice((6, 8, 8, 10, 10, 12))
+    weight = _rounded(reference * (37 - target_reps) / 36 * 0.97, ex.load_basis)
+    if not timed and not bodyweight:
+        for side in sides:
+            moment += timedelta(seconds=70)
+            sets.append(
+                SetRecord(side, _rounded(weight * 0.5, ex.load_basis), 10, SetKind.WARM_UP, moment)
+            )
+    for _ in range(working_sets):
+        for side in sides:
+            capacity = person.strength(ex.name, side, weeks) * rng.gauss(1.0, 0.025)
+            moment += timedelta(seconds=rng.randint(45, 120))
+            rpe = rng.choice((None, 7.0, 7.5, 8.0, 8.5, 9.0))
+            if timed:
+                sets.append(
+                    SetRecord(
+                        side, None, None, SetKind.WORKING, moment, duration_seconds=int(capacity)
+                    )
+                )
+            elif bodyweight:
+                sets.append(
+                    SetRecord(
+                        side, 0.0, max(1, int(capacity / 2)), SetKind.WORKING, moment, rpe=rpe
+                    )
+                )
+            else:
+                sets.append(
+                    SetRecord(
+                        side, weight, _reps_at(capacity, weight), SetKind.WORKING, moment, rpe=rpe
+                    )
+                )
+    first = Side.LEFT if ex.laterality.per_side else None
+    return tuple(sets), first, moment
+
+
+def _day_plan(template: tuple[str, ...], block: int, rng: random.Random) -> list[str]:
+    plan = []
+    for name in template:
+        options = (name, *VARIANTS.get(name, ()))
+        plan.append(options[block % len(options)] if block else name)
+    return plan
+
+
+def demo_sessions(
+    exercises: dict[str, Exercise],
+    end: date,
+    weeks: int,
+    seed: int = SEED,
+    sessions_per_week: int = 4,
+) -> Iterator[SessionRecord]:
+    rng = random.Random(seed)
+    person = _Person(rng, exercises)
+    first_day = end - timedelta(weeks=weeks)
+    day_index = 0
+    for week in range(weeks):
+        block = week // BLOCK_WEEKS
+        for weekday in TRAINING_DAYS[sessions_per_week]:
+            day = first_day + timedelta(weeks=week, days=weekday)
+            if day > end or rng.random() < 0.06:  # a missed session now and then
+                continue
+            name, template = DAY_TEMPLATES[day_index % len(DAY_TEMPLATES)]
+            day_index += 1
+            start = datetime.combine(
+                day, time(hour=rng.choice((7, 12, 18)), minute=rng.choice((0, 15, 30)))
+            )
+            moment = start
+            records = []
+            for ex_name in _day_plan(template, block, rng):
+                ex = exercises[ex_name]
+                sets, first, moment = _sets_for(rng, person, ex, week + weekday / 7, moment)
+                stretch = StretchStatus.DONE if rng.random() < 0.75 else StretchStatus.SKIPPED
+                moment += timedelta(seconds=60)
+                records.append(ExerciseRecord(ex.id, sets, first, stretch, moment))
+            yield SessionRecord(start, moment + timedelta(minutes=2), tuple(records), name)
+
+
+def demo_measurements(end: date, weeks: int, seed: int = SEED) -> Iterator[MeasurementRecord]:
+    rng = random.Random(seed + 1)
+    base = {"Upper arm": 35.0, "Forearm": 29.0, "Thigh": 57.0, "Calf": 38.0}
+    first_day = end - timedelta(weeks=weeks)
+    for week in range(0, weeks, 2):
+        day = first_day + timedelta(weeks=week)
+        for site in STANDARD_SITES:
+            gain = 1.5 * (1 - math.exp(-week / 30))
+            gap = 1.2 * math.exp(-week / 20) + 0.3
+            right = base[site] + gain + rng.gauss(0, 0.1)
+            yield MeasurementRecord(site, Side.RIGHT, round(right, 1), day)
+            yield MeasurementRecord(site, Side.LEFT, round(right - gap + rng.gauss(0, 0.1), 1), day)
+
+
+def fill_demo(
+    store: Store, *, weeks: int = 39, end: date | None = None, sessions_per_week: int = 4
+) -> DemoSummary:
+    """Create the demo profile in ``store`` and fill it with ``weeks`` of history up to ``end``.
+
+    Nine months (the default) is what ``--demo`` shows; ``weeks=520, sessions_per_week=5``
+    makes the ten-year benchmark database (about 125,000 sets).
+    """
+    end = end or store.now().date()
+    profile = profiles.create_profile(store, DEMO_PROFILE, Side.RIGHT, Unit.KG)
+    with store.transaction() as session:
+        exercises = {e.name: e for e in library_repo.list_exercises(session)}
+        records = list(demo_sessions(exercises, end, weeks, sessions_per_week=sessions_per_week))
+        sets = session_repo.insert_sessions(session, profile.id, records)
+        session_repo.insert_measurements(session, profile.id, demo_measurements(end, weeks))
+    used = {ex.exercise_id for r in records for ex in r.exercises}
+    return DemoSummary(profile.id, len(records), sets, len(used))

@@ -1,0 +1,59 @@
+"""Browsing the exercise library and adding custom exercises."""
+
+from __future__ import annotations
+
+from evenside.domain.library import (
+    Exercise,
+    ExerciseSpec,
+    Laterality,
+    Stretch,
+    validate_exercise_spec,
+)
+from evenside.domain.muscles import MuscleGroup
+from evenside.domain.search import match_score
+from evenside.services.store import Store
+from evenside.storage import library_repo
+
+
+def all_exercises(store: Store, *, include_archived: bool = False) -> list[Exercise]:
+    with store.transaction() as session:
+        return library_repo.list_exercises(session, include_archived=include_archived)
+
+
+def search(
+    exercises: list[Exercise],
+    query: str = "",
+    *,
+    muscle: MuscleGroup | None = None,
+    laterality: Laterality | None = None,
+) -> list[Exercise]:
+    """Filter and rank already-loaded exercises (the library is small; this runs per keystroke)."""
+    scored = []
+    for index, exercise in enumerate(exercises):
+        if muscle is not None and muscle not in exercise.muscles:
+            continue
+        if laterality is not None and exercise.laterality is not laterality:
+            continue
+        score = match_score(query, exercise.name)
+        if score > 0:
+            scored.append((-score, index, exercise))
+    if query.strip():
+        scored.sort(key=lambda item: (item[0], item[1]))
+    return [exercise for _, _, exercise in scored]
+
+
+def add_custom_exercise(store: Store, spec: ExerciseSpec) -> Exercise:
+    """Validate and store a user's exercise; it is linked to stretches for its muscles."""
+    with store.transaction() as session:
+        clean = validate_exercise_spec(spec, library_repo.exercise_names(session))
+        return library_repo.add_custom_exercise(session, clean)
+
+
+def get_exercise(store: Store, exercise_id: int) -> Exercise:
+    with store.transaction() as session:
+        return library_repo.get_exercise(session, exercise_id)
+
+
+def all_stretches(store: Store) -> list[Stretch]:
+    with store.transaction() as session:
+        return library_repo.list_stretches(session)

@@ -1,0 +1,241 @@
+"""Opening an Evenside file safely: inspect first (read-only), refuse what is not ours,
+back up before an upgrade, then connect with durable pragmas.
+
+Inspection uses the standard library's sqlite3 in read-only mode so that a file we refuse
+(another program's database, a newer Evenside's, random bytes) is left byte-identical:
+even switching on WAL would rewrite its header.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from evenside.domain.errors import (
+    DamagedDatabase,
+    DatabaseLocked,
+    DiskFull,
+    EvensideError,
+    LocationNotWritable,
+    NewerDatabase,
+    NotADatabase,
+)
+
+# The revisions this version ships, oldest first. A test checks this against Alembic's
+# scripts; keeping the list here lets start-up decide without importing Alembic.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+DbSession = Session  # what use cases receive inside a transaction; they never import SQLAlchemy
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"profiles", "exercises", "sessions", "sets"})
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What inspection found: a new file, or an Evenside file at ``revision``."""
+
+    exists: bool
+    revision: str | None
+
+
+def inspect_file(path: Path) -> FileState:
+    """Decide whether ``path`` may be opened, without writing a byte to it."""
+    if not path.exists():
+        folder = path.parent
+        if folder.exists() and not _writable(folder):
+            raise LocationNotWritable(f"Cannot create a database in {folder}: folder is read-only.")
+        return FileState(exists=False, revision=None)
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not an Evenside database.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise NotADatabase(f"Cannot read {path}: {exc.strerror}.") from exc
+    if not header:
+        raise NotADatabase(f"{path} is an empty file, not an Evenside database.")
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise NotADatabase(f"{path} is not an Evenside database (not an SQLite file).")
+    _check_not_truncated(path, header)
+    try:
+        revision = _read_revision(path)
+    except sqlite3.DatabaseError as exc:
+        message = str(exc)
+        if "locked" in message:
+            raise DatabaseLocked(f"{path} is locked by another program.") from exc
+        raise DamagedDatabase(f"{path} is damaged ({message}).") from exc
+    if revision not in KNOWN_REVISIONS:
+        raise NewerDatabase(
+            f"{path} was written by a newer version of Evenside (schema {revision}); "
+            "update Evenside to open it. The file was not changed."
+        )
+    _check_writable(path)
+    return FileState(exists=True, revision=revision)
+
+
+def _check_not_truncated(path: Path, header: bytes) -> None:
+    """Compare the size the header promises with the file's size (cheap, unlike quick_check)."""
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count, valid_for = (
+        struct.unpack(">I", header[24:28])[0],
+        struct.unpack(">I", header[28:32])[0],
+        struct.unpack(">I", header[92:96])[0],
+    )
+    # The in-header size is trustworthy only when written by the same change (SQLite docs).
+    wal = path.with_name(path.name + "-wal")
+    if change_counter == valid_for and page_count and not wal.exists():  # noqa: SIM102
+        if path.stat().st_size < page_count * page_size:
+            raise DamagedDatabase(
+                f"{path} is truncated: it holds {path.stat().st_size} bytes of the "
+                f"{page_count * page_size} its header declares."
+            )
+
+
+def _read_revision(path: Path) -> str:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "alembic_version" not in tables or not tables >= OUR_TABLES:
+            raise NotADatabase(f"{path} is not an Evenside database (another program's file).")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None:
+            raise NotADatabase(f"{path} is not an Evenside database (no schema version).")
+        return str(row[0])
+    finally:
+        connection.close()
+
+
+def _writable(path: Path) -> bool:
+    # Permission bits are honoured even for root: a file someone marked read-only stays so.
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
+
+
+def _check_writable(path: Path) -> None:
+    if not _writable(path):
+        raise LocationNotWritable(f"{path} is read-only; Evenside needs to write to it.")
+    # WAL keeps -wal and -shm files beside the database, so the folder must be writable too.
+    if not _writable(path.parent):
+        raise LocationNotWritable(
+            f"The folder {path.parent} is read-only; Evenside needs to write beside the database."
+        )
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")  # a set shown as saved survives power loss
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def backup_copy(source: Path, destination: Path) -> Path:
+    """Copy a live database with SQLite's online backup API (consistent even in WAL mode)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def backup_path_before_upgrade(path: Path, revision: str, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
+
+
+@dataclass
+class Database:
+    """An open Evenside file: its engine and a session factory for the use cases."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    upgraded_from: str | None = None
+    backup: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One use case's unit of work; known SQLite failures become known errors."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def translate_operational_error(exc: OperationalError, path: Path) -> EvensideError | Exception:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "database or disk is full" in message or "disk I/O error" in message:
+        return DiskFull("The disk is full: the change was not saved. Free some space and retry.")
+    if "locked" in message or "busy" in message:
+        return DatabaseLocked(f"{path} is locked by another program; the change was not saved.")
+    if "readonly" in message or "read-only" in message:
+        return LocationNotWritable(f"{path} is read-only; the change was not saved.")
+    return exc
+
+
+def open_database(path: Path, *, now: datetime | None = None) -> Database:
+    """Open (or create) the Evenside file at ``path``, upgrading its schema if due.
+
+    Raises a known error, leaving the file untouched, for anything that is not an Evenside
+    database this version can open.
+    """
+    state = inspect_file(path)
+    if not state.exists:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    database = Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    if state.revision == HEAD_REVISION:
+        return database
+    if state.exists and state.revision is not None:
+        database.backup = backup_copy(
+            path, backup_path_before_upgrade(path, state.revision, now or datetime.now())
+        )
+        database.upgraded_from = state.revision
+    from evenside.storage import migrate  # Alembic only when an upgrade is due
+
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    except OperationalError as exc:
+        engine.dispose()
+        raise translate_operational_error(exc, path) from exc
+    return database
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])

@@ -1,0 +1,202 @@
+"""Exercises and stretches: reading them as domain objects, syncing the shipped library."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from evenside.domain.library import (
+    Exercise,
+    ExerciseSpec,
+    Laterality,
+    LibraryData,
+    LoadBasis,
+    Stretch,
+    StretchSpec,
+    stretches_for,
+)
+from evenside.domain.muscles import MuscleGroup
+from evenside.storage.models import AppMetaRow, ExerciseRow, ExerciseStretchRow, StretchRow
+
+LIBRARY_VERSION_KEY = "library_version"
+
+
+def _split(text: str) -> tuple[MuscleGroup, ...]:
+    return tuple(MuscleGroup(part) for part in text.split(",") if part)
+
+
+def _join(groups: tuple[MuscleGroup, ...]) -> str:
+    return ",".join(g.value for g in groups)
+
+
+def _stretch(row: StretchRow) -> Stretch:
+    return Stretch(row.id, row.name, _split(row.muscles), row.cue, row.hold_seconds, row.one_sided)
+
+
+def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise:
+    return Exercise(
+        id=row.id,
+        name=row.name,
+        laterality=Laterality(row.laterality),
+        load_basis=LoadBasis(row.load_basis),
+        primary=_split(row.primary_muscles),
+        secondary=_split(row.secondary_muscles),
+        equipment=row.equipment,
+        custom=row.custom,
+        archived=row.archived,
+        rest_seconds=row.rest_seconds,
+        stretches=stretches,
+    )
+
+
+def stored_library_version(session: Session) -> int | None:
+    value = session.get(AppMetaRow, LIBRARY_VERSION_KEY)
+    return None if value is None else int(value.value)
+
+
+def sync_library(session: Session, library: LibraryData) -> None:
+    """Insert or update the shipped exercises and stretches by their stable key.
+
+    Custom exercises (no key) are never touched, nor are the user's archived flags and
+    rest choices on library exercises.
+    """
+    stretch_rows = {r.library_key: r for r in session.scalars(select(StretchRow))}
+    for stretch in library.stretches:
+        stretch_row = stretch_rows.get(stretch.key)
+        if stretch_row is None:
+            stretch_row = StretchRow(library_key=stretch.key)
+            session.add(stretch_row)
+            stretch_rows[stretch.key] = stretch_row
+        stretch_row.name, stretch_row.cue = stretch.name, stretch.cue
+        stretch_row.muscles = _join(stretch.muscles)
+        stretch_row.hold_seconds, stretch_row.one_sided = stretch.hold_seconds, stretch.one_sided
+    exercise_rows = {r.library_key: r for r in session.scalars(select(ExerciseRow))}
+    for ex in library.exercises:
+        exercise_row = exercise_rows.get(ex.key)
+        if exercise_row is None:
+            exercise_row = ExerciseRow(library_key=ex.key, custom=False, archived=False)
+            session.add(exercise_row)
+        exercise_row.name = ex.name
+        exercise_row.laterality, exercise_row.load_basis = ex.laterality, ex.load_basis
+        exercise_row.primary_muscles = _join(ex.primary)
+        exercise_row.secondary_muscles = _join(ex.secondary)
+        exercise_row.equipment = ex.equipment
+    session.flush()
+    library_ids = [
+        r.id for r in session.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False)))
+    ]
+    session.execute(
+        delete(ExerciseStretchRow).where(ExerciseStretchRow.exercise_id.in_(library_ids))
+    )
+    by_key = {ex.key: ex for ex in library.exercises}
+    for row in session.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False))):
+        spec = by_key.get(row.library_key)
+        if spec is not None:
+            _link_stretches(
+                session, row.id, spec.primary + spec.secondary, library.stretches, stretch_rows
+            )
+    meta = session.get(AppMetaRow, LIBRARY_VERSION_KEY)
+    if meta is None:
+        session.add(AppMetaRow(key=LIBRARY_VERSION_KEY, value=str(library.version)))
+    else:
+        meta.value = str(library.version)
+
+
+def _link_stretches(
+    session: Session,
+    exercise_id: int,
+    muscles: tuple[MuscleGroup, ...],
+    stretches: tuple[StretchSpec, ...],
+    stretch_rows: dict[str | None, StretchRow],
+) -> None:
+    for position, stretch in enumerate(stretches_for(muscles, stretches)):
+        session.add(
+            ExerciseStretchRow(
+                exercise_id=exercise_id,
+                stretch_id=stretch_rows[stretch.key].id,
+                position=position,
+            )
+        )
+
+
+def _stretch_specs(
+    session: Session,
+) -> tuple[tuple[StretchSpec, ...], dict[str | None, StretchRow]]:
+    rows = list(session.scalars(select(StretchRow).order_by(StretchRow.id)))
+    specs = tuple(
+        StretchSpec(
+            r.library_key or f"custom-{r.id}",
+            r.name,
+            _split(r.muscles),
+            r.cue,
+            r.hold_seconds,
+            r.one_sided,
+        )
+        for r in rows
+    )
+    return specs, {r.library_key or f"custom-{r.id}": r for r in rows}
+
+
+def add_custom_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+    row = ExerciseRow(
+        library_key=None,
+        name=spec.name,
+        laterality=spec.laterality.value,
+        load_basis=spec.load_basis.value,
+        primary_muscles=_join(spec.primary),
+        secondary_muscles=_join(spec.secondary),
+        equipment=spec.equipment,
+        custom=True,
+        archived=False,
+    )
+    session.add(row)
+    session.flush()
+    specs, rows = _stretch_specs(session)
+    _link_stretches(session, row.id, spec.primary + spec.secondary, specs, rows)
+    session.flush()
+    return get_exercise(session, row.id)
+
+
+def exercise_names(session: Session) -> set[str]:
+    return set(session.scalars(select(ExerciseRow.name)))
+
+
+def _stretches_by_exercise(session: Session, ids: list[int] | None) -> dict[int, list[Stretch]]:
+    query = (
+        select(ExerciseStretchRow.exercise_id, StretchRow)
+        .join(StretchRow, StretchRow.id == ExerciseStretchRow.stretch_id)
+        .order_by(ExerciseStretchRow.exercise_id, ExerciseStretchRow.position)
+    )
+    if ids is not None:
+        query = query.where(ExerciseStretchRow.exercise_id.in_(ids))
+    result: dict[int, list[Stretch]] = defaultdict(list)
+    for exercise_id, stretch_row in session.execute(query):
+        result[exercise_id].append(_stretch(stretch_row))
+    return result
+
+
+def list_exercises(session: Session, *, include_archived: bool = False) -> list[Exercise]:
+    query = select(ExerciseRow).order_by(func.lower(ExerciseRow.name))
+    if not include_archived:
+        query = query.where(ExerciseRow.archived.is_(False))
+    rows = list(session.scalars(query))
+    stretches = _stretches_by_exercise(session, None)
+    return [_exercise(r, tuple(stretches.get(r.id, ()))) for r in rows]
+
+
+def get_exercise(session: Session, exercise_id: int) -> Exercise:
+    row = session.get(ExerciseRow, exercise_id)
+    if row is None:
+        raise LookupError(f"no exercise {exercise_id}")
+    stretches = _stretches_by_exercise(session, [exercise_id])
+    return _exercise(row, tuple(stretches.get(row.id, ())))
+
+
+def exercise_ids_by_name(session: Session) -> dict[str, int]:
+    return {name: id_ for id_, name in session.execute(select(ExerciseRow.id, ExerciseRow.name))}
+
+
+def list_stretches(session: Session) -> list[Stretch]:
+    return [_stretch(r) for r in session.scalars(select(StretchRow).order_by(StretchRow.name))]

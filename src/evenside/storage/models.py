@@ -1,0 +1,226 @@
+"""ORM tables. Weights are kilograms, lengths centimetres, times naive local date-times.
+
+Enumerated columns are short strings guarded by CHECK constraints so that the file stays
+readable by any SQLite tool; repositories turn them into the domain's enums.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ProfileRow(Base):
+    __tablename__ = "profiles"
+    __table_args__ = (
+        CheckConstraint("dominant_side IN ('left', 'right')", name="dominant_side"),
+        CheckConstraint("unit IN ('kg', 'lb')", name="unit"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    dominant_side: Mapped[str] = mapped_column(String(5))
+    unit: Mapped[str] = mapped_column(String(2))
+    settings_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ExerciseRow(Base):
+    __tablename__ = "exercises"
+    __table_args__ = (
+        CheckConstraint(
+            "laterality IN ('bilateral', 'unilateral', 'contralateral')", name="laterality"
+        ),
+        CheckConstraint(
+            "load_basis IN ('per hand', 'per side', 'total', 'bodyweight plus load', 'time')",
+            name="load_basis",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable key of a library exercise, so library updates find it; NULL for custom ones.
+    library_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    laterality: Mapped[str] = mapped_column(String(13))
+    load_basis: Mapped[str] = mapped_column(String(20))
+    primary_muscles: Mapped[str] = mapped_column(String(200))  # comma-separated groups
+    secondary_muscles: Mapped[str] = mapped_column(String(200), default="")
+    equipment: Mapped[str] = mapped_column(String(60), default="")
+    custom: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    rest_seconds: Mapped[int | None] = mapped_column(Integer)
+
+
+class StretchRow(Base):
+    __tablename__ = "stretches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    muscles: Mapped[str] = mapped_column(String(200))
+    cue: Mapped[str] = mapped_column(Text)
+    hold_seconds: Mapped[int] = mapped_column(Integer)
+    one_sided: Mapped[bool] = mapped_column(Boolean)
+
+
+class ExerciseStretchRow(Base):
+    __tablename__ = "exercise_stretches"
+
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("exercises.id", ondelete="CASCADE"), primary_key=True
+    )
+    stretch_id: Mapped[int] = mapped_column(
+        ForeignKey("stretches.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoutineRow(Base):
+    __tablename__ = "routines"
+    __table_args__ = (UniqueConstraint("profile_id", "name", name="profile_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RoutineDayRow(Base):
+    __tablename__ = "routine_days"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    routine_id: Mapped[int] = mapped_column(ForeignKey("routines.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class RoutineItemRow(Base):
+    __tablename__ = "routine_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("routine_days.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    target_sets: Mapped[int] = mapped_column(Integer, default=3)
+    rep_low: Mapped[int] = mapped_column(Integer, default=8)
+    rep_high: Mapped[int] = mapped_column(Integer, default=12)
+    rest_seconds: Mapped[int | None] = mapped_column(Integer)
+    extra_weak_side_sets: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    routine_day_id: Mapped[int | None] = mapped_column(
+        ForeignKey("routine_days.id", ondelete="SET NULL")
+    )
+    name: Mapped[str] = mapped_column(String(120), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)  # NULL: in progress
+    # Identifies a session brought in from another app's file, so importing twice adds nothing.
+    source_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+
+
+Index("ix_sessions_profile_started", SessionRow.profile_id, SessionRow.started_at)
+
+
+class SessionExerciseRow(Base):
+    __tablename__ = "session_exercises"
+    __table_args__ = (
+        CheckConstraint("first_side IN ('left', 'right')", name="first_side"),
+        CheckConstraint("stretch_status IN ('pending', 'done', 'skipped')", name="stretch_status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    first_side: Mapped[str | None] = mapped_column(String(5))
+    stretch_status: Mapped[str] = mapped_column(String(7), default="pending")
+    stretch_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_session_exercises_session", SessionExerciseRow.session_id)
+Index("ix_session_exercises_exercise", SessionExerciseRow.exercise_id)
+
+
+class SetRow(Base):
+    __tablename__ = "sets"
+    __table_args__ = (
+        CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
+        CheckConstraint("kind IN ('warm-up', 'working', 'drop', 'failure')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("session_exercises.id", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str] = mapped_column(String(5))
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    reps: Mapped[int | None] = mapped_column(Integer)
+    duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    rpe: Mapped[float | None] = mapped_column(Float)
+    rir: Mapped[float | None] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(8), default="working")
+    logged_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+Index("ix_sets_session_exercise", SetRow.session_exercise_id)
+
+
+class MeasurementRow(Base):
+    __tablename__ = "measurements"
+    __table_args__ = (CheckConstraint("side IN ('left', 'right', 'both')", name="side"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    site: Mapped[str] = mapped_column(String(60))
+    side: Mapped[str] = mapped_column(String(5))
+    value_cm: Mapped[float] = mapped_column(Float)
+    measured_on: Mapped[date] = mapped_column(Date)
+
+
+Index("ix_measurements_profile_site", MeasurementRow.profile_id, MeasurementRow.site)
+
+
+class AppMetaRow(Base):
+    """Facts about the file itself (library data version, last automatic backup)."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,98 @@
+"""Profiles and their settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from evenside.domain.errors import InvalidInput, NotFound
+from evenside.domain.profile import Profile, Settings
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit
+from evenside.storage.models import AppMetaRow, ProfileRow
+
+CURRENT_PROFILE_KEY = "current_profile"
+
+
+def _profile(row: ProfileRow) -> Profile:
+    return Profile(row.id, row.name, Side(row.dominant_side), Unit(row.unit))
+
+
+def list_profiles(session: Session) -> list[Profile]:
+    return [_profile(r) for r in session.scalars(select(ProfileRow).order_by(ProfileRow.name))]
+
+
+def _name_taken(session: Session, name: str, except_id: int | None = None) -> bool:
+    query = select(ProfileRow.id).where(func.lower(ProfileRow.name) == name.lower())
+    if except_id is not None:
+        query = query.where(ProfileRow.id != except_id)
+    return session.scalar(query) is not None
+
+
+def create_profile(
+    session: Session, name: str, dominant: Side, unit: Unit, now: datetime
+) -> Profile:
+    if _name_taken(session, name):
+        raise InvalidInput(f'A profile called "{name}" already exists.', "name")
+    row = ProfileRow(
+        name=name,
+        dominant_side=dominant.value,
+        unit=unit.value,
+        settings_json=Settings().to_json(),
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return _profile(row)
+
+
+def _row(session: Session, profile_id: int) -> ProfileRow:
+    row = session.get(ProfileRow, profile_id)
+    if row is None:
+        raise NotFound(f"Profile {profile_id} does not exist.")
+    return row
+
+
+def get_profile(session: Session, profile_id: int) -> Profile:
+    return _profile(_row(session, profile_id))
+
+
+def update_profile(
+    session: Session, profile_id: int, *, name: str, dominant: Side, unit: Unit
+) -> Profile:
+    row = _row(session, profile_id)
+    if _name_taken(session, name, except_id=profile_id):
+        raise InvalidInput(f'A profile called "{name}" already exists.', "name")
+    row.name, row.dominant_side, row.unit = name, dominant.value, unit.value
+    session.flush()
+    return _profile(row)
+
+
+def delete_profile(session: Session, profile_id: int) -> None:
+    session.delete(_row(session, profile_id))
+
+
+def get_settings(session: Session, profile_id: int) -> Settings:
+    return Settings.from_json(_row(session, profile_id).settings_json)
+
+
+def save_settings(session: Session, profile_id: int, settings: Settings) -> None:
+    _row(session, profile_id).settings_json = settings.to_json()
+
+
+def get_current_profile_id(session: Session) -> int | None:
+    meta = session.get(AppMetaRow, CURRENT_PROFILE_KEY)
+    if meta is not None and session.get(ProfileRow, int(meta.value)) is not None:
+        return int(meta.value)
+    first = session.scalar(select(ProfileRow.id).order_by(ProfileRow.id))
+    return first
+
+
+def set_current_profile_id(session: Session, profile_id: int) -> None:
+    meta = session.get(AppMetaRow, CURRENT_PROFILE_KEY)
+    if meta is None:
+        session.add(AppMetaRow(key=CURRENT_PROFILE_KEY, value=str(profile_id)))
+    else:
+        meta.value = str(profile_id)
