@@ -16,3 +16,16 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.moment += timedelta(**kwargs)
+
+
+class FakeMonotonic:
+    """A monotonic clock in seconds for the timers, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

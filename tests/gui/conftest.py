@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from evenside.domain.profile import Profile
@@ -31,6 +32,8 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
         window.resize(1180, 760)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # shortcuts reach only the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         windows.append(window)
         return window
 

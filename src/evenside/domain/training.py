@@ -70,3 +70,58 @@ class MeasurementRecord:
 
 
 STANDARD_SITES = ("Upper arm", "Forearm", "Thigh", "Calf")
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """A stored set: its row id and position within the exercise, and what was logged."""
+
+    id: int
+    position: int
+    record: SetRecord
+
+    @property
+    def side(self) -> Side:
+        return self.record.side
+
+
+@dataclass(frozen=True)
+class SessionExercise:
+    id: int
+    exercise_id: int
+    position: int
+    first_side: Side | None
+    stretch_status: StretchStatus
+    notes: str
+    sets: tuple[LoggedSet, ...]
+
+
+@dataclass(frozen=True)
+class WorkoutSession:
+    id: int
+    profile_id: int
+    name: str
+    notes: str
+    started_at: datetime
+    ended_at: datetime | None
+    exercises: tuple[SessionExercise, ...]
+    routine_day_id: int | None = None
+
+    @property
+    def in_progress(self) -> bool:
+        return self.ended_at is None
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """One row of the History page."""
+
+    id: int
+    name: str
+    started_at: datetime
+    ended_at: datetime | None
+    exercise_names: tuple[str, ...]
+    volume_left: float
+    volume_right: float
+    volume_both: float
+    sets: int

@@ -23,6 +23,7 @@ from evenside.domain.profile import Profile
 from evenside.gui import window_state
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.placeholder import PendingPage
+from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.welcome import WelcomePage
 from evenside.services import profiles
 from evenside.services.store import Store
@@ -41,7 +42,7 @@ def _pending(title: str, what: str) -> PageFactory:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("Session", _pending("Session", "Log a session per side, weak side first.")),
+    PageSpec("Session", SessionPage),
     PageSpec("History", _pending("History", "Past sessions with per-side volume.")),
     PageSpec("Progress", _pending("Progress", "Per-side strength trends and asymmetry.")),
     PageSpec("Routines", _pending("Routines", "Balanced routines and printed sheets.")),

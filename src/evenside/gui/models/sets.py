@@ -1,0 +1,147 @@
+"""The sets of the exercise being logged, editable in place (each edit goes through undo)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from evenside.domain.entry import SetInput, parse_set
+from evenside.domain.errors import InvalidInput
+from evenside.domain.library import LoadBasis
+from evenside.domain.training import LoggedSet, SetKind, SetRecord
+from evenside.domain.units import Unit, format_weight
+from evenside.gui.style import side_colour
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("#", "Side", "Weight", "Reps", "Time", "RPE", "Kind", "Logged")
+WEIGHT, REPS, TIME, RPE, KIND = 2, 3, 4, 5, 6
+EDITABLE = {WEIGHT, REPS, TIME, RPE, KIND}
+
+
+def _text(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+class SetTableModel(QAbstractTableModel):
+    edit_requested = Signal(int, object)  # set id, new SetRecord
+    edit_refused = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sets: list[LoggedSet] = []
+        self.unit = Unit.KG
+        self.load_basis = LoadBasis.TOTAL
+
+    def set_sets(self, sets: list[LoggedSet], unit: Unit, load_basis: LoadBasis) -> None:
+        self.beginResetModel()
+        self._sets = list(sets)
+        self.unit, self.load_basis = unit, load_basis
+        self.endResetModel()
+
+    def logged(self, row: int) -> LoggedSet:
+        return self._sets[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._sets)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _display(self, logged: LoggedSet, column: int) -> str:
+        record = logged.record
+        values = {
+            0: str(self._number_of(logged)),
+            1: record.side.letter,
+            2: "" if record.weight_kg is None else format_weight(record.weight_kg, self.unit),
+            3: _text(record.reps),
+            4: "" if record.duration_seconds is None else f"{record.duration_seconds} s",
+            5: _text(
+                record.rpe
+                if record.rpe is not None
+                else (None if record.rir is None else 10 - record.rir)
+            ),
+            6: record.kind.value,
+            7: "" if record.logged_at is None else record.logged_at.strftime("%H:%M:%S"),
+        }
+        return values[column]
+
+    def _number_of(self, logged: LoggedSet) -> int:
+        """Set number per side: a left/right pair shares a number."""
+        same_side = [s for s in self._sets if s.side is logged.side]
+        return same_side.index(logged) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+            return None
+        logged = self._sets[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(logged, index.column())
+        if role == Qt.ItemDataRole.EditRole:
+            text = self._display(logged, index.column())
+            return text.split(" ")[0] if index.column() in (WEIGHT, TIME) else text
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return side_colour(logged.side)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (1, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() not in EDITABLE
+        ):
+            return False
+        logged = self._sets[index.row()]
+        try:
+            record = self._edited(logged.record, index.column(), str(value))
+        except InvalidInput as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        if record != logged.record:
+            self.edit_requested.emit(logged.id, record)
+        return True
+
+    def _edited(self, record: SetRecord, column: int, text: str) -> SetRecord:
+        kind = record.kind
+        if column == KIND:
+            try:
+                kind = SetKind(text.strip().lower())
+            except ValueError:
+                raise InvalidInput("Kind is warm-up, working, drop or failure.", "kind") from None
+        fields = SetInput(
+            weight=self._display_for_edit(record, WEIGHT) if column != WEIGHT else text,
+            reps=_text(record.reps) if column != REPS else text,
+            duration=_text(record.duration_seconds) if column != TIME else text,
+            rpe=_text(record.rpe) if column != RPE else text,
+            rir=_text(record.rir) if column != RPE else "",
+        )
+        parsed = parse_set(
+            fields, side=record.side, kind=kind, unit=self.unit, load_basis=self.load_basis
+        )
+        return replace(parsed, logged_at=record.logged_at)
+
+    def _display_for_edit(self, record: SetRecord, column: int) -> str:
+        if record.weight_kg is None:
+            return ""
+        return format_weight(record.weight_kg, self.unit, with_unit=False)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None

@@ -1,0 +1,1 @@
+"""Reusable widgets: set entry, rest timer, stretch card."""

@@ -1,0 +1,224 @@
+"""Session page beyond single sets: stretch card after each exercise, rest timer on a fake
+clock, the finishing summary against the domain functions, reopening after a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from session_helpers import focused, seed_past_session, start_and_add, type_into
+
+from evenside.domain.asymmetry import percentage_difference
+from evenside.domain.e1rm import estimate_one_rep_max
+from evenside.domain.profile import Profile, Settings
+from evenside.domain.sides import Side
+from evenside.domain.training import StretchStatus
+from evenside.gui.main_window import MainWindow
+from evenside.gui.pages.session import SessionPage
+from evenside.gui.widgets.rest_timer import RestTimer
+from evenside.services import profiles, workout
+from evenside.services.store import Store
+from fakes import FakeClock, FakeMonotonic
+
+
+def _page(window: MainWindow) -> SessionPage:
+    page = window.go_to("Session")
+    assert isinstance(page, SessionPage)
+    return page
+
+
+def _log_pair(
+    qtbot: QtBot, page: SessionPage, weight: str, reps: str, right_reps: str | None = None
+) -> None:
+    left, right = page.entry.order
+    type_into(qtbot, page.entry.row(left).weight, weight)
+    type_into(qtbot, page.entry.row(left).reps, reps)
+    qtbot.keyClick(page.entry.row(left).reps, Qt.Key.Key_Return)
+    if right_reps is not None:
+        type_into(qtbot, page.entry.row(right).reps, right_reps)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_stretch_card_after_each_exercise_records_done_and_skip(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "bulgarian split squat")
+    _log_pair(qtbot, page, "20", "8")
+    assert not page.stretch_card.isVisible()
+
+    start_and_add(qtbot, page, "one arm dumbbell row")  # moving on: stretch what was worked
+    card = page.stretch_card
+    assert card.isVisible()
+    assert "after Bulgarian split squat" in card.title.text()
+    assert len(card.timers) == 2
+    first_hold = card.timers[0]
+    assert list(first_hold.buttons) == [Side.LEFT, Side.RIGHT]  # one side at a time, L first
+    qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
+    assert not card.isVisible()
+
+    _log_pair(qtbot, page, "30", "10")
+    qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert card.isVisible() and "after One-arm dumbbell row" in card.title.text()
+    qtbot.mouseClick(card.skip_button, Qt.MouseButton.LeftButton)
+
+    session = workout.active_session(store, profile.id)
+    assert session is not None
+    assert [e.stretch_status for e in session.exercises] == [
+        StretchStatus.DONE,
+        StretchStatus.SKIPPED,
+    ]
+    assert "✓ stretched" in page.exercise_list.item(0).text()
+
+
+def test_hold_timer_counts_each_side(qtbot: QtBot) -> None:
+    from evenside.domain.library import Stretch
+    from evenside.domain.muscles import MuscleGroup
+    from evenside.gui.widgets.stretch_card import StretchCard
+
+    clock = FakeMonotonic()
+    card = StretchCard(clock)
+    qtbot.addWidget(card)
+    stretch = Stretch(1, "Wall calf stretch", (MuscleGroup.CALVES,), "Foot flat.", 30, True)
+    card.show_for(7, "Single-leg calf raise", (stretch,), Side.RIGHT)
+    hold = card.timers[0]
+    qtbot.mouseClick(hold.buttons[Side.RIGHT], Qt.MouseButton.LeftButton)
+    clock.advance(12)
+    hold.tick()
+    assert hold.status.text() == "Right: 0:18"
+    clock.advance(18)
+    hold.tick()
+    assert hold.status.text() == "Right: held" and Side.RIGHT in hold.held
+    assert "✓" in hold.buttons[Side.RIGHT].text()
+
+
+def test_stretch_reminder_setting_turns_the_card_off(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    profiles.save_settings(store, profile.id, Settings(stretch_reminders=False))
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "bulgarian split squat")
+    _log_pair(qtbot, page, "20", "8")
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    assert not page.stretch_card.isVisible()
+
+
+def test_rest_timer_against_a_fake_clock(qtbot: QtBot) -> None:
+    clock = FakeMonotonic()
+    timer = RestTimer(clock)
+    qtbot.addWidget(timer)
+    timer.show()
+    timer.start(90, "Rest before the next set")
+    assert timer.display.text() == "1:30"
+    clock.advance(30)
+    timer.tick()
+    assert timer.display.text() == "1:00"
+    qtbot.mouseClick(timer.pause_button, Qt.MouseButton.LeftButton)
+    clock.advance(40)
+    timer.tick()
+    assert timer.display.text() == "1:00" and timer.pause_button.text() == "Resume"
+    qtbot.mouseClick(timer.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(timer.plus_button, Qt.MouseButton.LeftButton)
+    assert timer.display.text() == "1:15"
+    qtbot.mouseClick(timer.minus_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(timer.minus_button, Qt.MouseButton.LeftButton)
+    assert timer.display.text() == "0:45"
+    clock.advance(45)
+    with qtbot.waitSignal(timer.finished, timeout=1000):
+        timer.tick()
+    assert "Rest over" in timer.caption.text() and not timer.running
+    assert "#1B7F4B" in timer.styleSheet()  # the visual cue
+    timer.start(60, "Rest")
+    qtbot.mouseClick(timer.skip_button, Qt.MouseButton.LeftButton)
+    assert not timer.running and timer.caption.text() == "Rest skipped"
+
+
+def test_rest_between_sides_then_between_sets(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    profiles.save_settings(
+        store, profile.id, Settings(rest_between_sides_seconds=20, rest_between_sets_seconds=75)
+    )
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    left = page.entry.row(Side.LEFT)
+    type_into(qtbot, left.weight, "30")
+    type_into(qtbot, left.reps, "10")
+    qtbot.keyClick(left.reps, Qt.Key.Key_Return)
+    assert page.rest_timer.running and page.rest_timer.display.text() == "0:20"
+    assert "then R" in page.rest_timer.caption.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert page.rest_timer.display.text() == "1:15"
+
+
+def test_finish_summary_matches_the_domain(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    seed_past_session(
+        store,
+        clock,
+        profile,
+        "One-arm dumbbell row",
+        [(Side.LEFT, 26, 8), (Side.RIGHT, 30, 8)],
+        days_ago=4,
+    )
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "28", "8")
+    _log_pair(qtbot, page, "28", "7", right_reps="9")
+    clock.advance(minutes=35)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.pages.currentWidget() is page.summary_view
+    summary = page.summary_view.summary
+    [row] = summary.exercises
+
+    left_best = estimate_one_rep_max(28, 8)
+    right_best = estimate_one_rep_max(28, 9)
+    assert left_best is not None and right_best is not None
+    assert row.left.best == pytest.approx(left_best)
+    assert row.right.best == pytest.approx(right_best)
+    assert row.left.volume == pytest.approx(28 * 8 + 28 * 7)
+    assert row.right.volume == pytest.approx(28 * 8 + 28 * 9)
+    today = percentage_difference(left_best, right_best)
+    before = percentage_difference(
+        estimate_one_rep_max(26, 8) or 0, estimate_one_rep_max(30, 8) or 0
+    )
+    assert today is not None and before is not None
+    assert row.asymmetry == today
+    assert row.asymmetry_change == pytest.approx(today.percent - before.percent)
+    assert row.strong_side is Side.RIGHT and row.strong_side_extra_volume == pytest.approx(56)
+    assert row.records == (Side.LEFT,)  # 28 x 8 beats 26 x 8; the right side fell short
+    assert summary.unstretched == ("One-arm dumbbell row",)
+    assert summary.minutes == 35
+
+    text = page.summary_view.text.toPlainText()
+    assert "R did 56 kg more volume" in text and "record L" in text
+    assert "Left unstretched: One-arm dumbbell row" in text
+    assert f"{today.percent:.0f} %" in text and "closed" in text
+
+
+def test_unfinished_session_reopens_after_restart(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    first = make_window(store)
+    page = _page(first)
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "30", "10")
+    start_and_add(qtbot, page, "bulgarian split squat")
+    page.session_notes.setText("Left knee felt fine")
+    page.session_notes.editingFinished.emit()
+    first.close()
+
+    second = make_window(store)
+    reopened = _page(second)
+    assert reopened.current is not None and reopened.pages.currentWidget() is reopened.work_panel
+    assert reopened.exercise_list.count() == 2
+    assert "One-arm dumbbell row" in reopened.header.text()  # where the last set was logged
+    assert reopened.set_model.rowCount() == 2
+    assert reopened.session_notes.text() == "Left knee felt fine"
