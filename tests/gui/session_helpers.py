@@ -6,8 +6,8 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from evenside.domain.profile import Profile
@@ -74,3 +74,32 @@ def start_and_add(qtbot: QtBot, page: SessionPage, query: str) -> None:
     assert QApplication.focusWidget() is page.add_box
     qtbot.keyClicks(page.add_box, query)
     qtbot.keyClick(page.add_box, Qt.Key.Key_Return)
+
+
+class BoxAnswerer:
+    """Answers the next modal message boxes whose text contains the given words, in order,
+    by pressing a real button on them (polling, since they open inside exec())."""
+
+    def __init__(self, *answers: tuple[str, QMessageBox.StandardButton]) -> None:
+        self.pending = list(answers)
+        self.seen: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not self.pending or not isinstance(box, QMessageBox) or not box.isVisible():
+            if not self.pending:
+                self.timer.stop()
+            return
+        words, button = self.pending[0]
+        if words in box.text() and box.text() not in self.seen[-1:]:
+            self.pending.pop(0)
+            self.seen.append(box.text())
+            box.button(button).click()
+
+    @property
+    def done(self) -> bool:
+        return not self.pending

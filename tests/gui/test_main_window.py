@@ -33,7 +33,7 @@ def test_first_start_creates_a_profile_by_keyboard(
     qtbot.keyClick(welcome.name, Qt.Key.Key_Return)
     [created] = profiles.list_profiles(store)
     assert (created.name, created.dominant, created.unit) == ("Robin", Side.LEFT, Unit.LB)
-    assert window.side_panel.isVisible() and "Robin" in window.profile_label.text()
+    assert window.side_panel.isVisible() and window.profile_switcher.currentText() == "Robin"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [p.name for p in PAGES]
 
 
@@ -45,7 +45,7 @@ def test_demo_button_opens_the_demo_database(
     window.show()
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert window.store.path == demo_database() and demo_database().exists()
-    assert "demo" in window.profile_label.text()
+    assert "demo" in window.profile_switcher.currentText()
     window.go_to("Library")
     window.close()
 

@@ -8,14 +8,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from session_helpers import focused, type_into
 
+from evenside.domain.sides import Side
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
+from evenside.gui.pages.session import SessionPage
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
+from fakes import FakeClock
 
 pytestmark = pytest.mark.screenshot
 SIZE = (1180, 760)
@@ -23,6 +28,7 @@ SIZE = (1180, 760)
 
 def save_shot(widget: QWidget, folder: Path, name: str) -> Path:
     path = folder / name
+    QApplication.processEvents()  # let pending layout requests settle before the grab
     assert widget.grab().save(str(path))
     image = QImage(str(path))
     colours = {
@@ -40,6 +46,8 @@ def demo_window(qtbot: QtBot, store: Store) -> MainWindow:
     window.resize(*SIZE)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
 
 
@@ -50,3 +58,45 @@ def test_library_screenshot(qtbot: QtBot, demo_window: MainWindow, screenshot_di
     rows = [page.model.exercise(r) for r in range(page.model.rowCount())]
     page.select_exercise(next(e.id for e in rows if e.name == "One-arm dumbbell row"))
     save_shot(demo_window, screenshot_dir, "library.png")
+
+
+def _log_pair(qtbot: QtBot, page: SessionPage, weight: str, reps: str, right_reps: str) -> None:
+    first, second = page.entry.order
+    type_into(qtbot, page.entry.row(first).weight, weight)
+    type_into(qtbot, page.entry.row(first).reps, reps)
+    qtbot.keyClick(page.entry.row(first).reps, Qt.Key.Key_Return)
+    type_into(qtbot, page.entry.row(second).reps, right_reps)
+    qtbot.keyClick(page.entry.row(second).reps, Qt.Key.Key_Return)
+
+
+def test_session_screenshots(
+    qtbot: QtBot, demo_window: MainWindow, clock: FakeClock, screenshot_dir: Path
+) -> None:
+    page = demo_window.go_to("Session")
+    assert isinstance(page, SessionPage)
+    demo_window.activateWindow()
+    page.start_session()
+    page.add_exercise(_named(page, "One-arm dumbbell row"))
+    _log_pair(qtbot, page, "24", "10", "10")
+    _log_pair(qtbot, page, "24", "9", "9")
+    page.add_exercise(_named(page, "Bulgarian split squat"))
+    page.stretch_card.hide()
+    _log_pair(qtbot, page, "18", "8", "8")
+    _log_pair(qtbot, page, "18", "8", "10")
+    assert page.notice.isVisible()
+    save_shot(demo_window, screenshot_dir, "session.png")
+
+    qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert page.stretch_card.isVisible()
+    page.stretch_card.timers[0].start(Side.LEFT)
+    save_shot(demo_window, screenshot_dir, "stretch-card.png")
+    qtbot.mouseClick(page.stretch_card.done_button, Qt.MouseButton.LeftButton)
+
+    clock.advance(minutes=38)
+    page.finish_session()
+    assert page.pages.currentWidget() is page.summary_view
+    save_shot(demo_window, screenshot_dir, "summary.png")
+
+
+def _named(page: SessionPage, name: str) -> int:
+    return next(i for i, e in page.exercises.items() if e.name == name)

@@ -29,7 +29,13 @@ def from_kg(kg: float, unit: Unit) -> float:
     return rounded + 0.0  # turns -0.0 into 0.0
 
 
-def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
-    """``61.23497`` kg in lb -> ``"135 lb"``; trailing zeros dropped."""
-    text = f"{from_kg(kg, unit):.{DISPLAY_DECIMALS}f}".rstrip("0").rstrip(".")
+def format_weight(
+    kg: float, unit: Unit, *, with_unit: bool = True, decimals: int = DISPLAY_DECIMALS
+) -> str:
+    """``61.23497`` kg in lb -> ``"135 lb"``; trailing zeros dropped.
+
+    Weights people typed keep every decimal they could have typed; estimates (e1RM) pass
+    ``decimals=1`` since a finer figure would claim precision the formulas do not have.
+    """
+    text = f"{from_kg(kg, unit):.{decimals}f}".rstrip("0").rstrip(".")
     return f"{text} {unit.value}" if with_unit else text

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
 from evenside import APP_NAME
 from evenside.domain.profile import Profile
 from evenside.gui import window_state
+from evenside.gui.pages.history import HistoryPage
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.placeholder import PendingPage
 from evenside.gui.pages.session import SessionPage
+from evenside.gui.pages.settings import SettingsPage
 from evenside.gui.pages.welcome import WelcomePage
 from evenside.services import profiles
 from evenside.services.store import Store
@@ -43,12 +46,12 @@ def _pending(title: str, what: str) -> PageFactory:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Session", SessionPage),
-    PageSpec("History", _pending("History", "Past sessions with per-side volume.")),
+    PageSpec("History", HistoryPage),
     PageSpec("Progress", _pending("Progress", "Per-side strength trends and asymmetry.")),
     PageSpec("Routines", _pending("Routines", "Balanced routines and printed sheets.")),
     PageSpec("Library", lambda store, _profile: LibraryPage(store)),
     PageSpec("Measurements", _pending("Measurements", "Per-side body measurements.")),
-    PageSpec("Settings", _pending("Settings", "Units, thresholds, rest and reminders.")),
+    PageSpec("Settings", SettingsPage),
 )
 
 
@@ -66,12 +69,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.profile_label = QLabel()
         self.profile_label.setTextFormat(Qt.TextFormat.RichText)
+        self.profile_switcher = QComboBox()
+        self.profile_switcher.setToolTip("Switch profile: every page shows this profile's data")
+        self.profile_switcher.activated.connect(self._switcher_activated)
         self._pages: dict[str, QWidget] = {}
         self._profile: Profile | None = None
 
         self.side_panel = side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 8, 0, 8)
+        side_layout.addWidget(self.profile_switcher)
         side_layout.addWidget(self.profile_label)
         side_layout.addWidget(self.nav)
         central = QWidget()
@@ -122,7 +129,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.side_panel.show()
-        self.profile_label.setText(f"<b>{profile.name}</b><br><small>{profile.unit.value}</small>")
+        self.profile_switcher.blockSignals(True)
+        self.profile_switcher.clear()
+        for other in profiles.list_profiles(self.store):
+            self.profile_switcher.addItem(other.name, other.id)
+        self.profile_switcher.setCurrentIndex(self.profile_switcher.findData(profile.id))
+        self.profile_switcher.blockSignals(False)
+        dominant = profile.dominant.label.lower()
+        self.profile_label.setText(f"<small>{profile.unit.value} · {dominant}-handed</small>")
         self.setWindowTitle(f"{APP_NAME} – {profile.name}")
         current = max(0, self.nav.currentRow())
         self.nav.blockSignals(True)
@@ -137,9 +151,20 @@ class MainWindow(QMainWindow):
         if name not in self._pages:
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile)
+            if isinstance(widget, SettingsPage):
+                widget.profile_changed.connect(self._profile_changed_later)
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]
+
+    def _profile_changed_later(self, profile: Profile) -> None:
+        # The page that asked is rebuilt too, so not from inside its own slot.
+        QTimer.singleShot(0, lambda: self.set_profile(profile))
+
+    def _switcher_activated(self, index: int) -> None:
+        profile_id = self.profile_switcher.itemData(index)
+        if self._profile is not None and profile_id != self._profile.id:
+            self.set_profile(profiles.switch_profile(self.store, int(profile_id)))
 
     def _show_page(self, row: int) -> None:
         if row < 0 or self._profile is None:

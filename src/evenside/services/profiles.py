@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evenside.domain.profile import Profile, Settings, validate_profile_name
 from evenside.domain.sides import Side
-from evenside.domain.units import Unit
+from evenside.domain.units import Unit, to_kg
 from evenside.services.store import Store
 from evenside.storage import profile_repo
+from evenside.storage.database import backup_copy
+
+# A gym that counts in pounds has a 45 lb bar and pound plates.
+POUND_DEFAULTS = Settings(
+    bar_weight_kg=to_kg(45, Unit.LB),
+    plates_kg=tuple(to_kg(p, Unit.LB) for p in (45, 35, 25, 10, 5, 2.5)),
+)
 
 
 def list_profiles(store: Store) -> list[Profile]:
@@ -20,6 +29,8 @@ def create_profile(store: Store, name: str, dominant: Side, unit: Unit) -> Profi
         raise ValueError("the dominant side is left or right")
     with store.transaction() as session:
         profile = profile_repo.create_profile(session, clean, dominant, unit, store.now())
+        if unit is Unit.LB:
+            profile_repo.save_settings(session, profile.id, POUND_DEFAULTS)
         profile_repo.set_current_profile_id(session, profile.id)
         return profile
 
@@ -45,9 +56,24 @@ def update_profile(store: Store, profile_id: int, name: str, dominant: Side, uni
         )
 
 
-def delete_profile(store: Store, profile_id: int) -> None:
+def delete_profile(store: Store, profile_id: int) -> Path:
+    """Delete a profile and all its sessions, after copying the whole file beside itself.
+
+    Returns the copy: the way back if the deletion was a mistake.
+    """
+    with store.transaction() as session:
+        name = profile_repo.get_profile(session, profile_id).name
+    stamp = store.now().strftime("%Y%m%d-%H%M%S")
+    slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "profile"
+    path = store.path
+    copy = path.with_name(f"{path.stem}.before-deleting-{slug}-{stamp}{path.suffix}")
+    backup_copy(path, copy)
     with store.transaction() as session:
         profile_repo.delete_profile(session, profile_id)
+        remaining = profile_repo.list_profiles(session)
+        if remaining:
+            profile_repo.set_current_profile_id(session, remaining[0].id)
+    return copy
 
 
 def settings(store: Store, profile_id: int) -> Settings:

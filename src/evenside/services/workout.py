@@ -29,6 +29,7 @@ from evenside.domain.training import (
     ExerciseRecord,
     LoggedSet,
     SessionExercise,
+    SessionListing,
     SetRecord,
     StretchStatus,
     WorkoutSession,
@@ -361,3 +362,9 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
                 )
             )
     return SessionSummary(current, tuple(summaries), tuple(unstretched), formula.label)
+
+
+def history(store: Store, profile_id: int) -> list[SessionListing]:
+    """Past and current sessions, newest first, with per-side volume (warm-ups excluded)."""
+    with store.transaction() as session:
+        return session_repo.list_sessions(session, profile_id)

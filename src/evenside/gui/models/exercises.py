@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from evenside.domain.library import Exercise
+from evenside.gui.models.base import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Exercise", "Sides", "Load", "Muscles")
 
 
-class ExerciseTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Exercise] = []
+class ExerciseTableModel(RowsModel[Exercise]):
+    headers = HEADERS
 
     def set_exercises(self, exercises: list[Exercise]) -> None:
-        self.beginResetModel()
-        self._rows = list(exercises)
-        self.endResetModel()
+        self.replace_rows(exercises)
 
     def exercise(self, row: int) -> Exercise:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, exercise_id: int) -> int | None:
         for row, exercise in enumerate(self._rows):
@@ -29,14 +25,8 @@ class ExerciseTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         exercise = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -53,15 +43,4 @@ class ExerciseTableModel(QAbstractTableModel):
             return f"{exercise.name}: {', '.join(m.value for m in exercise.muscles)}"
         if role == Qt.ItemDataRole.UserRole:
             return exercise.id
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from evenside.domain.entry import SetInput, parse_set
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.training import LoggedSet, SetKind, SetRecord
 from evenside.domain.units import Unit, format_weight
+from evenside.gui.models.base import Index, RowsModel
 from evenside.gui.style import side_colour
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("#", "Side", "Weight", "Reps", "Time", "RPE", "Kind", "Logged")
 WEIGHT, REPS, TIME, RPE, KIND = 2, 3, 4, 5, 6
 EDITABLE = {WEIGHT, REPS, TIME, RPE, KIND}
@@ -25,30 +25,22 @@ def _text(value: float | int | None) -> str:
     return f"{value:g}"
 
 
-class SetTableModel(QAbstractTableModel):
+class SetTableModel(RowsModel[LoggedSet]):
+    headers = HEADERS
     edit_requested = Signal(int, object)  # set id, new SetRecord
     edit_refused = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
-        self._sets: list[LoggedSet] = []
         self.unit = Unit.KG
         self.load_basis = LoadBasis.TOTAL
 
     def set_sets(self, sets: list[LoggedSet], unit: Unit, load_basis: LoadBasis) -> None:
-        self.beginResetModel()
-        self._sets = list(sets)
         self.unit, self.load_basis = unit, load_basis
-        self.endResetModel()
+        self.replace_rows(sets)
 
     def logged(self, row: int) -> LoggedSet:
-        return self._sets[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._sets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return self.row_at(row)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -59,7 +51,7 @@ class SetTableModel(QAbstractTableModel):
     def _display(self, logged: LoggedSet, column: int) -> str:
         record = logged.record
         values = {
-            0: str(self._number_of(logged)),
+            0: self._number_of(logged),
             1: record.side.letter,
             2: "" if record.weight_kg is None else format_weight(record.weight_kg, self.unit),
             3: _text(record.reps),
@@ -74,15 +66,17 @@ class SetTableModel(QAbstractTableModel):
         }
         return values[column]
 
-    def _number_of(self, logged: LoggedSet) -> int:
-        """Set number per side: a left/right pair shares a number."""
-        same_side = [s for s in self._sets if s.side is logged.side]
-        return same_side.index(logged) + 1
+    def _number_of(self, logged: LoggedSet) -> str:
+        """Set number per side (a left/right pair shares a number); warm-ups are "W"."""
+        if not logged.record.kind.counts:
+            return "W"
+        same_side = [s for s in self._rows if s.side is logged.side and s.record.kind.counts]
+        return str(same_side.index(logged) + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+        if not self.valid(index):
             return None
-        logged = self._sets[index.row()]
+        logged = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(logged, index.column())
         if role == Qt.ItemDataRole.EditRole:
@@ -101,7 +95,7 @@ class SetTableModel(QAbstractTableModel):
             or index.column() not in EDITABLE
         ):
             return False
-        logged = self._sets[index.row()]
+        logged = self._rows[index.row()]
         try:
             record = self._edited(logged.record, index.column(), str(value))
         except InvalidInput as exc:
@@ -119,7 +113,7 @@ class SetTableModel(QAbstractTableModel):
             except ValueError:
                 raise InvalidInput("Kind is warm-up, working, drop or failure.", "kind") from None
         fields = SetInput(
-            weight=self._display_for_edit(record, WEIGHT) if column != WEIGHT else text,
+            weight=self._display_for_edit(record) if column != WEIGHT else text,
             reps=_text(record.reps) if column != REPS else text,
             duration=_text(record.duration_seconds) if column != TIME else text,
             rpe=_text(record.rpe) if column != RPE else text,
@@ -130,18 +124,7 @@ class SetTableModel(QAbstractTableModel):
         )
         return replace(parsed, logged_at=record.logged_at)
 
-    def _display_for_edit(self, record: SetRecord, column: int) -> str:
+    def _display_for_edit(self, record: SetRecord) -> str:
         if record.weight_kg is None:
             return ""
         return format_weight(record.weight_kg, self.unit, with_unit=False)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None

@@ -6,15 +6,12 @@ from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.library import Exercise, Laterality
 from evenside.domain.muscles import MuscleGroup
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
+from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.exercises import ExerciseTableModel
 from evenside.services import library
 from evenside.services.store import Store
@@ -71,17 +69,8 @@ class LibraryPage(QWidget):
         self.add_button = QPushButton("&Add custom exercise…")
         self.count = QLabel()
         self.model = ExerciseTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(self.model)
+        stretch_column(self.table, 0)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
 

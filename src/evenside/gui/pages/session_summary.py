@@ -14,13 +14,15 @@ from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 from evenside.services.workout import SessionSummary
 
 
-def _amount(value: float, measure: str, unit: Unit) -> str:
+def _amount(value: float, measure: str, unit: Unit, decimals: int = 3) -> str:
     """kg figures in the profile's unit; reps and seconds as they are."""
-    return format_weight(value, unit) if measure == "kg" else f"{value:.0f} {measure}"
+    if measure == "kg":
+        return format_weight(value, unit, decimals=decimals)
+    return f"{value:.0f} {measure}"
 
 
 def _best(fig: SideFigures, measure: str, unit: Unit) -> str:
-    return "–" if fig.best is None else _amount(fig.best, measure, unit)
+    return "–" if fig.best is None else _amount(fig.best, measure, unit, decimals=1)
 
 
 def _volume(fig: SideFigures, measure: str, unit: Unit) -> str:

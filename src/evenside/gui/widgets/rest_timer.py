@@ -31,6 +31,9 @@ class RestTimer(QFrame):
         self._deadline: float | None = None
         self._paused_remaining: float | None = None
         self.caption = QLabel("Rest")
+        self.caption.setMinimumWidth(
+            self.caption.fontMetrics().horizontalAdvance("Rest before the next set") + 8
+        )
         self.display = QLabel("0:00")
         font = self.display.font()
         font.setPointSize(font.pointSize() * 2)

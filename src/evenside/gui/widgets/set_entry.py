@@ -81,6 +81,9 @@ class SideRow(QFrame):
         self.log_button.setAutoDefault(False)
         self.log_button.clicked.connect(lambda _=False, s=side: self.submitted.emit(s))
         self.unit_label = QLabel()
+        self.unit_label.setMinimumWidth(
+            self.unit_label.fontMetrics().horizontalAdvance("lb added") + 6
+        )
         self.last_time = QLabel()
         self.last_time.setStyleSheet("color: palette(mid);")
         self.error = QLabel()

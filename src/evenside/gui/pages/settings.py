@@ -1,0 +1,284 @@
+"""Settings page: the current profile, its coaching and display choices, and the profiles
+kept on this computer (a trainer keeps one per client)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.e1rm import Formula
+from evenside.domain.errors import InvalidInput
+from evenside.domain.plates import parse_plates
+from evenside.domain.profile import Profile, Settings
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit, from_kg, to_kg
+from evenside.gui.dialogs.plates import PlateCalculator
+from evenside.gui.style import ERROR_STYLE
+from evenside.services import profiles
+from evenside.services.store import Store
+
+
+def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class SettingsPage(QWidget):
+    profile_changed = Signal(object)  # Profile: the window shows this profile's data
+
+    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.profile = profile
+        self.settings = profiles.settings(store, profile.id)
+        s, unit = self.settings, profile.unit
+
+        self.name = QLineEdit(profile.name)
+        self.dominant = _combo([("Right", "right"), ("Left", "left")], profile.dominant.value)
+        self.unit = _combo([("Kilograms (kg)", "kg"), ("Pounds (lb)", "lb")], unit.value)
+        self.formula = _combo([(f.label, f.value) for f in Formula], s.e1rm_formula.value)
+        self.notice = QDoubleSpinBox()
+        self.warning = QDoubleSpinBox()
+        for spin, value in ((self.notice, s.notice_percent), (self.warning, s.warning_percent)):
+            spin.setRange(1, 100)
+            spin.setSuffix(" %")
+            spin.setDecimals(0)
+            spin.setValue(value)
+        self.weak_first = QCheckBox("Start each one-sided exercise with the weaker side")
+        self.weak_first.setChecked(s.weak_side_first)
+        self.cap = QCheckBox("Refuse a set that puts the stronger side ahead (instead of a notice)")
+        self.cap.setChecked(s.weak_side_cap)
+        self.stretch = QCheckBox("Show the stretch card after each exercise")
+        self.stretch.setChecked(s.stretch_reminders)
+        self.rest_on = QCheckBox("Start the rest timer after each set")
+        self.rest_on.setChecked(s.rest_timer_enabled)
+        self.rest_sets = QSpinBox()
+        self.rest_sets.setRange(0, 3600)
+        self.rest_sets.setSuffix(" s")
+        self.rest_sets.setValue(s.rest_between_sets_seconds)
+        self.rest_sides = QSpinBox()
+        self.rest_sides.setRange(0, 600)
+        self.rest_sides.setSuffix(" s")
+        self.rest_sides.setValue(s.rest_between_sides_seconds)
+        self.bar = QLineEdit(f"{from_kg(s.bar_weight_kg, unit):g}")
+        self.plates = QLineEdit(", ".join(f"{from_kg(p, unit):g}" for p in s.plates_kg))
+        self.plate_button = QPushButton("Plate &calculator…")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.saved = QLabel()
+        self.save_button = QPushButton("&Save settings")
+        self.save_button.setDefault(True)
+
+        profile_box = QGroupBox("This profile")
+        form = QFormLayout(profile_box)
+        form.addRow("&Name", self.name)
+        form.addRow("&Dominant side", self.dominant)
+        form.addRow("&Units", self.unit)
+        coaching = QGroupBox("Coaching")
+        form = QFormLayout(coaching)
+        form.addRow(self.weak_first)
+        form.addRow(self.cap)
+        form.addRow(self.stretch)
+        strength = QGroupBox("Strength and asymmetry")
+        form = QFormLayout(strength)
+        form.addRow("e1RM &formula", self.formula)
+        form.addRow("Asymmetry n&otice at", self.notice)
+        form.addRow("Asymmetry &warning at", self.warning)
+        hint = QLabel(
+            "10-15 % is the range most studies flag; treat these as guides, not diagnoses."
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        rest = QGroupBox("Rest timer")
+        form = QFormLayout(rest)
+        form.addRow(self.rest_on)
+        form.addRow("Between &sets", self.rest_sets)
+        form.addRow("Between s&ides", self.rest_sides)
+        plates = QGroupBox("Bar and plates")
+        form = QFormLayout(plates)
+        form.addRow(f"&Bar ({unit.value})", self.bar)
+        form.addRow(f"&Plates ({unit.value})", self.plates)
+        form.addRow(self.plate_button)
+
+        self.profile_list = QListWidget()
+        self.profile_list.setMaximumHeight(140)
+        self.new_profile = QPushButton("&New profile…")
+        self.switch_profile = QPushButton("S&witch to")
+        self.delete_profile = QPushButton("De&lete…")
+        manage = QGroupBox("Profiles on this computer")
+        manage_box = QVBoxLayout(manage)
+        manage_box.addWidget(self.profile_list)
+        row = QHBoxLayout()
+        for button in (self.new_profile, self.switch_profile, self.delete_profile):
+            row.addWidget(button)
+        row.addStretch(1)
+        manage_box.addLayout(row)
+
+        left = QVBoxLayout()
+        left.addWidget(profile_box)
+        left.addWidget(coaching)
+        left.addWidget(strength)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(rest)
+        right.addWidget(plates)
+        right.addWidget(manage)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.error, 1)
+        footer.addWidget(self.saved)
+        footer.addWidget(self.save_button)
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.addLayout(columns)
+        body.addLayout(footer)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.save_button.clicked.connect(self.save)
+        self.plate_button.clicked.connect(self.open_plate_calculator)
+        self.new_profile.clicked.connect(self.add_profile)
+        self.switch_profile.clicked.connect(self.switch_to_selected)
+        self.delete_profile.clicked.connect(self.delete_selected)
+        self.profile_list.itemActivated.connect(lambda _item: self.switch_to_selected())
+        self._fill_profiles()
+
+    def _fill_profiles(self) -> None:
+        self.profile_list.clear()
+        for other in profiles.list_profiles(self.store):
+            label = other.name + ("  (current)" if other.id == self.profile.id else "")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, other.id)
+            self.profile_list.addItem(item)
+
+    def chosen_settings(self) -> Settings:
+        unit = Unit(self.unit.currentData())
+        try:
+            bar = float(self.bar.text().replace(",", "."))
+        except ValueError:
+            raise InvalidInput("The bar weight must be a number.", "bar") from None
+        if not 0 <= bar <= 100:
+            raise InvalidInput("The bar weight must be 0 to 100.", "bar")
+        return replace(
+            self.settings,
+            e1rm_formula=Formula(self.formula.currentData()),
+            notice_percent=self.notice.value(),
+            warning_percent=self.warning.value(),
+            weak_side_first=self.weak_first.isChecked(),
+            weak_side_cap=self.cap.isChecked(),
+            stretch_reminders=self.stretch.isChecked(),
+            rest_timer_enabled=self.rest_on.isChecked(),
+            rest_between_sets_seconds=self.rest_sets.value(),
+            rest_between_sides_seconds=self.rest_sides.value(),
+            bar_weight_kg=to_kg(bar, unit),
+            plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
+        )
+
+    def save(self) -> None:
+        self.saved.clear()
+        try:
+            # Plates and bar are typed in the unit shown when the page opened.
+            displayed = self.profile.unit
+            chosen = self.chosen_settings()
+            if Unit(self.unit.currentData()) is not displayed:
+                chosen = replace(
+                    chosen,
+                    bar_weight_kg=self.settings.bar_weight_kg,
+                    plates_kg=self.settings.plates_kg,
+                )
+            self.settings = profiles.save_settings(self.store, self.profile.id, chosen)
+            self.profile = profiles.update_profile(
+                self.store,
+                self.profile.id,
+                self.name.text(),
+                Side(self.dominant.currentData()),
+                Unit(self.unit.currentData()),
+            )
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.saved.setText("Saved.")
+        self.profile_changed.emit(self.profile)
+
+    def open_plate_calculator(self) -> None:
+        dialog = PlateCalculator(self.settings, self.profile.unit, self)
+        dialog.setModal(False)
+        dialog.show()
+        self.plate_dialog = dialog
+
+    def _selected_id(self) -> int | None:
+        item = self.profile_list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def add_profile(self) -> None:
+        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
+        if not ok:
+            return
+        try:
+            created = profiles.create_profile(self.store, name, Side.RIGHT, self.profile.unit)
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return
+        self.profile_changed.emit(created)
+
+    def switch_to_selected(self) -> None:
+        chosen = self._selected_id()
+        if chosen is not None and chosen != self.profile.id:
+            self.profile_changed.emit(profiles.switch_profile(self.store, chosen))
+
+    def delete_selected(self) -> None:
+        chosen = self._selected_id()
+        if chosen is None:
+            return
+        if len(profiles.list_profiles(self.store)) == 1:
+            self.error.setText("This is the only profile; create another before deleting it.")
+            return
+        name = next(p.name for p in profiles.list_profiles(self.store) if p.id == chosen)
+        answer = QMessageBox.question(
+            self,
+            "Delete profile",
+            f'Delete the profile "{name}" with all its sessions, routines and measurements?\n\n'
+            "A copy of the whole database is kept beside it first, so it can be restored.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        copy = profiles.delete_profile(self.store, chosen)
+        current = profiles.current_profile(self.store)
+        QMessageBox.information(
+            self, "Profile deleted", f'Deleted "{name}". A copy from before is at:\n{copy}'
+        )
+        if current is not None:
+            self.profile_changed.emit(current)

@@ -1,0 +1,208 @@
+"""History (open, edit, delete with undo), Settings (saved per profile, refused when
+invalid), profiles (create, switch, rename, delete with a copy kept) and plate calculator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from session_helpers import BoxAnswerer, seed_past_session
+
+from evenside.domain.e1rm import Formula
+from evenside.domain.profile import Profile
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit
+from evenside.gui.dialogs.plates import PlateCalculator
+from evenside.gui.main_window import MainWindow
+from evenside.gui.pages.history import HistoryPage, SessionEditor
+from evenside.gui.pages.session import SessionPage
+from evenside.gui.pages.settings import SettingsPage
+from evenside.services import profiles, workout
+from evenside.services.store import Store
+from fakes import FakeClock
+
+
+@pytest.fixture
+def two_sessions(store: Store, clock: FakeClock, profile: Profile) -> Profile:
+    seed_past_session(
+        store, clock, profile, "One-arm dumbbell row", [(Side.LEFT, 26, 8), (Side.RIGHT, 30, 8)], 5
+    )
+    seed_past_session(
+        store, clock, profile, "Bulgarian split squat", [(Side.LEFT, 20, 8), (Side.RIGHT, 22, 8)], 2
+    )
+    return profile
+
+
+def _history(window: MainWindow) -> HistoryPage:
+    page = window.go_to("History")
+    assert isinstance(page, HistoryPage)
+    return page
+
+
+def test_history_lists_sessions_with_per_side_volume(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    store: Store,
+    two_sessions: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    page = _history(make_window(store))
+    assert page.model.rowCount() == 2
+    newest = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
+    assert newest[3] == "Bulgarian split squat"
+    assert (newest[4], newest[5], newest[2]) == ("160 kg", "176 kg", "40 min")
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_delete_asks_first_and_undo_brings_it_back(
+    qtbot: QtBot, store: Store, two_sessions: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    page = _history(window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    answers = BoxAnswerer(("Delete the session", QMessageBox.StandardButton.No))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert answers.done
+    assert len(workout.history(store, two_sessions.id)) == 2  # declined: nothing deleted
+
+    window.activateWindow()  # back from the question box
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    answers = BoxAnswerer(("Delete the session", QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert answers.done
+    assert [s.exercise_names for s in workout.history(store, two_sessions.id)] == [
+        ("One-arm dumbbell row",)
+    ]
+    assert page.undo_button.isEnabled()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    restored = workout.history(store, two_sessions.id)
+    assert [s.exercise_names for s in restored] == [
+        ("Bulgarian split squat",),
+        ("One-arm dumbbell row",),
+    ]
+    assert (restored[0].volume_left, restored[0].volume_right) == (160.0, 176.0)
+    assert page.model.rowCount() == 2
+
+
+def test_editing_a_past_set_changes_the_figures_that_depend_on_it(
+    qtbot: QtBot, store: Store, two_sessions: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    page = _history(window)
+    oldest = page.model.listing(1)
+    editor = SessionEditor(store, two_sessions, oldest.id, page)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    table = editor.table
+    table.setFocus()
+    table.setCurrentIndex(editor.model.index(0, 2))  # left weight
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert field is not None
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "30")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: workout.history(store, two_sessions.id)[1].volume_left == 240.0)
+    editor.accept()
+    page.reload()
+    assert page.model.data(page.model.index(1, 4)) == "240 kg"
+    # The weak side shown while logging comes from history, so it changes too: sides are even.
+    session_page = window.go_to("Session")
+    assert isinstance(session_page, SessionPage)
+    session_page.start_session()
+    session_page.add_exercise(
+        next(i for i, e in session_page.exercises.items() if e.name == "One-arm dumbbell row")
+    )
+    assert "non-dominant" in session_page.entry.prompt.text()
+
+
+def _settings_page(window: MainWindow) -> SettingsPage:
+    page = window.go_to("Settings")
+    assert isinstance(page, SettingsPage)
+    return page
+
+
+def test_settings_are_saved_per_profile_and_bad_values_refused(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    page = _settings_page(window)
+    page.formula.setCurrentIndex(page.formula.findData("epley"))
+    page.rest_sides.setValue(25)
+    page.cap.setChecked(True)
+    page.plates.setText("20, 10, heavy")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert '"heavy" is not a plate size' in page.error.text()
+    assert profiles.settings(store, profile.id).e1rm_formula is Formula.BRZYCKI  # nothing saved
+
+    page.plates.setText("20, 10, 5, 2.5")
+    page.notice.setValue(20)  # above the warning threshold
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "below the warning threshold" in page.error.text()
+
+    page.notice.setValue(8)
+    page.unit.setCurrentIndex(page.unit.findData("lb"))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = profiles.settings(store, profile.id)
+    assert saved.e1rm_formula is Formula.EPLEY and saved.weak_side_cap
+    assert (saved.notice_percent, saved.rest_between_sides_seconds) == (8, 25)
+    assert profiles.current_profile(store) == Profile(profile.id, "Alex", Side.RIGHT, Unit.LB)
+    qtbot.waitUntil(lambda: window.profile_label.text().startswith("<small>lb"))
+
+
+def test_profiles_create_switch_and_delete_with_a_copy_kept(
+    qtbot: QtBot,
+    store: Store,
+    db_path: Path,
+    two_sessions: Profile,
+    make_window: Callable[[Store], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(store)
+    page = _settings_page(window)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Client B", True))
+    qtbot.mouseClick(page.new_profile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.profile_switcher.currentText() == "Client B")
+    history = _history(window)
+    assert history.model.rowCount() == 0  # every page shows the current profile only
+
+    window.profile_switcher.setCurrentIndex(window.profile_switcher.findText("Alex"))
+    window.profile_switcher.activated.emit(window.profile_switcher.currentIndex())
+    assert _history(window).model.rowCount() == 2
+
+    page = _settings_page(window)
+    item = page.profile_list.findItems("Client B", Qt.MatchFlag.MatchExactly)[0]
+    page.profile_list.setCurrentItem(item)
+    answers = BoxAnswerer(
+        ('Delete the profile "Client B"', QMessageBox.StandardButton.Yes),
+        ("A copy from before is at", QMessageBox.StandardButton.Ok),
+    )
+    qtbot.mouseClick(page.delete_profile, Qt.MouseButton.LeftButton)
+    assert answers.done
+    assert [p.name for p in profiles.list_profiles(store)] == ["Alex"]
+    copies = list(db_path.parent.glob("*before-deleting-client-b-*"))
+    assert len(copies) == 1 and copies[0].stat().st_size > 0
+
+
+def test_plate_calculator(qtbot: QtBot, store: Store, profile: Profile) -> None:
+    dialog = PlateCalculator(profiles.settings(store, profile.id), Unit.KG)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.target, "100")
+    assert dialog.answer.text() == "Each side: 25 + 15 kg  (bar 20 kg)"
+    dialog.target.clear()
+    qtbot.keyClicks(dialog.target, "101")
+    assert "Closest load: 100 kg, 1 kg short" in dialog.answer.text()
+    dialog.target.clear()
+    qtbot.keyClicks(dialog.target, "ten")
+    assert "Weight must be a number" in dialog.error.text()
+    assert isinstance(dialog, QDialog)
