@@ -222,3 +222,38 @@ def test_unfinished_session_reopens_after_restart(
     assert "One-arm dumbbell row" in reopened.header.text()  # where the last set was logged
     assert reopened.set_model.rowCount() == 2
     assert reopened.session_notes.text() == "Left knee felt fine"
+
+
+def test_rir_and_a_per_exercise_rest(
+    qtbot: QtBot,
+    store: Store,
+    db_path: object,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    import sqlite3
+
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    page.rest_spin.setFocus()
+    page.rest_spin.selectAll()
+    qtbot.keyClicks(page.rest_spin, "120")
+    qtbot.keyClick(page.rest_spin, Qt.Key.Key_Tab)
+    assert page.exercises[page.current.exercises[0].exercise_id].rest_seconds == 120  # type: ignore[union-attr]
+
+    page.entry.effort.setCurrentIndex(page.entry.effort.findData("rir"))
+    left = page.entry.row(Side.LEFT)
+    assert left.rpe.placeholderText() == "RIR (optional)"
+    type_into(qtbot, left.weight, "30")
+    type_into(qtbot, left.reps, "10")
+    type_into(qtbot, left.rpe, "7")
+    qtbot.keyClick(left.rpe, Qt.Key.Key_Return)
+    assert "RIR must be 0 to 5" in left.error.text()
+    type_into(qtbot, left.rpe, "2")
+    qtbot.keyClick(left.rpe, Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert page.rest_timer.display.text() == "2:00"
+    with sqlite3.connect(str(db_path)) as connection:
+        efforts = connection.execute("SELECT side, rpe, rir FROM sets ORDER BY id").fetchall()
+    assert efforts == [("left", None, 2.0), ("right", None, None)]
+    assert page.set_model.data(page.set_model.index(0, 5)) == "8"  # shown on the RPE scale

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from evenside.domain.errors import InvalidInput
 from evenside.domain.library import (
     Exercise,
     ExerciseSpec,
@@ -51,6 +52,15 @@ def add_custom_exercise(store: Store, spec: ExerciseSpec) -> Exercise:
 
 def get_exercise(store: Store, exercise_id: int) -> Exercise:
     with store.transaction() as session:
+        return library_repo.get_exercise(session, exercise_id)
+
+
+def set_rest(store: Store, exercise_id: int, seconds: int | None) -> Exercise:
+    """This exercise's rest between sets; ``None`` goes back to the profile's default."""
+    if seconds is not None and not 0 <= seconds <= 3600:
+        raise InvalidInput("Rest must be 0 to 3600 s.", "rest")
+    with store.transaction() as session:
+        library_repo.set_rest(session, exercise_id, seconds)
         return library_repo.get_exercise(session, exercise_id)
 
 

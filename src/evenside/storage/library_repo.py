@@ -159,6 +159,13 @@ def add_custom_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
     return get_exercise(session, row.id)
 
 
+def set_rest(session: Session, exercise_id: int, seconds: int | None) -> None:
+    row = session.get(ExerciseRow, exercise_id)
+    if row is None:
+        raise LookupError(f"no exercise {exercise_id}")
+    row.rest_seconds = seconds
+
+
 def exercise_names(session: Session) -> set[str]:
     return set(session.scalars(select(ExerciseRow.name)))
 

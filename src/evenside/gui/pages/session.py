@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -166,6 +167,14 @@ class SessionPage(QWidget):
         self.table_message.setStyleSheet("color: #B00020;")
         self.exercise_notes = QLineEdit()
         self.exercise_notes.setPlaceholderText("Notes for this exercise")
+        self.rest_spin = QSpinBox()
+        self.rest_spin.setRange(0, 600)
+        self.rest_spin.setSingleStep(15)
+        self.rest_spin.setSuffix(" s rest")
+        self.rest_spin.setSpecialValueText("default rest")
+        self.rest_spin.setToolTip(
+            "Rest between sets for this exercise (0: your default in Settings)"
+        )
         self.done_button = QPushButton("Done with exercise: stretch (Ctrl+D)")
         self.done_button.setAutoDefault(False)
         self.rest_timer = RestTimer(clock)
@@ -182,6 +191,7 @@ class SessionPage(QWidget):
         right_box.addWidget(self.table_message)
         bottom = QHBoxLayout()
         bottom.addWidget(self.exercise_notes, 1)
+        bottom.addWidget(self.rest_spin)
         bottom.addWidget(self.done_button)
         right_box.addLayout(bottom)
         right_box.addWidget(self.rest_timer)
@@ -207,6 +217,7 @@ class SessionPage(QWidget):
         self.done_button.clicked.connect(self.done_with_exercise)
         self.session_notes.editingFinished.connect(self._save_session_notes)
         self.exercise_notes.editingFinished.connect(self._save_exercise_notes)
+        self.rest_spin.editingFinished.connect(self._save_rest)
         self.stretch_card.done.connect(lambda i: self.record_stretch(i, StretchStatus.DONE))
         self.stretch_card.skipped.connect(lambda i: self.record_stretch(i, StretchStatus.SKIPPED))
 
@@ -410,6 +421,15 @@ class SessionPage(QWidget):
         exercise = self.selected_exercise()
         if exercise is not None and self.exercise_notes.text() != exercise.notes:
             workout.set_exercise_notes(self.store, exercise.id, self.exercise_notes.text())
+
+    def _save_rest(self) -> None:
+        exercise = self.selected_exercise()
+        if exercise is None:
+            return
+        seconds = self.rest_spin.value() or None
+        if self.exercises[exercise.exercise_id].rest_seconds != seconds:
+            updated = library.set_rest(self.store, exercise.exercise_id, seconds)
+            self.exercises[updated.id] = updated
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)

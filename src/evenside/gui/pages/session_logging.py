@@ -85,6 +85,7 @@ class SetLogger(QObject):
         page.set_model.set_sets(list(exercise.sets), page.profile.unit, lib.load_basis)
         page.set_table.scrollToBottom()
         page.exercise_notes.setText(exercise.notes)
+        page.rest_spin.setValue(lib.rest_seconds or 0)
         page.table_message.clear()
         self._shown_id = exercise.id
 

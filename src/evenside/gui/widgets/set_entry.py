@@ -74,6 +74,7 @@ class SideRow(QFrame):
         self.reps.setPlaceholderText("reps")
         self.duration.setPlaceholderText("seconds or m:ss")
         self.rpe.setPlaceholderText("RPE (optional)")
+        self.effort_scale = "rpe"
         for field in (self.weight, self.reps, self.duration, self.rpe):
             field.setMinimumWidth(80)
             field.submitted.connect(lambda s=side: self.submitted.emit(s))
@@ -132,12 +133,19 @@ class SideRow(QFrame):
     def first_field(self) -> QLineEdit:
         return self.fields()[0]
 
+    def set_effort_scale(self, scale: str) -> None:
+        """ "rpe" or "rir": what the effort field holds."""
+        self.effort_scale = scale
+        self.rpe.setPlaceholderText(f"{scale.upper()} (optional)")
+
     def entry(self) -> SetInput:
+        effort = self.rpe.text()
         return SetInput(
             weight=self.weight.text() if not self.weight.isHidden() else "",
             reps=self.reps.text() if not self.reps.isHidden() else "",
             duration=self.duration.text() if not self.duration.isHidden() else "",
-            rpe=self.rpe.text(),
+            rpe=effort if self.effort_scale == "rpe" else "",
+            rir=effort if self.effort_scale == "rir" else "",
         )
 
     def fill(self, record: SetRecord | None, unit: Unit) -> None:
@@ -186,6 +194,10 @@ class SetEntryPanel(QWidget):
         for kind in SetKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
         self.kind.setCurrentIndex(1)  # working
+        self.effort = QComboBox()
+        self.effort.addItem("RPE", "rpe")
+        self.effort.addItem("RIR", "rir")
+        self.effort.setToolTip("Effort as RPE (5-10) or reps in reserve (0-5)")
         self.swap_button = QPushButton("Start with the other side")
         self.swap_button.setAutoDefault(False)
         self.swap_button.setToolTip("Override the weak-side-first order for this set (Ctrl+E)")
@@ -193,6 +205,7 @@ class SetEntryPanel(QWidget):
         head.addWidget(self.prompt, 1)
         head.addWidget(QLabel("Set kind"))
         head.addWidget(self.kind)
+        head.addWidget(self.effort)
         head.addWidget(self.swap_button)
         self.rows: dict[Side, SideRow] = {
             side: SideRow(side) for side in (Side.LEFT, Side.RIGHT, Side.BOTH)
@@ -206,6 +219,7 @@ class SetEntryPanel(QWidget):
         for row in self.rows.values():
             row.submitted.connect(self.submitted)
             row.hide()
+        self.effort.currentIndexChanged.connect(self._effort_changed)
         self.order: list[Side] = []
 
     def set_order(self, order: list[Side]) -> None:
@@ -223,6 +237,10 @@ class SetEntryPanel(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.swap_button.setVisible(len(order) == 2)
+
+    def _effort_changed(self) -> None:
+        for row in self.rows.values():
+            row.set_effort_scale(str(self.effort.currentData()))
 
     def row(self, side: Side) -> SideRow:
         return self.rows[side]
