@@ -17,6 +17,8 @@ from session_helpers import focused, type_into
 from evenside.domain.sides import Side
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
+from evenside.gui.pages.measurements import MeasurementsPage
+from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.pages.session import SessionPage
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
@@ -100,3 +102,23 @@ def test_session_screenshots(
 
 def _named(page: SessionPage, name: str) -> int:
     return next(i for i, e in page.exercises.items() if e.name == name)
+
+
+def test_progress_screenshots(qtbot: QtBot, demo_window: MainWindow, screenshot_dir: Path) -> None:
+    page = demo_window.go_to("Progress")
+    assert isinstance(page, ProgressPage)
+    page.open_exercise(_named_in(page, "Bulgarian split squat"))
+    assert "Bulgarian split squat" in page.chart_header.text()
+    save_shot(demo_window, screenshot_dir, "progress-exercise.png")
+    page.tabs.setCurrentIndex(1)
+    save_shot(demo_window, screenshot_dir, "progress-overview.png")
+    page.tabs.setCurrentIndex(2)
+    save_shot(demo_window, screenshot_dir, "progress-balance.png")
+    measurements = demo_window.go_to("Measurements")
+    assert isinstance(measurements, MeasurementsPage)
+    measurements.site.setCurrentText("Thigh")
+    save_shot(demo_window, screenshot_dir, "measurements.png")
+
+
+def _named_in(page: ProgressPage, name: str) -> int:
+    return next(e.id for e in page._with_data if e.name == name)

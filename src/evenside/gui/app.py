@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
@@ -55,4 +57,10 @@ def run(path: Path) -> int:
     window.show()
     code = app.exec()
     window.store.close()
+    # Delete the widgets (charts included) while Qt is still up: leaving them to the
+    # interpreter's final garbage collection can crash inside the Qt bindings.
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    del window
+    gc.collect()
     return code

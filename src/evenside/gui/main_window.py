@@ -24,7 +24,9 @@ from evenside.domain.profile import Profile
 from evenside.gui import window_state
 from evenside.gui.pages.history import HistoryPage
 from evenside.gui.pages.library import LibraryPage
+from evenside.gui.pages.measurements import MeasurementsPage
 from evenside.gui.pages.placeholder import PendingPage
+from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.settings import SettingsPage
 from evenside.gui.pages.welcome import WelcomePage
@@ -47,10 +49,10 @@ def _pending(title: str, what: str) -> PageFactory:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Session", SessionPage),
     PageSpec("History", HistoryPage),
-    PageSpec("Progress", _pending("Progress", "Per-side strength trends and asymmetry.")),
+    PageSpec("Progress", ProgressPage),
     PageSpec("Routines", _pending("Routines", "Balanced routines and printed sheets.")),
     PageSpec("Library", lambda store, _profile: LibraryPage(store)),
-    PageSpec("Measurements", _pending("Measurements", "Per-side body measurements.")),
+    PageSpec("Measurements", MeasurementsPage),
     PageSpec("Settings", SettingsPage),
 )
 

@@ -1,0 +1,213 @@
+"""One exercise's charts, each with a table of the same numbers beside it: per-side
+strength with rolling mean and band, asymmetry with threshold bands, weekly volume."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QWidget
+
+from evenside.domain.progress import rolling_band
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit, from_kg
+from evenside.gui.charts.plots import (
+    STYLE,
+    HoverLabel,
+    add_side_bars,
+    add_side_series,
+    add_threshold_bands,
+    make_plot,
+    timestamp,
+)
+from evenside.gui.models.text_rows import TextRowsModel
+from evenside.services.progress import ExerciseProgress
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _table(model: TextRowsModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setMinimumWidth(200)
+    return table
+
+
+class ExerciseCharts(QSplitter):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.strength_plot = make_plot("", "")
+        self.asymmetry_plot = make_plot("", "asymmetry %", legend_right=True)
+        self.volume_plot = make_plot("", "")
+        self.asymmetry_plot.setXLink(self.strength_plot)
+        self.volume_plot.setXLink(self.strength_plot)
+        self.strength_model = TextRowsModel(("Date", "L", "R", "L mean", "R mean"))
+        self.asymmetry_model = TextRowsModel(("Date", "Gap %", "Weaker", "Noise"))
+        self.volume_model = TextRowsModel(("Week of", "L", "R", "Both"))
+        self.tables: list[QTableView] = []
+        for plot, model in (
+            (self.strength_plot, self.strength_model),
+            (self.asymmetry_plot, self.asymmetry_model),
+            (self.volume_plot, self.volume_model),
+        ):
+            row = QSplitter(Qt.Orientation.Horizontal)
+            row.addWidget(plot)
+            table = _table(model)
+            self.tables.append(table)
+            row.addWidget(table)
+            row.setStretchFactor(0, 3)
+            row.setStretchFactor(1, 1)
+            row.setSizes([620, 250])
+            self.addWidget(row)
+        self.strength_hover = HoverLabel(self.strength_plot, self._describe_strength)
+        self.asymmetry_hover = HoverLabel(self.asymmetry_plot, self._describe_asymmetry)
+        self.volume_hover = HoverLabel(self.volume_plot, self._describe_volume)
+        self.progress: ExerciseProgress | None = None
+        self.unit = Unit.KG
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _value(self, value: float | None) -> float | None:
+        if value is None or self.progress is None:
+            return value
+        return from_kg(value, self.unit) if self.progress.metric == "e1RM" else value
+
+    def measure(self) -> str:
+        assert self.progress is not None
+        if self.progress.metric == "e1RM":
+            return f"e1RM ({self.progress.formula.label}, {self.unit.value})"
+        return "best reps" if self.progress.metric == "reps" else "longest hold (s)"
+
+    def show_progress(self, progress: ExerciseProgress, unit: Unit) -> None:
+        self.progress, self.unit = progress, unit
+        for plot in (self.strength_plot, self.asymmetry_plot, self.volume_plot):
+            plot.clear()
+            legend = plot.plotItem.legend
+            if legend is not None:
+                legend.clear()
+        days = [p.day for p in progress.points]
+        left = [self._value(p.left) for p in progress.points]
+        right = [self._value(p.right) for p in progress.points]
+        per_side = progress.exercise.laterality.per_side
+        # Titles stay short: a plot is never narrower than its title.
+        self.strength_plot.setTitle("Per side · thick: 5-session mean ± SD", size="10pt")
+        self.strength_plot.setLabel("left", self.measure())
+        sides = (Side.LEFT, Side.RIGHT) if per_side else (Side.LEFT,)
+        for side, values in zip(sides, (left, right), strict=False):
+            band = rolling_band(values)
+            add_side_series(
+                self.strength_plot,
+                side,
+                days=days,
+                values=values,
+                mean=band.mean,
+                spread=band.spread,
+            )
+        lb, rb = rolling_band(left), rolling_band(right)
+        self.strength_model.replace_rows(
+            [
+                (d.isoformat(), _fmt(a), _fmt(b), _fmt(c), _fmt(e))
+                for d, a, b, c, e in zip(days, left, right, lb.mean, rb.mean, strict=True)
+            ]
+        )
+        self.strength_hover.set_xs([timestamp(d) for d in days])
+        self._draw_asymmetry(progress)
+        self._draw_volume(progress)
+        if days:
+            self.strength_plot.setXRange(
+                timestamp(days[0]) - 86400 * 3, timestamp(days[-1]) + 86400 * 3, padding=0
+            )
+
+    def _draw_asymmetry(self, progress: ExerciseProgress) -> None:
+        plot = self.asymmetry_plot
+        plot.setTitle("Asymmetry % · hollow: within noise", size="10pt")
+        points = progress.asymmetry
+        top = max([p.percent for p in points] + [progress.warning_percent + 5])
+        add_threshold_bands(plot, progress.notice_percent, progress.warning_percent, top * 1.1)
+        for side in (Side.LEFT, Side.RIGHT):
+            mine = [p for p in points if p.weaker is side]
+            if not mine:
+                continue
+            colour = str(STYLE[side]["colour"])
+            brushes = ["w" if p.within_noise else colour for p in mine]
+            plot.plot(
+                [timestamp(p.day) for p in mine],
+                [p.percent for p in mine],
+                pen=None,
+                symbol=str(STYLE[side]["symbol"]),
+                symbolSize=8,
+                symbolPen=colour,
+                symbolBrush=brushes,
+                name=f"{side.letter} weaker",
+            )
+        if points:
+            plot.plot(
+                [timestamp(p.day) for p in points],
+                [p.percent for p in points],
+                pen=(120, 120, 120, 120),
+            )
+        plot.setYRange(0, top * 1.1, padding=0)
+        self.asymmetry_model.replace_rows(
+            [
+                (
+                    p.day.isoformat(),
+                    _fmt(p.percent),
+                    "even" if p.weaker is None else p.weaker.letter,
+                    {True: "within", False: "beyond", None: "?"}[p.within_noise],
+                )
+                for p in points
+            ]
+        )
+        self.asymmetry_hover.set_xs([timestamp(p.day) for p in points])
+
+    def _draw_volume(self, progress: ExerciseProgress) -> None:
+        unit = progress.volume_unit
+        label = f"{self.unit.value} × reps" if unit == "kg" else unit
+        self.volume_plot.setTitle("Weekly volume, warm-ups excluded", size="10pt")
+        self.volume_plot.setLabel("left", label)
+        weeks = progress.weekly
+
+        def shown(value: float) -> float:
+            return from_kg(value, self.unit) if unit == "kg" else value
+
+        add_side_bars(
+            self.volume_plot,
+            [w.week for w in weeks],
+            {
+                Side.LEFT: [shown(w.left) for w in weeks],
+                Side.RIGHT: [shown(w.right) for w in weeks],
+                Side.BOTH: [shown(w.both) for w in weeks],
+            },
+        )
+        self.tables[2].setColumnHidden(3, progress.exercise.laterality.per_side)
+        self.tables[0].setColumnHidden(2, not progress.exercise.laterality.per_side)
+        self.tables[0].setColumnHidden(4, not progress.exercise.laterality.per_side)
+        self.volume_model.replace_rows(
+            [
+                (
+                    w.week.isoformat(),
+                    _fmt(shown(w.left), 0),
+                    _fmt(shown(w.right), 0),
+                    _fmt(shown(w.both), 0),
+                )
+                for w in weeks
+            ]
+        )
+        self.volume_hover.set_xs([timestamp(w.week) + 3 * 86400 for w in weeks])
+
+    # -- hover text -----------------------------------------------------------------------
+
+    def _describe_strength(self, index: int) -> str:
+        row = self.strength_model.row_at(index)
+        return f"{row[0]}\nL {row[1]}   R {row[2]}"
+
+    def _describe_asymmetry(self, index: int) -> str:
+        row = self.asymmetry_model.row_at(index)
+        return f"{row[0]}\n{row[1]} %, {row[2]} weaker ({row[3]} noise)"
+
+    def _describe_volume(self, index: int) -> str:
+        row = self.volume_model.row_at(index)
+        return f"week of {row[0]}\nL {row[1]}   R {row[2]}   both {row[3]}"

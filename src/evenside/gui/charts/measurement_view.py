@@ -1,0 +1,84 @@
+"""A site's left and right circumference over time, and beside it the strength asymmetry
+of the muscle group at that site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from evenside.domain.sides import Side
+from evenside.domain.training import MeasurementRecord
+from evenside.gui.charts.plots import HoverLabel, add_side_series, make_plot, timestamp
+from evenside.services.progress import GroupAsymmetry
+
+
+class MeasurementCharts(QSplitter):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.size_plot = make_plot("", "cm")
+        self.strength_plot = make_plot("", "asymmetry %  (+ left weaker)", legend_right=True)
+        self.strength_plot.setXLink(self.size_plot)
+        self.addWidget(self.size_plot)
+        self.addWidget(self.strength_plot)
+        self.hover = HoverLabel(self.size_plot, self._describe)
+        self.rows: list[tuple[str, float | None, float | None]] = []
+
+    def show_site(
+        self,
+        site: str,
+        records: list[MeasurementRecord],
+        strength: list[GroupAsymmetry],
+        muscles: str,
+    ) -> None:
+        for plot in (self.size_plot, self.strength_plot):
+            plot.clear()
+            if plot.plotItem.legend is not None:
+                plot.plotItem.legend.clear()
+        by_day: dict[date, dict[Side, float]] = {}
+        for record in records:
+            by_day.setdefault(record.measured_on, {})[record.side] = record.value_cm
+        days = sorted(by_day)
+        self.size_plot.setTitle(f"{site}: circumference per side", size="10pt")
+        for side in (Side.LEFT, Side.RIGHT):
+            values = [by_day[d].get(side) for d in days]
+            add_side_series(
+                self.size_plot,
+                side,
+                days=days,
+                values=values,
+                mean=[None] * len(days),
+                spread=[None] * len(days),
+            )
+        self.rows = [
+            (d.isoformat(), by_day[d].get(Side.LEFT), by_day[d].get(Side.RIGHT)) for d in days
+        ]
+        self.hover.set_xs([timestamp(d) for d in days])
+        title = (
+            f"Strength asymmetry of {muscles} exercises (weekly mean)"
+            if muscles
+            else "No matching muscle group"
+        )
+        self.strength_plot.setTitle(title, size="10pt")
+        if strength:
+            zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#777777", width=1))
+            self.strength_plot.addItem(zero)
+            self.strength_plot.plot(
+                [timestamp(g.day) for g in strength],
+                [g.percent for g in strength],
+                pen=pg.mkPen("#333333", width=1.5),
+                symbol="t",
+                symbolSize=6,
+                symbolBrush="#333333",
+                name="+ : left weaker   − : right weaker",
+            )
+
+    def _describe(self, index: int) -> str:
+        day, left, right = self.rows[index]
+
+        def cm(v: float | None) -> str:
+            return "–" if v is None else f"{v:.1f} cm"
+
+        return f"{day}\nL {cm(left)}   R {cm(right)}"

@@ -1,0 +1,233 @@
+"""Progress page: which side is weaker, by how much, is the gap closing, is training
+balanced. The charts (pyqtgraph) are imported the first time this page is made."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.library import Exercise
+from evenside.domain.profile import Profile
+from evenside.gui.models.base import row_table, stretch_column
+from evenside.gui.models.text_rows import TextRowsModel
+from evenside.services import library, progress, progress_export
+from evenside.services.store import Store
+
+TREND_WORDS = {"closing": "closing ↘", "widening": "widening ↗", "steady": "steady →"}
+
+
+class ProgressPage(QWidget):
+    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from evenside.gui.charts.balance_view import BalanceView
+        from evenside.gui.charts.exercise_view import ExerciseCharts
+
+        self.store, self.profile = store, profile
+        self.range_name = "All"
+        self.range_buttons = QButtonGroup(self)
+        ranges = QHBoxLayout()
+        ranges.addWidget(QLabel("Show:"))
+        for name in progress.RANGES:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setChecked(name == self.range_name)
+            self.range_buttons.addButton(button)
+            ranges.addWidget(button)
+        ranges.addStretch(1)
+        self.png_button = QPushButton("Export chart as &PNG…")
+        self.csv_button = QPushButton("Export series as &CSV…")
+        ranges.addWidget(self.png_button)
+        ranges.addWidget(self.csv_button)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find an exercise")
+        self.exercise_list = QListWidget()
+        self.exercise_list.setMaximumWidth(220)
+        self.chart_header = QLabel()
+        self.chart_header.setTextFormat(Qt.TextFormat.RichText)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.search)
+        left_box.addWidget(self.exercise_list)
+        self.charts = ExerciseCharts()
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.chart_header)
+        right_box.addWidget(self.charts, 1)
+        exercise_tab = QSplitter(Qt.Orientation.Horizontal)
+        exercise_tab.addWidget(left)
+        exercise_tab.addWidget(right)
+        exercise_tab.setStretchFactor(1, 1)
+
+        self.overview_model = TextRowsModel(
+            ("Exercise", "Asymmetry", "Weaker", "Trend (8 wk)", "Noise", "Sessions", "Last"),
+            (0, 3, 4),
+        )
+        self.overview_table = row_table(self.overview_model)
+        stretch_column(self.overview_table, 0)
+        self.overview_note = QLabel()
+        self.overview_note.setWordWrap(True)
+        overview_tab = QWidget()
+        overview_box = QVBoxLayout(overview_tab)
+        overview_box.addWidget(self.overview_note)
+        overview_box.addWidget(self.overview_table)
+        self.balance = BalanceView()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(exercise_tab, "&Exercise")
+        self.tabs.addTab(overview_tab, "&Overview")
+        self.tabs.addTab(self.balance, "Opposing &balance")
+        layout = QVBoxLayout(self)
+        layout.addLayout(ranges)
+        layout.addWidget(self.tabs)
+
+        self.range_buttons.buttonClicked.connect(self._range_clicked)
+        self.search.textChanged.connect(self._fill_exercises)
+        self.exercise_list.currentItemChanged.connect(lambda *_: self.show_selected())
+        self.overview_table.activated.connect(self._open_from_overview)
+        self.png_button.clicked.connect(self.export_png_dialog)
+        self.csv_button.clicked.connect(self.export_csv_dialog)
+        self._overview_rows: list[progress.OverviewRow] = []
+        self._with_data: list[Exercise] = []
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._overview_rows = progress.overview(self.store, self.profile.id)
+        self.overview_model.replace_rows(
+            [
+                (
+                    r.exercise.name,
+                    f"{r.current.percent:.1f} %",
+                    "even" if r.current.weaker is None else r.current.weaker.letter,
+                    TREND_WORDS.get(r.trend, r.trend),
+                    {True: "within noise", False: "beyond noise", None: "–"}[
+                        r.current.within_noise
+                    ],
+                    str(r.sessions),
+                    r.last_day.isoformat(),
+                )
+                for r in self._overview_rows
+            ]
+        )
+        self.overview_note.setText(
+            "Current asymmetry is the mean of the last three sessions' per-side best "
+            '(percentage difference). "Within noise" means the gap is no larger than the '
+            "sides' own session-to-session variation. Double-click a row to open its charts."
+        )
+        self._with_data = progress.exercises_with_history(self.store, self.profile.id)
+        self._fill_exercises()
+        self._refresh_balance()
+
+    def _fill_exercises(self) -> None:
+        query = self.search.text()
+        current = self.selected_exercise_id()
+        self.exercise_list.blockSignals(True)
+        self.exercise_list.clear()
+        for exercise in library.search(self._with_data, query):
+            item = QListWidgetItem(exercise.name)
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.exercise_list.addItem(item)
+        self.exercise_list.blockSignals(False)
+        if current is not None:
+            self.select_exercise(current)
+        if self.exercise_list.currentRow() < 0 and self.exercise_list.count():
+            first = self._overview_rows[0].exercise.id if self._overview_rows else None
+            if first is None or not self.select_exercise(first):
+                self.exercise_list.setCurrentRow(0)
+
+    def selected_exercise_id(self) -> int | None:
+        item = self.exercise_list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_exercise(self, exercise_id: int) -> bool:
+        for row in range(self.exercise_list.count()):
+            if self.exercise_list.item(row).data(Qt.ItemDataRole.UserRole) == exercise_id:
+                self.exercise_list.setCurrentRow(row)
+                return True
+        return False
+
+    def since(self) -> datetime | None:
+        return progress.since_for(self.range_name, self.store.now().date())
+
+    def show_selected(self) -> None:
+        exercise_id = self.selected_exercise_id()
+        if exercise_id is None:
+            return
+        self.current = progress.exercise_progress(
+            self.store, self.profile.id, exercise_id, self.since()
+        )
+        self.charts.show_progress(self.current, self.profile.unit)
+        span = "all history" if self.range_name == "All" else f"last {self.range_name}"
+        self.chart_header.setText(
+            f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
+            f" · {span}"
+        )
+
+    def _refresh_balance(self) -> None:
+        weeks = progress.opposing_balance(self.store, self.profile.id, self.since())
+        self.balance.show_weeks(weeks)
+
+    def set_range(self, name: str) -> None:
+        self.range_name = name
+        for button in self.range_buttons.buttons():
+            button.setChecked(button.text() == name)
+        self.show_selected()
+        self._refresh_balance()
+
+    def _range_clicked(self, button: QPushButton) -> None:
+        self.set_range(button.text())
+
+    def _open_from_overview(self) -> None:
+        rows = self.overview_table.selectionModel().selectedRows()
+        if rows:
+            self.open_exercise(self._overview_rows[rows[0].row()].exercise.id)
+
+    def open_exercise(self, exercise_id: int) -> None:
+        self.search.clear()
+        self.select_exercise(exercise_id)
+        self.tabs.setCurrentIndex(0)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def export_png(self, path: Path) -> bool:
+        widget = self.tabs.currentWidget()
+        target = self.charts if self.tabs.currentIndex() == 0 else widget
+        return bool(target is not None and target.grab().save(str(path), "PNG"))
+
+    def export_csv(self, path: Path) -> int:
+        return progress_export.export_series(self.current, self.profile.unit, path)
+
+    def export_png_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export chart", "evenside-chart.png", "PNG image (*.png)"
+        )
+        if name:
+            self.export_png(Path(name))
+
+    def export_csv_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export series", "evenside-series.csv", "CSV (*.csv)"
+        )
+        if name:
+            self.export_csv(Path(name))

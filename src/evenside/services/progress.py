@@ -1,0 +1,305 @@
+"""Progress figures for the charts: per-side strength, asymmetry, weekly volume, the
+overview of every exercise, opposing-muscle balance and body measurements."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from evenside.domain.e1rm import Formula, estimate_one_rep_max
+from evenside.domain.errors import InvalidInput
+from evenside.domain.library import Exercise, LoadBasis
+from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, PairBalance, pair_balances
+from evenside.domain.progress import (
+    AsymmetryPoint,
+    CurrentAsymmetry,
+    SidePoint,
+    asymmetry_series,
+    current_asymmetry,
+    trend,
+)
+from evenside.domain.sides import Side
+from evenside.domain.summary import strength_metric
+from evenside.domain.training import MeasurementRecord
+from evenside.services.store import Store
+from evenside.storage import library_repo, profile_repo, progress_repo
+from evenside.storage.progress_repo import RepsMax
+
+RANGES: dict[str, int | None] = {"4 weeks": 28, "3 months": 91, "1 year": 365, "All": None}
+
+
+def since_for(range_name: str, today: date) -> datetime | None:
+    days = RANGES[range_name]
+    return (
+        None
+        if days is None
+        else datetime.combine(today - timedelta(days=days), datetime.min.time())
+    )
+
+
+def _strength(row: RepsMax, load_basis: LoadBasis, formula: Formula) -> float | None:
+    if load_basis is LoadBasis.TIME:
+        return None if row.duration_seconds is None else float(row.duration_seconds)
+    if row.reps is None or row.reps == 0:
+        return None
+    if load_basis is LoadBasis.BODYWEIGHT_PLUS:
+        return float(row.reps)
+    return estimate_one_rep_max(row.weight_kg or 0.0, row.reps, formula)
+
+
+def side_points(
+    rows: Iterable[RepsMax], load_basis: LoadBasis, formula: Formula
+) -> list[SidePoint]:
+    """Each session's best per side, oldest first."""
+    best: dict[int, dict[Side, float]] = {}
+    days: dict[int, date] = {}
+    for row in rows:
+        value = _strength(row, load_basis, formula)
+        days[row.session_id] = row.started_at.date()
+        if value is None:
+            continue
+        sides = best.setdefault(row.session_id, {})
+        sides[row.side] = max(value, sides.get(row.side, value))
+    return [
+        SidePoint(
+            days[sid],
+            best.get(sid, {}).get(Side.LEFT, best.get(sid, {}).get(Side.BOTH)),
+            best.get(sid, {}).get(Side.RIGHT, best.get(sid, {}).get(Side.BOTH)),
+        )
+        for sid in days
+        if best.get(sid)
+    ]
+
+
+@dataclass(frozen=True)
+class WeekBar:
+    week: date
+    left: float
+    right: float
+    both: float
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    exercise: Exercise
+    points: tuple[SidePoint, ...]
+    asymmetry: tuple[AsymmetryPoint, ...]
+    weekly: tuple[WeekBar, ...]
+    metric: str  # "e1RM", "reps" or "hold time"
+    formula: Formula
+    volume_unit: str  # "kg", "reps" or "s"
+    notice_percent: float
+    warning_percent: float
+
+
+def exercise_progress(
+    store: Store, profile_id: int, exercise_id: int, since: datetime | None = None
+) -> ExerciseProgress:
+    with store.transaction() as session:
+        settings = profile_repo.get_settings(session, profile_id)
+        exercise = library_repo.get_exercise(session, exercise_id)
+        rows = progress_repo.reps_maxima(session, profile_id, exercise_id=exercise_id, since=since)
+        volume = progress_repo.weekly_volume(session, profile_id, exercise_id, since)
+    points = side_points(rows, exercise.load_basis, settings.e1rm_formula)
+    unit = {LoadBasis.TIME: "s", LoadBasis.BODYWEIGHT_PLUS: "reps"}.get(exercise.load_basis, "kg")
+    by_week: dict[date, dict[Side, float]] = defaultdict(dict)
+    for week in volume:
+        amount = {"s": week.seconds, "reps": week.reps}.get(unit, week.kg_volume)
+        by_week[week.week][week.side] = float(amount)
+    weekly = tuple(
+        WeekBar(w, v.get(Side.LEFT, 0.0), v.get(Side.RIGHT, 0.0), v.get(Side.BOTH, 0.0))
+        for w, v in sorted(by_week.items())
+    )
+    return ExerciseProgress(
+        exercise,
+        tuple(points),
+        tuple(asymmetry_series(points)) if exercise.laterality.per_side else (),
+        weekly,
+        strength_metric(exercise.load_basis),
+        settings.e1rm_formula,
+        unit,
+        settings.notice_percent,
+        settings.warning_percent,
+    )
+
+
+def exercises_with_history(store: Store, profile_id: int) -> list[Exercise]:
+    """Exercises this profile has logged working sets of, by name."""
+    with store.transaction() as session:
+        ids = set(progress_repo.exercise_ids_with_sets(session, profile_id))
+        exercises = library_repo.list_exercises(session, include_archived=True)
+    return [e for e in exercises if e.id in ids]
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    exercise: Exercise
+    current: CurrentAsymmetry
+    trend: str
+    sessions: int
+    last_day: date
+
+
+def overview(store: Store, profile_id: int) -> list[OverviewRow]:
+    """Every exercise with per-side data, largest current asymmetry first."""
+    with store.transaction() as session:
+        settings = profile_repo.get_settings(session, profile_id)
+        exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+        rows = progress_repo.reps_maxima(
+            session, profile_id, recent_weeks_per_exercise=12, per_side_only=True
+        )
+    grouped: dict[int, list[RepsMax]] = defaultdict(list)
+    for row in rows:
+        grouped[row.exercise_id].append(row)
+    result = []
+    for exercise_id, exercise_rows in grouped.items():
+        exercise = exercises[exercise_id]
+        points = side_points(exercise_rows, exercise.load_basis, settings.e1rm_formula)
+        current = current_asymmetry(points)
+        if current is None:
+            continue
+        last_day = points[-1].day
+        result.append(
+            OverviewRow(
+                exercise,
+                current,
+                # Over the 8 weeks up to the exercise's latest session, trained lately or not.
+                trend(asymmetry_series(points), last_day),
+                len(points),
+                last_day,
+            )
+        )
+    result.sort(key=lambda r: (-r.current.percent, r.exercise.name))
+    return result
+
+
+@dataclass(frozen=True)
+class WeekBalance:
+    week: date
+    pairs: tuple[PairBalance, ...]
+
+
+def opposing_balance(
+    store: Store, profile_id: int, since: datetime | None = None
+) -> tuple[WeekBalance, ...]:
+    """Weekly working-set ratio for each opposing pair. A left/right pair of sets counts as
+    one set; a secondary muscle counts half a set."""
+    with store.transaction() as session:
+        exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+        weeks = progress_repo.weekly_sets(session, profile_id, since)
+    by_week: dict[date, tuple[dict[MuscleGroup, float], dict[tuple[MuscleGroup, Side], float]]] = {}
+    for row in weeks:
+        groups, sides = by_week.setdefault(row.week, ({}, {}))
+        exercise = exercises[row.exercise_id]
+        per_set = 0.5 if row.side is not Side.BOTH else 1.0
+        for muscle, share in [(m, 1.0) for m in exercise.primary] + [
+            (m, 0.5) for m in exercise.secondary
+        ]:
+            groups[muscle] = groups.get(muscle, 0.0) + row.sets * per_set * share
+            if row.side is not Side.BOTH:
+                key = (muscle, row.side)
+                sides[key] = sides.get(key, 0.0) + row.sets * share
+    return tuple(
+        WeekBalance(week, tuple(pair_balances(groups, sides, OPPOSING_PAIRS)))
+        for week, (groups, sides) in sorted(by_week.items())
+    )
+
+
+# -- body measurements ---------------------------------------------------------------------
+
+MAX_CIRCUMFERENCE_CM = 300.0
+SITE_MUSCLES: dict[str, tuple[MuscleGroup, ...]] = {
+    "Upper arm": (MuscleGroup.BICEPS, MuscleGroup.TRICEPS),
+    "Forearm": (MuscleGroup.FOREARMS,),
+    "Thigh": (MuscleGroup.QUADS, MuscleGroup.HAMSTRINGS),
+    "Calf": (MuscleGroup.CALVES,),
+    "Chest": (MuscleGroup.CHEST,),
+    "Shoulder": (MuscleGroup.SIDE_DELTS, MuscleGroup.FRONT_DELTS),
+}
+
+
+def add_measurement(
+    store: Store,
+    profile_id: int,
+    site: str,
+    *,
+    left: float | None,
+    right: float | None,
+    day: date,
+) -> None:
+    """Store one day's per-side circumference at a site (cm). Nothing is stored if either
+    value is out of range."""
+    name = " ".join(site.split())
+    if not name:
+        raise InvalidInput("Name the site measured (e.g. Upper arm).", "site")
+    if len(name) > 60:
+        raise InvalidInput("A site name is at most 60 characters.", "site")
+    if left is None and right is None:
+        raise InvalidInput("Enter the left, the right or both.", "left")
+    records = []
+    for side, value in ((Side.LEFT, left), (Side.RIGHT, right)):
+        if value is None:
+            continue
+        if not 0 < value <= MAX_CIRCUMFERENCE_CM:
+            field = "left" if side is Side.LEFT else "right"
+            raise InvalidInput(
+                f"A circumference is above 0 and at most {MAX_CIRCUMFERENCE_CM:g} cm.", field
+            )
+        records.append(MeasurementRecord(name, side, value, day))
+    with store.transaction() as session:
+        progress_repo.add_measurements(session, profile_id, records)
+
+
+def measurement_sites(store: Store, profile_id: int) -> list[str]:
+    with store.transaction() as session:
+        stored = progress_repo.measurement_sites(session, profile_id)
+    standard = ["Upper arm", "Forearm", "Thigh", "Calf"]
+    return standard + [s for s in stored if s not in standard]
+
+
+def measurements(store: Store, profile_id: int, site: str) -> list[MeasurementRecord]:
+    with store.transaction() as session:
+        return progress_repo.measurements(session, profile_id, site)
+
+
+@dataclass(frozen=True)
+class GroupAsymmetry:
+    day: date
+    percent: float  # signed: positive when the left side is weaker
+    exercises: int
+
+
+def muscle_group_asymmetry(
+    store: Store, profile_id: int, muscles: tuple[MuscleGroup, ...], since: datetime | None = None
+) -> list[GroupAsymmetry]:
+    """Weekly mean signed asymmetry of the unilateral exercises that work ``muscles``
+    as primary groups (for the chart beside a measurement)."""
+    with store.transaction() as session:
+        settings = profile_repo.get_settings(session, profile_id)
+        exercises = {
+            e.id: e
+            for e in library_repo.list_exercises(session, include_archived=True)
+            if e.laterality.per_side and set(e.primary) & set(muscles)
+        }
+        rows = [
+            r
+            for r in progress_repo.reps_maxima(session, profile_id, since=since, per_side_only=True)
+            if r.exercise_id in exercises
+        ]
+    grouped: dict[int, list[RepsMax]] = defaultdict(list)
+    for row in rows:
+        grouped[row.exercise_id].append(row)
+    weekly: dict[date, list[float]] = defaultdict(list)
+    for exercise_id, exercise_rows in grouped.items():
+        points = side_points(
+            exercise_rows, exercises[exercise_id].load_basis, settings.e1rm_formula
+        )
+        for point in asymmetry_series(points):
+            week = point.day - timedelta(days=point.day.weekday())
+            weekly[week].append(point.percent if point.weaker is not Side.RIGHT else -point.percent)
+    return [
+        GroupAsymmetry(week, sum(values) / len(values), len(values))
+        for week, values in sorted(weekly.items())
+    ]

@@ -1,0 +1,234 @@
+"""Aggregations for the Progress and Measurements pages, done in SQL.
+
+Ten years of history is about 125,000 sets; these queries return at most a few rows per
+session and side (the heaviest weight for each rep count, from which the best e1RM of any
+formula follows, since e1RM grows with weight at fixed reps), weekly sums, and counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from evenside.domain.sides import Side
+from evenside.domain.training import MeasurementRecord, SetKind
+from evenside.storage.models import MeasurementRow, SessionExerciseRow, SessionRow, SetRow
+
+COUNTED = SetRow.kind != SetKind.WARM_UP.value
+
+
+@dataclass(frozen=True)
+class RepsMax:
+    """The heaviest set of one rep count (and the longest hold) for a session and side."""
+
+    exercise_id: int
+    session_id: int
+    started_at: datetime
+    side: Side
+    reps: int | None
+    weight_kg: float | None
+    duration_seconds: int | None
+
+
+def _week_start(
+    column: ColumnElement[datetime] | InstrumentedAttribute[datetime],
+) -> ColumnElement[str]:
+    # The Monday on or before the session's day.
+    return func.date(column, "-6 days", "weekday 1")
+
+
+def reps_maxima(
+    session: Session,
+    profile_id: int,
+    *,
+    exercise_id: int | None = None,
+    since: datetime | None = None,
+    recent_weeks_per_exercise: int | None = None,
+    per_side_only: bool = False,
+) -> list[RepsMax]:
+    conditions = [SessionRow.profile_id == profile_id, COUNTED]
+    if exercise_id is not None:
+        conditions.append(SessionExerciseRow.exercise_id == exercise_id)
+    if since is not None:
+        conditions.append(SessionRow.started_at >= since)
+    if per_side_only:
+        conditions.append(SetRow.side != Side.BOTH.value)
+    query = (
+        select(
+            SessionExerciseRow.exercise_id,
+            SessionRow.id,
+            SessionRow.started_at,
+            SetRow.side,
+            SetRow.reps,
+            func.max(SetRow.weight_kg),
+            func.max(SetRow.duration_seconds),
+        )
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+    )
+    if recent_weeks_per_exercise is not None:
+        latest = (
+            select(
+                SessionExerciseRow.exercise_id.label("exercise_id"),
+                func.max(SessionRow.started_at).label("latest"),
+            )
+            .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+            .where(SessionRow.profile_id == profile_id)
+            .group_by(SessionExerciseRow.exercise_id)
+            .subquery()
+        )
+        query = query.join(
+            latest,
+            and_(
+                latest.c.exercise_id == SessionExerciseRow.exercise_id,
+                SessionRow.started_at
+                >= func.datetime(latest.c.latest, f"-{7 * recent_weeks_per_exercise} days"),
+            ),
+        )
+    query = (
+        query.where(*conditions)
+        .group_by(SessionExerciseRow.exercise_id, SessionRow.id, SetRow.side, SetRow.reps)
+        .order_by(SessionRow.started_at)
+    )
+    return [
+        RepsMax(ex, sid, started, Side(side), reps, weight, duration)
+        for ex, sid, started, side, reps, weight, duration in session.execute(query)
+    ]
+
+
+def exercise_ids_with_sets(session: Session, profile_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(SessionExerciseRow.exercise_id)
+            .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+            .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)
+            .where(SessionRow.profile_id == profile_id, COUNTED)
+            .distinct()
+        )
+    )
+
+
+@dataclass(frozen=True)
+class WeekVolume:
+    week: date
+    side: Side
+    kg_volume: float
+    reps: int
+    seconds: int
+    sets: int
+
+
+def weekly_volume(
+    session: Session, profile_id: int, exercise_id: int, since: datetime | None = None
+) -> list[WeekVolume]:
+    week = _week_start(SessionRow.started_at).label("week")
+    conditions = [
+        SessionRow.profile_id == profile_id,
+        SessionExerciseRow.exercise_id == exercise_id,
+        COUNTED,
+    ]
+    if since is not None:
+        conditions.append(SessionRow.started_at >= since)
+    query = (
+        select(
+            week,
+            SetRow.side,
+            func.sum(func.coalesce(SetRow.weight_kg, 0) * func.coalesce(SetRow.reps, 0)),
+            func.sum(func.coalesce(SetRow.reps, 0)),
+            func.sum(func.coalesce(SetRow.duration_seconds, 0)),
+            func.count(SetRow.id),
+        )
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*conditions)
+        .group_by(week, SetRow.side)
+        .order_by(week)
+    )
+    return [
+        WeekVolume(date.fromisoformat(w), Side(side), float(kg or 0), int(r or 0), int(s or 0), n)
+        for w, side, kg, r, s, n in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class WeekSets:
+    week: date
+    exercise_id: int
+    side: Side
+    sets: int
+
+
+def weekly_sets(session: Session, profile_id: int, since: datetime | None = None) -> list[WeekSets]:
+    """Working sets per week, exercise and side (for opposing-muscle balance)."""
+    week = _week_start(SessionRow.started_at).label("week")
+    conditions = [SessionRow.profile_id == profile_id, COUNTED]
+    if since is not None:
+        conditions.append(SessionRow.started_at >= since)
+    query = (
+        select(week, SessionExerciseRow.exercise_id, SetRow.side, func.count(SetRow.id))
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*conditions)
+        .group_by(week, SessionExerciseRow.exercise_id, SetRow.side)
+        .order_by(week)
+    )
+    return [
+        WeekSets(date.fromisoformat(w), ex, Side(side), n)
+        for w, ex, side, n in session.execute(query)
+    ]
+
+
+# -- body measurements ---------------------------------------------------------------------
+
+
+def add_measurements(session: Session, profile_id: int, records: list[MeasurementRecord]) -> None:
+    for record in records:
+        session.add(
+            MeasurementRow(
+                profile_id=profile_id,
+                site=record.site,
+                side=record.side.value,
+                value_cm=record.value_cm,
+                measured_on=record.measured_on,
+            )
+        )
+
+
+def measurements(
+    session: Session, profile_id: int, site: str | None = None
+) -> list[MeasurementRecord]:
+    query = select(MeasurementRow).where(MeasurementRow.profile_id == profile_id)
+    if site is not None:
+        query = query.where(MeasurementRow.site == site)
+    rows = session.scalars(query.order_by(MeasurementRow.measured_on, MeasurementRow.id))
+    return [MeasurementRecord(r.site, Side(r.side), r.value_cm, r.measured_on) for r in rows]
+
+
+def measurement_sites(session: Session, profile_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(MeasurementRow.site)
+            .where(MeasurementRow.profile_id == profile_id)
+            .group_by(MeasurementRow.site)
+            .order_by(MeasurementRow.site)
+        )
+    )
+
+
+def delete_measurements(session: Session, profile_id: int, site: str, day: date) -> int:
+    rows = list(
+        session.scalars(
+            select(MeasurementRow).where(
+                MeasurementRow.profile_id == profile_id,
+                MeasurementRow.site == site,
+                MeasurementRow.measured_on == day,
+            )
+        )
+    )
+    for row in rows:
+        session.delete(row)
+    return len(rows)
