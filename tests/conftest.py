@@ -20,6 +20,10 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
     os.environ[_var] = os.path.join(_SESSION_HOME, _var.lower())
 os.environ.pop("EVENSIDE_DB", None)
 
+from evenside.domain.profile import Profile  # noqa: E402
+from evenside.domain.sides import Side  # noqa: E402
+from evenside.domain.units import Unit  # noqa: E402
+from evenside.services import profiles  # noqa: E402
 from evenside.services.store import Store, open_store  # noqa: E402
 from fakes import FakeClock  # noqa: E402
 
@@ -52,6 +56,12 @@ def clock() -> FakeClock:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "evenside.sqlite3"
+
+
+@pytest.fixture
+def profile(store: Store) -> Profile:
+    """Alex: right-handed, kilograms, the current profile."""
+    return profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
 
 
 @pytest.fixture

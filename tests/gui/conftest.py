@@ -9,17 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from evenside.domain.profile import Profile
-from evenside.domain.sides import Side
-from evenside.domain.units import Unit
 from evenside.gui.main_window import MainWindow
-from evenside.services import profiles
 from evenside.services.store import Store
-
-
-@pytest.fixture
-def profile(store: Store) -> Profile:
-    return profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
 
 
 @pytest.fixture

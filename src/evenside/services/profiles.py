@@ -35,6 +35,11 @@ def create_profile(store: Store, name: str, dominant: Side, unit: Unit) -> Profi
         return profile
 
 
+def get_profile(store: Store, profile_id: int) -> Profile:
+    with store.transaction() as session:
+        return profile_repo.get_profile(session, profile_id)
+
+
 def current_profile(store: Store) -> Profile | None:
     with store.transaction() as session:
         profile_id = profile_repo.get_current_profile_id(session)

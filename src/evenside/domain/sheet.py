@@ -1,0 +1,72 @@
+"""What a printed routine sheet says, independent of how it is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from evenside.domain.sides import Side
+
+RULES = (
+    "Weak side first",
+    "the strong side never does more",
+    "stretch right after each exercise",
+    "form before speed",
+)
+DEFAULT_WEEKS = 6
+MAX_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class SheetStretch:
+    name: str
+    cue: str
+    hold_seconds: int
+    one_sided: bool
+
+
+@dataclass(frozen=True)
+class SheetExercise:
+    name: str
+    target: str  # "3 x 8-10, 90 s rest"
+    per_side: bool
+    start: Side | None  # the side to start with (the weaker one)
+    start_reason: str  # "weaker by 12 %" or "non-dominant side"
+    sets: int
+    extra_weak_sets: int
+    last_time: dict[Side, str]  # "20 kg x 8, 20 kg x 7" per side (Side.BOTH for bilateral)
+    stretches: tuple[SheetStretch, ...]
+
+    @property
+    def start_marker(self) -> str:
+        """ "Start: L (weaker)" for a one-sided exercise."""
+        if not self.per_side or self.start is None:
+            return ""
+        why = "weaker" if self.start_reason.startswith("weaker") else "non-dominant"
+        return f"Start: {self.start.letter} ({why})"
+
+    def boxes(self, weeks: int) -> int:
+        """How many weight x reps boxes the block has: each set, each side, each week."""
+        sides = 2 if self.per_side else 1
+        return (self.sets * sides + self.extra_weak_sets) * weeks
+
+
+@dataclass(frozen=True)
+class SheetDay:
+    name: str
+    exercises: tuple[SheetExercise, ...]
+
+
+@dataclass(frozen=True)
+class RoutineSheet:
+    routine: str
+    profile: str
+    unit: str
+    printed_on: date
+    weeks: int
+    days: tuple[SheetDay, ...]
+    rules: tuple[str, ...] = RULES
+
+    @property
+    def footer_rules(self) -> str:
+        return "; ".join(self.rules) + "."

@@ -1,0 +1,1 @@
+"""Routine sheets on paper or PDF, drawn with QPainter."""

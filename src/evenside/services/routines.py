@@ -1,0 +1,266 @@
+"""Routines: editing, the balance checker and its fixes, the generator, starting a
+session from a day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from evenside.domain.balance_check import (
+    AddExercise,
+    AddSets,
+    Finding,
+    Fix,
+    check_routine,
+)
+from evenside.domain.errors import InvalidInput
+from evenside.domain.generator import GeneratorChoice, allowed_exercises, generate
+from evenside.domain.library import Exercise
+from evenside.domain.progress import CurrentAsymmetry
+from evenside.domain.routines import (
+    Routine,
+    RoutineItem,
+    validate_name,
+    validate_targets,
+)
+from evenside.domain.training import WorkoutSession
+from evenside.services import progress
+from evenside.services.store import Store
+from evenside.storage import library_repo, profile_repo, routine_repo, session_repo
+
+MAX_FIX_ROUNDS = 60
+
+
+def list_routines(store: Store, profile_id: int) -> list[tuple[int, str]]:
+    with store.transaction() as session:
+        return routine_repo.list_routines(session, profile_id)
+
+
+def get_routine(store: Store, routine_id: int) -> Routine:
+    with store.transaction() as session:
+        return routine_repo.get_routine(session, routine_id)
+
+
+def find_routine(store: Store, profile_id: int, name_or_id: str) -> Routine:
+    """A routine by name (case-insensitive) or id, for the command line."""
+    with store.transaction() as session:
+        routine_id = routine_repo.find_by_name(session, profile_id, name_or_id)
+        if routine_id is None and name_or_id.isdigit():
+            routine_id = int(name_or_id)
+        if routine_id is None:
+            names = (
+                ", ".join(n for _, n in routine_repo.list_routines(session, profile_id)) or "none"
+            )
+            raise InvalidInput(f'No routine called "{name_or_id}" (routines: {names}).', "routine")
+        return routine_repo.get_routine(session, routine_id)
+
+
+def create_routine(store: Store, profile_id: int, name: str, first_day: str = "Day 1") -> Routine:
+    clean = validate_name(name)
+    with store.transaction() as session:
+        routine_id = routine_repo.create_routine(session, profile_id, clean, store.now())
+        routine_repo.add_day(session, routine_id, first_day)
+        return routine_repo.get_routine(session, routine_id)
+
+
+def rename_routine(store: Store, routine_id: int, name: str) -> None:
+    clean = validate_name(name)
+    with store.transaction() as session:
+        routine_repo.rename_routine(session, routine_id, clean)
+
+
+def delete_routine(store: Store, routine_id: int) -> Routine:
+    """Delete a routine; returns it so the deletion can be undone."""
+    with store.transaction() as session:
+        snapshot = routine_repo.get_routine(session, routine_id)
+        routine_repo.delete_routine(session, routine_id)
+        return snapshot
+
+
+def restore_routine(store: Store, snapshot: Routine) -> int:
+    with store.transaction() as session:
+        routine_id = routine_repo.create_routine(
+            session, snapshot.profile_id, snapshot.name, store.now(), snapshot.notes
+        )
+        for day in snapshot.days:
+            routine_repo.copy_day(session, day, routine_id, day.name)
+        return routine_id
+
+
+def duplicate_routine(store: Store, routine_id: int) -> int:
+    with store.transaction() as session:
+        original = routine_repo.get_routine(session, routine_id)
+        taken = {n.lower() for _, n in routine_repo.list_routines(session, original.profile_id)}
+        name, number = f"{original.name} (copy)", 2
+        while name.lower() in taken:
+            name, number = f"{original.name} (copy {number})", number + 1
+        new_id = routine_repo.create_routine(
+            session, original.profile_id, name[:80], store.now(), original.notes
+        )
+        for day in original.days:
+            routine_repo.copy_day(session, day, new_id, day.name)
+        return new_id
+
+
+def add_day(store: Store, routine_id: int, name: str) -> int:
+    with store.transaction() as session:
+        return routine_repo.add_day(session, routine_id, validate_name(name, "day"))
+
+
+def rename_day(store: Store, day_id: int, name: str) -> None:
+    with store.transaction() as session:
+        routine_repo.rename_day(session, day_id, validate_name(name, "day"))
+
+
+def duplicate_day(store: Store, day_id: int) -> int:
+    with store.transaction() as session:
+        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+        day = routine.day(day_id)
+        return routine_repo.copy_day(session, day, routine.id, f"{day.name} (copy)"[:80])
+
+
+def delete_day(store: Store, day_id: int) -> None:
+    with store.transaction() as session:
+        routine_repo.delete_day(session, day_id)
+
+
+def add_item(store: Store, day_id: int, exercise_id: int, target_sets: int = 3) -> int:
+    with store.transaction() as session:
+        return routine_repo.add_item(session, day_id, exercise_id, target_sets=target_sets)
+
+
+def update_item(store: Store, item: RoutineItem) -> None:
+    validate_targets(
+        item.target_sets, item.rep_low, item.rep_high, item.rest_seconds, item.extra_weak_side_sets
+    )
+    with store.transaction() as session:
+        routine_repo.update_item(session, item)
+
+
+def delete_item(store: Store, item_id: int) -> None:
+    with store.transaction() as session:
+        routine_repo.delete_item(session, item_id)
+
+
+def move_item(store: Store, item_id: int, new_position: int) -> None:
+    with store.transaction() as session:
+        routine_repo.move_item(session, item_id, new_position)
+
+
+# -- balance -------------------------------------------------------------------------------
+
+
+def current_asymmetries(store: Store, profile_id: int) -> dict[int, CurrentAsymmetry]:
+    return {row.exercise.id: row.current for row in progress.overview(store, profile_id)}
+
+
+def _library(store: Store) -> dict[int, Exercise]:
+    with store.transaction() as session:
+        return {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+
+
+def check(
+    store: Store,
+    profile_id: int,
+    routine_id: int,
+    allowed: set[int] | None = None,
+    *,
+    library: dict[int, Exercise] | None = None,
+    asymmetry: dict[int, CurrentAsymmetry] | None = None,
+) -> list[Finding]:
+    """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly."""
+    with store.transaction() as session:
+        settings = profile_repo.get_settings(session, profile_id)
+        routine = routine_repo.get_routine(session, routine_id)
+    return check_routine(
+        routine,
+        library if library is not None else _library(store),
+        asymmetry if asymmetry is not None else current_asymmetries(store, profile_id),
+        notice_percent=settings.notice_percent,
+        warning_percent=settings.warning_percent,
+        allowed=allowed,
+    )
+
+
+def apply_fix(store: Store, fix: Fix) -> None:
+    """Apply every step of a finding's fix in one transaction (one click, one undo)."""
+    with store.transaction() as session:
+        for step in fix:
+            if isinstance(step, AddExercise):
+                routine_repo.add_item(
+                    session, step.day_id, step.exercise_id, target_sets=step.target_sets
+                )
+                continue
+            routine_id = routine_repo.routine_of_item(session, step.item_id)
+            routine = routine_repo.get_routine(session, routine_id)
+            item = next(i for _d, i in routine.items() if i.id == step.item_id)
+            if isinstance(step, AddSets):
+                changed = replace(item, target_sets=item.target_sets + step.sets)
+            else:
+                changed = replace(item, extra_weak_side_sets=item.extra_weak_side_sets + 1)
+            routine_repo.update_item(session, changed)
+
+
+def generate_routine(store: Store, profile_id: int, name: str, choice: GeneratorChoice) -> int:
+    """Build a balanced routine, then apply the checker's fixes until it has nothing to say."""
+    library = _library(store)
+    asymmetry = current_asymmetries(store, profile_id)
+    with store.transaction() as session:
+        settings = profile_repo.get_settings(session, profile_id)
+    plan = generate(
+        choice,
+        library,
+        asymmetry,
+        notice_percent=settings.notice_percent,
+        warning_percent=settings.warning_percent,
+    )
+    clean = validate_name(name)
+    with store.transaction() as session:
+        routine_id = routine_repo.create_routine(
+            session,
+            profile_id,
+            clean,
+            store.now(),
+            f"Generated: {choice.days_per_week} days, {choice.minutes} min",
+        )
+        for day in plan:
+            day_id = routine_repo.add_day(session, routine_id, day.name)
+            for item in day.items:
+                routine_repo.add_item(
+                    session,
+                    day_id,
+                    item.exercise_id,
+                    target_sets=item.target_sets,
+                    rep_low=item.rep_low,
+                    rep_high=item.rep_high,
+                    extra_weak_side_sets=item.extra_weak_side_sets,
+                )
+    allowed = set(allowed_exercises(library, choice.equipment))
+    for _round in range(MAX_FIX_ROUNDS):
+        findings = check(
+            store, profile_id, routine_id, allowed, library=library, asymmetry=asymmetry
+        )
+        fixes = [f.fix for f in findings if f.fix is not None]
+        if not fixes:
+            break
+        apply_fix(store, fixes[0])
+    return routine_id
+
+
+def start_session_from_day(store: Store, profile_id: int, day_id: int) -> WorkoutSession:
+    """A session with the day's exercises added in order; targets show while logging."""
+    with store.transaction() as session:
+        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+        day = routine.day(day_id)
+        session_id = session_repo.start_session(
+            session, profile_id, store.now(), f"{routine.name}: {day.name}", day_id
+        )
+        for item in day.items:
+            session_repo.add_exercise(session, session_id, item.exercise_id)
+        return session_repo.get_session(session, session_id)
+
+
+def day_targets(store: Store, day_id: int) -> dict[int, RoutineItem]:
+    """Targets of a routine day by exercise id (the Session page shows them)."""
+    with store.transaction() as session:
+        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+        return {item.exercise_id: item for item in routine.day(day_id).items}

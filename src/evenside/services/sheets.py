@@ -1,0 +1,71 @@
+"""Gathering what a printed routine sheet shows: targets, the side to start with and why,
+last session's numbers per side, and the stretch after each exercise."""
+
+from __future__ import annotations
+
+from evenside.domain.errors import InvalidInput
+from evenside.domain.sheet import MAX_WEEKS, RoutineSheet, SheetDay, SheetExercise, SheetStretch
+from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
+from evenside.services import profiles, routines, workout
+from evenside.services.store import Store
+from evenside.storage import library_repo
+
+
+def routine_sheet(
+    store: Store, profile_id: int, routine_name: str, *, day: int | None = None, weeks: int = 6
+) -> RoutineSheet:
+    """The sheet for a whole routine, or for its ``day``-th day (1-based)."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InvalidInput(f"Weeks to log must be 1 to {MAX_WEEKS}.", "weeks")
+    routine = routines.find_routine(store, profile_id, routine_name)
+    if not routine.days:
+        raise InvalidInput(f'The routine "{routine.name}" has no days.', "routine")
+    days = routine.days
+    if day is not None:
+        if not 1 <= day <= len(days):
+            raise InvalidInput(f'"{routine.name}" has days 1 to {len(days)}.', "day")
+        days = (days[day - 1],)
+    profile = profiles.get_profile(store, profile_id)
+    settings = profiles.settings(store, profile_id)
+    with store.transaction() as session:
+        library = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+    # Coaching needs a session to compare against: the moment of printing stands in for it.
+    now = store.now()
+    stand_in = WorkoutSession(0, profile_id, "", "", now, None, ())
+    sheet_days = []
+    for routine_day in days:
+        blocks = []
+        for item in routine_day.items:
+            exercise = library[item.exercise_id]
+            probe = SessionExercise(0, exercise.id, 0, None, StretchStatus.PENDING, "", ())
+            coaching = workout.coaching(store, profile, stand_in, probe, exercise)
+            start = coaching.weak.side if coaching.weak else None
+            reason = coaching.weak.reason if coaching.weak else ""
+            last = {
+                side: workout.describe_sets(sets, profile)
+                for side, sets in coaching.last_time.items()
+            }
+            blocks.append(
+                SheetExercise(
+                    name=exercise.name,
+                    target=item.target_text(
+                        exercise.rest_seconds or settings.rest_between_sets_seconds
+                    ),
+                    per_side=exercise.laterality.per_side,
+                    start=start,
+                    start_reason=reason,
+                    sets=item.target_sets,
+                    extra_weak_sets=item.extra_weak_side_sets
+                    if exercise.laterality.per_side
+                    else 0,
+                    last_time=last,
+                    stretches=tuple(
+                        SheetStretch(s.name, s.cue, s.hold_seconds, s.one_sided)
+                        for s in exercise.stretches
+                    ),
+                )
+            )
+        sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))
+    return RoutineSheet(
+        routine.name, profile.name, profile.unit.value, now.date(), weeks, tuple(sheet_days)
+    )
