@@ -4,6 +4,8 @@ for being real pictures (not blank)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -14,13 +16,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from session_helpers import focused, type_into
 
+from evenside.domain.generator import GeneratorChoice
+from evenside.domain.routines import EQUIPMENT
 from evenside.domain.sides import Side
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.measurements import MeasurementsPage
 from evenside.gui.pages.progress import ProgressPage
+from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
+from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
+from evenside.services import routines
 from evenside.services.demo import fill_demo
+from evenside.services.sheets import routine_sheet
 from evenside.services.store import Store
 from fakes import FakeClock
 
@@ -122,3 +130,42 @@ def test_progress_screenshots(qtbot: QtBot, demo_window: MainWindow, screenshot_
 
 def _named_in(page: ProgressPage, name: str) -> int:
     return next(e.id for e in page._with_data if e.name == name)
+
+
+def test_routines_and_sheet_screenshots(
+    qtbot: QtBot, demo_window: MainWindow, screenshot_dir: Path, tmp_path: Path
+) -> None:
+    store = demo_window.store
+    profile_id = demo_window._profile.id if demo_window._profile else 0
+    routine_id = routines.generate_routine(
+        store, profile_id, "Balanced 4 days", GeneratorChoice(4, 60, frozenset(EQUIPMENT))
+    )
+    page = demo_window.go_to("Routines")
+    assert isinstance(page, RoutinesPage)
+    page.reload(routine_id)
+    save_shot(demo_window, screenshot_dir, "routines.png")
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed")
+    pdf = tmp_path / "sheet.pdf"
+    sheet = routine_sheet(store, profile_id, "Balanced 4 days", day=1)
+    write_pdf(sheet, pdf, PageSetup("a4", landscape=True))
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            "110",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(screenshot_dir / "routine-sheet"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    image = QImage(str(screenshot_dir / "routine-sheet.png"))
+    assert image.width() > image.height() > 800  # landscape A4 at 110 dpi

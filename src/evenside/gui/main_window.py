@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from evenside import APP_NAME
 from evenside.domain.profile import Profile
+from evenside.domain.training import WorkoutSession
 from evenside.gui import window_state
 from evenside.gui.pages.history import HistoryPage
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.measurements import MeasurementsPage
-from evenside.gui.pages.placeholder import PendingPage
 from evenside.gui.pages.progress import ProgressPage
+from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.settings import SettingsPage
 from evenside.gui.pages.welcome import WelcomePage
@@ -42,15 +43,11 @@ class PageSpec:
     factory: PageFactory
 
 
-def _pending(title: str, what: str) -> PageFactory:
-    return lambda _store, _profile: PendingPage(title, what)
-
-
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Session", SessionPage),
     PageSpec("History", HistoryPage),
     PageSpec("Progress", ProgressPage),
-    PageSpec("Routines", _pending("Routines", "Balanced routines and printed sheets.")),
+    PageSpec("Routines", RoutinesPage),
     PageSpec("Library", lambda store, _profile: LibraryPage(store)),
     PageSpec("Measurements", MeasurementsPage),
     PageSpec("Settings", SettingsPage),
@@ -155,9 +152,18 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.store, self._profile)
             if isinstance(widget, SettingsPage):
                 widget.profile_changed.connect(self._profile_changed_later)
+            if isinstance(widget, RoutinesPage):
+                widget.session_started.connect(self.open_session)
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]
+
+    def open_session(self, session: WorkoutSession) -> None:
+        """Show a session started elsewhere (from a routine day) on the Session page."""
+        page = self.go_to("Session")
+        if isinstance(page, SessionPage):
+            page.open_session(session)
+            page.logger.focus_first_field()
 
     def _profile_changed_later(self, profile: Profile) -> None:
         # The page that asked is rebuilt too, so not from inside its own slot.

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import EvensideError
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile
+from evenside.domain.routines import RoutineItem
 from evenside.domain.sides import Side
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
 from evenside.gui.models.sets import SetTableModel
@@ -40,7 +42,7 @@ from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
 from evenside.gui.widgets.set_entry import SetEntryPanel
 from evenside.gui.widgets.stretch_card import StretchCard
-from evenside.services import library, profiles, workout
+from evenside.services import library, profiles, routines, workout
 from evenside.services.store import Store
 
 SHORTCUTS = (
@@ -75,6 +77,7 @@ class SessionPage(QWidget):
             e.id: e for e in library.all_exercises(store, include_archived=True)
         }
         self.current: WorkoutSession | None = None
+        self.targets: dict[int, RoutineItem] = {}  # by exercise id, when started from a routine
         self.selected_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.pages = QStackedWidget()
@@ -110,7 +113,17 @@ class SessionPage(QWidget):
         box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
+        self.routine_day = QComboBox()
+        self.routine_day.setMinimumWidth(280)
+        self.routine_start = QPushButton("Start from &routine day")
+        routine_row = QHBoxLayout()
+        routine_row.addStretch(1)
+        routine_row.addWidget(self.routine_day)
+        routine_row.addWidget(self.routine_start)
+        routine_row.addStretch(1)
+        box.insertLayout(3, routine_row)
         self.start_button.clicked.connect(self.start_session)
+        self.routine_start.clicked.connect(self.start_from_routine)
         self.pages.addWidget(self.start_panel)
 
     def _build_work(self, clock: Clock) -> None:
@@ -256,6 +269,13 @@ class SessionPage(QWidget):
     def show_start(self) -> None:
         self.current = None
         self.undo_stack.clear()
+        self.routine_day.clear()
+        for routine_id, name in routines.list_routines(self.store, self.profile.id):
+            for day in routines.get_routine(self.store, routine_id).days:
+                self.routine_day.addItem(f"{name}: {day.name}", day.id)
+        has_days = self.routine_day.count() > 0
+        self.routine_day.setVisible(has_days)
+        self.routine_start.setVisible(has_days)
         self.pages.setCurrentWidget(self.start_panel)
         self.start_button.setFocus()
 
@@ -265,8 +285,21 @@ class SessionPage(QWidget):
         self.open_session(workout.start_session(self.store, self.profile.id))
         self.focus_add_box()
 
+    def start_from_routine(self) -> None:
+        day_id = self.routine_day.currentData()
+        if self.current is None and day_id is not None:
+            self.open_session(
+                routines.start_session_from_day(self.store, self.profile.id, int(day_id))
+            )
+            self.logger.focus_first_field()
+
     def open_session(self, session: WorkoutSession) -> None:
         self.current = session
+        self.targets = (
+            routines.day_targets(self.store, session.routine_day_id)
+            if session.routine_day_id is not None
+            else {}
+        )
         self.session_notes.setText(session.notes)
         latest = max(
             (

@@ -71,9 +71,15 @@ class SetLogger(QObject):
         if fresh:
             self.swapped = False
         self.coaching = workout.coaching(page.store, page.profile, page.current, exercise, lib)
+        target = page.targets.get(exercise.exercise_id)
+        target_text = ""
+        if target is not None:
+            rest = lib.rest_seconds or page.settings.rest_between_sets_seconds
+            target_text = f" · <b>Target: {escape(target.target_text(rest))}</b>"
         page.header.setText(
             f"<h2>{escape(lib.name)}</h2><small>{lib.laterality.value.capitalize()} · weight "
-            f"means {escape(LOAD_HINTS[lib.load_basis])} ({page.profile.unit.value})</small>"
+            f"means {escape(LOAD_HINTS[lib.load_basis])} ({page.profile.unit.value})"
+            f"{target_text}</small>"
         )
         self._arrange(exercise, lib)
         if fresh:
@@ -129,7 +135,12 @@ class SetLogger(QObject):
         if today:
             return today[-1]
         last = self.coaching.last_time.get(side) if self.coaching else None
-        return last[0] if last else None
+        if last:
+            return last[0]
+        target = self.page.targets.get(exercise.exercise_id)
+        if target is not None:  # no history yet: the routine's target reps
+            return SetRecord(side, None, target.rep_low)
+        return None
 
     def due_side(self, exercise: SessionExercise) -> Side:
         if len(self.order) == 1:
@@ -218,7 +229,12 @@ class SetLogger(QObject):
             first = page.entry.row(self.order[0])
             first.first_field().setFocus()
             first.first_field().selectAll()
-            rest = lib.rest_seconds or settings.rest_between_sets_seconds
+            target = page.targets.get(lib.id)
+            rest = (
+                target.rest_seconds
+                if target is not None and target.rest_seconds is not None
+                else lib.rest_seconds or settings.rest_between_sets_seconds
+            )
             caption = "Rest before the next set"
         if settings.rest_timer_enabled:
             page.rest_timer.start(rest, caption)

@@ -1,0 +1,124 @@
+"""Print a routine sheet: preview, print, or save as PDF; paper, orientation and weeks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.errors import InvalidInput
+from evenside.domain.routines import Routine
+from evenside.domain.sheet import DEFAULT_WEEKS, MAX_WEEKS, RoutineSheet
+from evenside.gui.printing.sheet_renderer import PageSetup, SheetPainter, write_pdf
+from evenside.gui.style import ERROR_STYLE
+from evenside.services.sheets import routine_sheet
+from evenside.services.store import Store
+
+
+class SheetDialog(QDialog):
+    def __init__(
+        self, store: Store, profile_id: int, routine: Routine, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Print {routine.name}")
+        self.store, self.profile_id, self.routine = store, profile_id, routine
+        self.day = QComboBox()
+        self.day.addItem("All days", None)
+        for number, day in enumerate(routine.days, start=1):
+            self.day.addItem(day.name, number)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, MAX_WEEKS)
+        self.weeks.setValue(DEFAULT_WEEKS)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.orientation = QComboBox()
+        self.orientation.addItem("Portrait", False)
+        self.orientation.addItem("Landscape", True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.preview_button = QPushButton("Pre&view…")
+        self.print_button = QPushButton("&Print…")
+        self.pdf_button = QPushButton("Save as P&DF…")
+        form = QFormLayout()
+        form.addRow("&Day", self.day)
+        form.addRow("&Weeks to log", self.weeks)
+        form.addRow("P&aper", self.paper)
+        form.addRow("&Orientation", self.orientation)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.pdf_button.clicked.connect(self.save_pdf)
+
+    def setup(self) -> PageSetup:
+        return PageSetup(str(self.paper.currentData()), bool(self.orientation.currentData()))
+
+    def sheet(self) -> RoutineSheet | None:
+        try:
+            return routine_sheet(
+                self.store,
+                self.profile_id,
+                self.routine.name,
+                day=self.day.currentData(),
+                weeks=self.weeks.value(),
+            )
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return None
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        layout: QPageLayout = self.setup().layout()
+        printer.setPageLayout(layout)
+        printer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+        return printer
+
+    def _paint(self, printer: QPrinter) -> None:
+        sheet = self.sheet()
+        if sheet is not None:
+            SheetPainter(sheet, printer).paint()
+
+    def preview(self) -> None:
+        dialog = QPrintPreviewDialog(self._printer(), self)
+        dialog.paintRequested.connect(self._paint)
+        dialog.exec()
+
+    def print_sheet(self) -> None:
+        printer = self._printer()
+        if QPrintDialog(printer, self).exec():
+            self._paint(printer)
+
+    def save_pdf(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            default = f"{self.routine.name}.pdf".replace("/", "-")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Save routine sheet", default, "PDF (*.pdf)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        sheet = self.sheet()
+        if sheet is None:
+            return None
+        write_pdf(sheet, path, self.setup())
+        return path
