@@ -63,7 +63,100 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
     printing.add_argument("--landscape", action="store_true")
     printing.add_argument("--profile", metavar="NAME", help="profile (default: the current one)")
+    importing = commands.add_parser("import", help="bring history in from a CSV export")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--format", choices=("strong", "hevy", "fitnotes", "evenside"))
+    importing.add_argument("--unit", choices=("kg", "lb"), help="unit of a file that has none")
+    importing.add_argument("--profile", metavar="NAME")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; write nothing"
+    )
+    exporting = commands.add_parser("export", help="write every set to a CSV file")
+    exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument("--format", choices=("evenside", "strong"), default="evenside")
+    exporting.add_argument("--profile", metavar="NAME")
+    backup = commands.add_parser("backup", help="copy the database to PATH (a file or folder)")
+    backup.add_argument("path", metavar="PATH")
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current one is kept aside)"
+    )
+    restore.add_argument("path", metavar="PATH")
     return parser
+
+
+def import_file(args: argparse.Namespace) -> str:
+    from evenside.domain.units import Unit
+    from evenside.services import transfer
+
+    store = _open(args)
+    try:
+        parsed = transfer.read_import(
+            Path(args.file).expanduser(),
+            format=args.format,
+            unit=None if args.unit is None else Unit(args.unit),
+        )
+        profile_id = _profile_id(store, args.profile)
+        found = transfer.suggestions(store, parsed)
+        mapping = transfer.default_mapping(found)
+        lines = [
+            f"{parsed.format}: {parsed.rows_read} rows read, {parsed.rows_imported} to import, "
+            f"{len(parsed.skipped)} skipped; {len(parsed.sessions)} sessions, {parsed.sets} sets"
+        ]
+        if parsed.date_range:
+            lines.append(f"dates {parsed.date_range[0]} to {parsed.date_range[1]}")
+        for skipped in parsed.skipped:
+            lines.append(f"  line {skipped.line}: skipped, {skipped.reason}")
+        for suggestion in found:
+            target = suggestion.best.name if suggestion.best else "new custom exercise"
+            lines.append(f"  {suggestion.imported} -> {target}")
+        if args.dry_run:
+            return "\n".join(lines)
+        result = transfer.commit_import(store, profile_id, parsed, mapping)
+        lines.append(
+            f"imported {result.sessions_added} sessions ({result.sets_added} sets); "
+            f"{result.duplicates} already there; {result.exercises_created} exercises created"
+        )
+        return "\n".join(lines)
+    finally:
+        store.close()
+
+
+def export_file(args: argparse.Namespace) -> str:
+    from evenside.services import profiles, transfer
+
+    target = Path(args.file).expanduser()
+    if not target.parent.is_dir():
+        raise NotFound(f"The folder {target.parent} does not exist.")
+    store = _open(args)
+    try:
+        profile_id = _profile_id(store, args.profile)
+        if args.format == "strong":
+            unit = profiles.get_profile(store, profile_id).unit
+            count = transfer.export_strong(store, profile_id, target, unit)
+        else:
+            count = transfer.export_evenside(store, profile_id, target)
+    finally:
+        store.close()
+    return f"{target}: {count} sets"
+
+
+def backup_database(args: argparse.Namespace) -> str:
+    from evenside.services import backups
+
+    store = _open(args)
+    try:
+        return str(backups.back_up(store, Path(args.path).expanduser()))
+    finally:
+        store.close()
+
+
+def restore_database(args: argparse.Namespace) -> str:
+    from evenside.services import backups
+
+    store = _open(args)
+    restored, safety = backups.restore(store, Path(args.path).expanduser())
+    restored.close()
+    return f"restored {args.path}; the database as it was is at {safety}"
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -147,8 +240,15 @@ def main(argv: Sequence[str]) -> int:
         if args.command == "demo-db":
             print(make_demo_database(Path(args.path), args.years, args.sessions_per_week))
             return 0
-        if args.command == "print":
-            print(print_sheet(args))
+        headless = {
+            "print": print_sheet,
+            "import": import_file,
+            "export": export_file,
+            "backup": backup_database,
+            "restore": restore_database,
+        }
+        if args.command in headless:
+            print(headless[args.command](args))
             return 0
         path = Path(args.db).expanduser() if args.db and args.demo else None
         if args.demo:

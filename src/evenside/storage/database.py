@@ -239,3 +239,57 @@ def current_revision(database: Database) -> str | None:
     with database.engine.connect() as connection:
         row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
     return None if row is None else str(row[0])
+
+
+def check_backup_file(path: Path) -> str:
+    """Raise a known error unless ``path`` is an intact Evenside database of a version this
+    program knows; returns its schema revision. Reads only."""
+    state = inspect_file_readonly(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        result = connection.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(f"{path} is damaged ({exc}).") from exc
+    finally:
+        connection.close()
+    if result is None or result[0] != "ok":
+        raise DamagedDatabase(f"{path} is damaged ({result[0] if result else 'no answer'}).")
+    return state
+
+
+def inspect_file_readonly(path: Path) -> str:
+    """Like inspect_file for a file we only read: it need not be writable."""
+    if not path.is_file():
+        raise NotADatabase(f"{path} does not exist or is not a file.")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header:
+        raise NotADatabase(f"{path} is an empty file, not an Evenside database.")
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise NotADatabase(f"{path} is not an Evenside database (not an SQLite file).")
+    _check_not_truncated(path, header)
+    try:
+        revision = _read_revision(path)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabase(f"{path} is damaged ({exc}).") from exc
+    if revision not in KNOWN_REVISIONS:
+        raise NewerDatabase(
+            f"{path} was written by a newer version of Evenside (schema {revision})."
+        )
+    return revision
+
+
+def copy_into(source: Path, destination: Path) -> None:
+    """Replace ``destination``'s contents with ``source``'s through SQLite's backup API
+    (the destination stays a consistent database at every step)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -9,6 +9,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from evenside.domain.errors import NotFound
+from evenside.domain.imports import ExportRow
+from evenside.domain.library import Laterality, LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import (
     LoggedSet,
@@ -483,3 +485,90 @@ def list_sessions(session: Session, profile_id: int, limit: int = 500) -> list[S
         )
         for r in rows
     ]
+
+
+# -- import and export ---------------------------------------------------------------------
+
+
+def known_sessions(session: Session, profile_id: int) -> tuple[set[str], set[tuple[datetime, str]]]:
+    """Source keys, and (start, name) pairs, of a profile's sessions (to skip duplicates)."""
+    keys: set[str] = set()
+    starts: set[tuple[datetime, str]] = set()
+    for key, started, name in session.execute(
+        select(SessionRow.source_key, SessionRow.started_at, SessionRow.name).where(
+            SessionRow.profile_id == profile_id
+        )
+    ):
+        if key:
+            keys.add(key)
+        starts.add((started, name))
+    return keys, starts
+
+
+def export_rows(session: Session, profile_id: int) -> list[ExportRow]:
+    """Every set of a profile with its session and exercise, in order (finished sessions)."""
+    query = (
+        select(
+            SessionRow.id,
+            SessionRow.source_key,
+            SessionRow.started_at,
+            SessionRow.ended_at,
+            SessionRow.name,
+            SessionRow.notes,
+            ExerciseRow.name,
+            ExerciseRow.laterality,
+            ExerciseRow.load_basis,
+            SessionExerciseRow.position,
+            SessionExerciseRow.first_side,
+            SessionExerciseRow.stretch_status,
+            SessionExerciseRow.notes,
+            SetRow.position,
+            SetRow.side,
+            SetRow.weight_kg,
+            SetRow.reps,
+            SetRow.duration_seconds,
+            SetRow.rpe,
+            SetRow.rir,
+            SetRow.kind,
+            SetRow.logged_at,
+        )
+        .join(SessionExerciseRow, SessionExerciseRow.session_id == SessionRow.id)
+        .join(ExerciseRow, ExerciseRow.id == SessionExerciseRow.exercise_id)
+        .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)
+        .where(SessionRow.profile_id == profile_id, SessionRow.ended_at.is_not(None))
+        .order_by(
+            SessionRow.started_at,
+            SessionRow.id,
+            SessionExerciseRow.position,
+            SetRow.position,
+            SetRow.id,
+        )
+    )
+    return [
+        ExportRow(
+            session_key=key or f"evenside:{started.isoformat()}:{sid}",
+            started_at=started,
+            ended_at=ended,
+            session_name=sname,
+            session_notes=snotes,
+            exercise=ename,
+            laterality=Laterality(lat),
+            load_basis=LoadBasis(load),
+            exercise_position=epos,
+            first_side=None if first is None else Side(first),
+            stretch=stretch,
+            exercise_notes=enotes,
+            set_position=spos,
+            side=Side(side),
+            weight_kg=weight,
+            reps=reps,
+            duration_seconds=duration,
+            rpe=rpe,
+            rir=rir,
+            kind=SetKind(kind),
+            logged_at=logged,
+        )
+        for (sid, key, started, ended, sname, snotes, ename, lat, load, epos, first, stretch,
+             enotes, spos, side, weight, reps, duration, rpe, rir, kind, logged)
+        in session.execute(query)
+    ]  # fmt: skip

@@ -1,0 +1,52 @@
+"""Reading an export: detect its format from the header, then parse it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evenside.domain.errors import InvalidInput
+from evenside.domain.imports import ParsedImport
+from evenside.domain.units import Unit
+from evenside.interchange import evenside_csv, fitnotes, hevy, strong
+from evenside.interchange.csv_read import read_text, records
+
+FORMATS = ("strong", "hevy", "fitnotes", "evenside")
+
+
+def detect(header: list[str]) -> str | None:
+    if evenside_csv.looks_like(header):
+        return "evenside"
+    if hevy.looks_like(header):
+        return "hevy"
+    if fitnotes.looks_like(header):
+        return "fitnotes"
+    if strong.looks_like(header):
+        return "strong"
+    return None
+
+
+def parse_text(text: str, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002
+    header, rows = records(text)
+    found = detect(header)
+    if format is not None and format not in FORMATS:
+        raise InvalidInput(f'Unknown format "{format}"; use one of {", ".join(FORMATS)}.', "format")
+    chosen = format or found
+    if chosen is None:
+        shown = ",".join(header)[:80]
+        raise InvalidInput(
+            f'Line 1: not a Strong, Hevy, FitNotes or Evenside export (header "{shown}").',
+            "format",
+        )
+    if format is not None and found is not None and found != format:
+        raise InvalidInput(f"Line 1: this looks like a {found} export, not {format}.", "format")
+    if chosen == "strong":
+        return strong.parse(header, rows, unit)
+    if chosen == "hevy":
+        return hevy.parse(header, rows)
+    if chosen == "fitnotes":
+        return fitnotes.parse(header, rows)
+    return evenside_csv.parse(header, rows)
+
+
+def parse_file(path: Path, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002
+    return parse_text(read_text(path), format=format, unit=unit)

@@ -1,0 +1,94 @@
+"""Numbers, durations and dates as other apps write them."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+from evenside.domain.units import KG_PER_LB, Unit
+
+
+def number(text: str) -> float | None:
+    """'5.0' -> 5.0, '22,5' -> 22.5, '' -> None; raises ValueError for anything else."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(text.strip()) from None
+    if not math.isfinite(value):
+        raise ValueError(text.strip())
+    return value
+
+
+def whole(text: str) -> int | None:
+    value = number(text)
+    if value is None:
+        return None
+    if value != int(value):
+        raise ValueError(text)
+    return int(value)
+
+
+def weight_to_kg(value: float, unit: Unit) -> float:
+    """Stored kilograms for an exported weight, with float noise rounded away.
+
+    149.99999999999997 kg -> 150. A kilogram figure that is exactly a quarter-pound
+    multiple with more decimals than anyone types (6.80388555 = 15 lb) came from a pound
+    entry: it is stored as that pound weight converted exactly.
+    """
+    if unit is Unit.LB:
+        return round(value, 3) * KG_PER_LB
+    pounds = value / KG_PER_LB
+    quarter = round(pounds * 4) / 4
+    typed = abs(value - round(value, 2)) < 1e-6
+    if not typed and abs(pounds - quarter) < 1e-4:
+        return quarter * KG_PER_LB
+    return round(value, 3)
+
+
+_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$")
+
+
+def strong_duration(text: str) -> int | None:
+    """'1h 22m' -> 4920, '31m' -> 1860, '45s' -> 45; plain seconds too."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    if cleaned.isdigit():
+        return int(cleaned)
+    match = _DURATION.match(cleaned)
+    if not match or not any(match.groups()):
+        raise ValueError(text)
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def clock_duration(text: str) -> int | None:
+    """'0:09:21' -> 561, '9:21' -> 561."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    total = 0
+    for part in cleaned.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+HEVY_FORMATS = ("%d %b %Y, %H:%M", "%b %d, %Y, %I:%M %p", "%d %b %Y, %I:%M %p", "%Y-%m-%d %H:%M:%S")
+
+
+def hevy_time(text: str) -> datetime:
+    cleaned = " ".join(text.split())
+    for pattern in HEVY_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern)
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def iso_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.strip())
