@@ -169,3 +169,43 @@ def test_routines_and_sheet_screenshots(
     )
     image = QImage(str(screenshot_dir / "routine-sheet.png"))
     assert image.width() > image.height() > 800  # landscape A4 at 110 dpi
+
+
+def test_import_screenshots(
+    qtbot: QtBot, demo_window: MainWindow, screenshot_dir: Path, tmp_path: Path
+) -> None:
+    fixtures = Path(__file__).parents[1] / "fixtures" / "imports"
+    dialog = demo_window.import_history(fixtures / "strong_v2_quirks.csv")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 560)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.unit_page)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page)
+    save_shot(dialog, screenshot_dir, "import-mapping.png")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    save_shot(dialog, screenshot_dir, "import-preview.png")
+    dialog.close()
+    big = tmp_path / "strong-export.csv"
+    header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+    rows = [header + "Distance Unit;Seconds;Notes;Workout Notes"]
+    for day in range(2500):
+        for order in range(1, 5):
+            rows.append(
+                f"2019-{1 + day % 12:02d}-{1 + day % 28:02d} {day % 24:02d}:00:{day % 60:02d};"
+                f"Legs {day};Bulgarian Split Squat (Left);{order};20;kg;8;;;;;;"
+            )
+    big.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    busy = demo_window.import_history(big)
+    assert busy is not None
+    qtbot.addWidget(busy)
+    busy.resize(900, 560)
+    qtbot.waitUntil(lambda: busy.pages.currentWidget() is busy.mapping_page, timeout=20_000)
+    qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: busy.progress.value() > 200 or busy.result_value is not None, timeout=20_000
+    )
+    save_shot(busy, screenshot_dir, "import-progress.png")
+    busy.cancel()
+    assert busy.wait_for_job()

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from evenside import APP_NAME
+from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
-from evenside.gui import window_state
+from evenside.gui import window_state, worker
+from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.pages.history import HistoryPage
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.measurements import MeasurementsPage
@@ -31,7 +37,7 @@ from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.settings import SettingsPage
 from evenside.gui.pages.welcome import WelcomePage
-from evenside.services import profiles
+from evenside.services import backups, profiles, transfer
 from evenside.services.store import Store
 
 PageFactory = Callable[[Store, Profile], QWidget]
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number - 1: self.nav.setCurrentRow(n))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._show_page)
+        self._build_menu()
         if not window_state.restore(self, "main"):
             self.resize(1180, 760)
         self._start()
@@ -158,6 +165,109 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self._pages[name]
 
+    # -- File menu: import, export, backups ----------------------------------------------
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self.import_action = menu.addAction("&Import history…", self.import_history)
+        self.export_action = menu.addAction(
+            "&Export (Evenside CSV)…", lambda: self.export_history("evenside")
+        )
+        menu.addAction("Export for &Strong and others…", lambda: self.export_history("strong"))
+        menu.addSeparator()
+        menu.addAction("&Back up now", self.back_up_now)
+        menu.addAction("&Restore from backup…", self.restore_backup)
+        menu.addSeparator()
+        menu.addAction("&Quit", QKeySequence(QKeySequence.StandardKey.Quit), self.close)
+
+    def import_history(self, path: Path | None = None) -> ImportDialog | None:
+        if self._profile is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import history", str(Path.home()), "CSV exports (*.csv *.txt);;All files (*)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        dialog = ImportDialog(self.store, self._profile.id, path, self)
+        dialog.imported.connect(lambda _result: self._profile_changed_later(self._profile))
+        dialog.setModal(True)
+        dialog.show()
+        self.import_dialog = dialog
+        return dialog
+
+    def export_history(self, kind: str, path: Path | None = None) -> worker.Job | None:
+        if self._profile is None:
+            return None
+        if path is None:
+            default = str(Path.home() / f"evenside-{kind}.csv")
+            name, _ = QFileDialog.getSaveFileName(self, "Export history", default, "CSV (*.csv)")
+            if not name:
+                return None
+            path = Path(name)
+        store, profile = self.store, self._profile
+        target = path
+
+        def work(_job: worker.Job) -> int:
+            if kind == "strong":
+                return transfer.export_strong(store, profile.id, target, profile.unit)
+            return transfer.export_evenside(store, profile.id, target)
+
+        return worker.start(
+            work,
+            finished=lambda count: self.statusBar().showMessage(
+                f"Exported {count} sets to {target}", 8000
+            ),
+            failed=self._job_failed,
+        )
+
+    def _job_failed(self, exc: Exception) -> None:
+        text = str(exc) if isinstance(exc, EvensideError) else repr(exc)
+        QMessageBox.warning(self, "Not done", text)
+
+    def back_up_now(self) -> Path | None:
+        try:
+            path = backups.back_up(self.store)
+        except EvensideError as exc:
+            self._job_failed(exc)
+            return None
+        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        return path
+
+    def restore_backup(self, path: Path | None = None) -> bool:
+        if path is None:
+            folder = backups.backups_folder(self.store.path)
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                "Restore from backup",
+                str(folder),
+                "Evenside databases (*.sqlite3);;All files (*)",
+            )
+            if not name:
+                return False
+            path = Path(name)
+            answer = QMessageBox.question(
+                self,
+                "Restore from backup",
+                f"Replace everything in Evenside with {path.name}?\n\n"
+                "The database as it is now is copied to the backups folder first.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self.store, safety = backups.restore(self.store, path)
+        except EvensideError as exc:
+            self._job_failed(exc)
+            return False
+        profile = profiles.current_profile(self.store)
+        if profile is not None:
+            self.set_profile(profile)
+        self.statusBar().showMessage(
+            f"Restored {path.name}; the previous state is in {safety}", 12000
+        )
+        return True
+
     def open_session(self, session: WorkoutSession) -> None:
         """Show a session started elsewhere (from a routine day) on the Session page."""
         page = self.go_to("Session")
@@ -196,4 +306,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         window_state.save(self, "main")
+        if self._profile is not None:
+            keep = profiles.settings(self.store, self._profile.id).backups_to_keep
+            try:
+                backups.auto_backup(self.store, keep)  # at most once a day
+            except EvensideError as exc:
+                print(f"evenside: automatic backup failed: {exc}", file=sys.stderr)
         super().closeEvent(event)
