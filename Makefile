@@ -27,8 +27,8 @@ demo: $(RUN_STAMP)
 	$(BIN)/python -m evenside --demo $(ARGS)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -46,3 +46,9 @@ screenshots: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+soak: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/soak.py --kills 200

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
 from evenside.domain.errors import EvensideError
+from evenside.gui.crash import install_crash_handler
 from evenside.gui.main_window import MainWindow
-from evenside.paths import demo_database
+from evenside.gui.single_instance import SingleInstance
+from evenside.paths import demo_database, log_dir
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store, open_store
+
+EXIT_WHEN_READY = "EVENSIDE_EXIT_WHEN_READY"
 
 
 def application() -> QApplication:
@@ -39,22 +45,39 @@ def open_demo_store() -> Store:
     return store
 
 
+def open_error_box(exc: EvensideError) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} cannot open the database", str(exc))
+    box.setInformativeText("The file was not changed.")
+    return box
+
+
 def report_open_error(exc: EvensideError) -> None:
     """One line on stderr always; a dialog too where someone can see it (not offscreen)."""
     print(f"evenside: {exc}", file=sys.stderr)
     if QApplication.platformName() != "offscreen":
-        QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(exc))
+        open_error_box(exc).exec()
 
 
 def run(path: Path) -> int:
     app = application()
+    install_crash_handler(log_dir())
+    instance = SingleInstance(path)
+    if not instance.claim():
+        print(
+            f"evenside: {path} is already open; brought its window to the front.", file=sys.stderr
+        )
+        return 0
     try:
         store = open_store(path)
     except EvensideError as exc:
         report_open_error(exc)
         return 2
-    window = MainWindow(store, open_demo=open_demo_store)
+    window = MainWindow(store, open_demo=open_demo_store, defer_first_page=True)
+    instance.raise_requested.connect(window.bring_to_front)
     window.show()
+    if os.environ.get(EXIT_WHEN_READY):
+        # Benchmarks: quit as soon as the first screen is ready for input.
+        QTimer.singleShot(0, lambda: (print(f"ready {time.time():.6f}", flush=True), app.quit()))
     code = app.exec()
     window.store.close()
     # Delete the widgets (charts included) while Qt is still up: leaving them to the

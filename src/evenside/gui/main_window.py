@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,17 +29,13 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
 from evenside.gui import window_state, worker
-from evenside.gui.dialogs.import_dialog import ImportDialog
-from evenside.gui.pages.history import HistoryPage
-from evenside.gui.pages.library import LibraryPage
-from evenside.gui.pages.measurements import MeasurementsPage
-from evenside.gui.pages.progress import ProgressPage
-from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
-from evenside.gui.pages.settings import SettingsPage
 from evenside.gui.pages.welcome import WelcomePage
-from evenside.services import backups, profiles, transfer
+from evenside.services import backups, profiles
 from evenside.services.store import Store
+
+if TYPE_CHECKING:
+    from evenside.gui.dialogs.import_dialog import ImportDialog
 
 PageFactory = Callable[[Store, Profile], QWidget]
 
@@ -49,19 +46,67 @@ class PageSpec:
     factory: PageFactory
 
 
+def _session(store: Store, profile: Profile) -> QWidget:
+    return SessionPage(store, profile)
+
+
+# The other pages are imported the first time they are opened: start-up pays only for the
+# Session page it shows.
+def _history(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.history import HistoryPage
+
+    return HistoryPage(store, profile)
+
+
+def _progress(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.progress import ProgressPage
+
+    return ProgressPage(store, profile)
+
+
+def _routines(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.routines import RoutinesPage
+
+    return RoutinesPage(store, profile)
+
+
+def _library(store: Store, _profile: Profile) -> QWidget:
+    from evenside.gui.pages.library import LibraryPage
+
+    return LibraryPage(store)
+
+
+def _measurements(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.measurements import MeasurementsPage
+
+    return MeasurementsPage(store, profile)
+
+
+def _settings(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.settings import SettingsPage
+
+    return SettingsPage(store, profile)
+
+
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("Session", SessionPage),
-    PageSpec("History", HistoryPage),
-    PageSpec("Progress", ProgressPage),
-    PageSpec("Routines", RoutinesPage),
-    PageSpec("Library", lambda store, _profile: LibraryPage(store)),
-    PageSpec("Measurements", MeasurementsPage),
-    PageSpec("Settings", SettingsPage),
+    PageSpec("Session", _session),
+    PageSpec("History", _history),
+    PageSpec("Progress", _progress),
+    PageSpec("Routines", _routines),
+    PageSpec("Library", _library),
+    PageSpec("Measurements", _measurements),
+    PageSpec("Settings", _settings),
 )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, open_demo: Callable[[], Store] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        open_demo: Callable[[], Store] | None = None,
+        *,
+        defer_first_page: bool = False,
+    ) -> None:
         super().__init__()
         self.store = store
         self._open_demo = open_demo
@@ -104,7 +149,11 @@ class MainWindow(QMainWindow):
         self._build_menu()
         if not window_state.restore(self, "main"):
             self.resize(1180, 760)
-        self._start()
+        if defer_first_page:
+            # Paint the window frame first; build the first page right after.
+            QTimer.singleShot(0, self._start)
+        else:
+            self._start()
 
     # -- profile and pages -------------------------------------------------------------
 
@@ -157,10 +206,10 @@ class MainWindow(QMainWindow):
         if name not in self._pages:
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile)
-            if isinstance(widget, SettingsPage):
-                widget.profile_changed.connect(self._profile_changed_later)
-            if isinstance(widget, RoutinesPage):
-                widget.session_started.connect(self.open_session)
+            if name == "Settings":
+                widget.profile_changed.connect(self._profile_changed_later)  # type: ignore[attr-defined]
+            if name == "Routines":
+                widget.session_started.connect(self.open_session)  # type: ignore[attr-defined]
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]
@@ -181,6 +230,8 @@ class MainWindow(QMainWindow):
         menu.addAction("&Quit", QKeySequence(QKeySequence.StandardKey.Quit), self.close)
 
     def import_history(self, path: Path | None = None) -> ImportDialog | None:
+        from evenside.gui.dialogs.import_dialog import ImportDialog
+
         if self._profile is None:
             return None
         if path is None:
@@ -206,6 +257,8 @@ class MainWindow(QMainWindow):
             if not name:
                 return None
             path = Path(name)
+        from evenside.services import transfer
+
         store, profile = self.store, self._profile
         target = path
 
@@ -267,6 +320,13 @@ class MainWindow(QMainWindow):
             f"Restored {path.name}; the previous state is in {safety}", 12000
         )
         return True
+
+    def bring_to_front(self) -> None:
+        """Another launch on this database asked for this window."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage("Evenside is already open on this database.", 5000)
 
     def open_session(self, session: WorkoutSession) -> None:
         """Show a session started elsewhere (from a routine day) on the Session page."""

@@ -217,6 +217,8 @@ def open_database(path: Path, *, now: datetime | None = None) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
     database = Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    if state.exists:
+        _check_not_locked(engine, path)
     if state.revision == HEAD_REVISION:
         return database
     if state.exists and state.revision is not None:
@@ -233,6 +235,27 @@ def open_database(path: Path, *, now: datetime | None = None) -> Database:
         engine.dispose()
         raise translate_operational_error(exc, path) from exc
     return database
+
+
+LOCK_PROBE_MS = 1500
+
+
+def _check_not_locked(engine: Engine, path: Path) -> None:
+    """Refuse now, with a clear message, a file another program is writing to, rather than
+    fail at the first set logged. Takes the write lock briefly and changes nothing."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {LOCK_PROBE_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            connection.exec_driver_sql("ROLLBACK")
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except OperationalError as exc:
+        engine.dispose()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseLocked(
+                f"{path} is in use by another program (locked); close it and try again."
+            ) from exc
+        raise translate_operational_error(exc, path) from exc
 
 
 def current_revision(database: Database) -> str | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from evenside.domain.errors import NotFound
@@ -24,6 +25,7 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.storage.models import (
+    Base,
     ExerciseRow,
     MeasurementRow,
     SessionExerciseRow,
@@ -35,40 +37,51 @@ from evenside.storage.models import (
 def insert_sessions(session: Session, profile_id: int, records: Iterable[SessionRecord]) -> int:
     """Insert whole sessions in bulk (demo data, imports); returns the number of sets written.
 
-    Uses executemany for the sets: a ten-year history is over 100,000 rows.
+    Row ids are handed out here, inside the transaction, so the three tables are written
+    with one executemany each instead of a statement per session and exercise.
     """
+    connection = session.connection()
+    next_session = (session.scalar(select(func.max(SessionRow.id))) or 0) + 1
+    next_exercise = (session.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1
+    session_rows: list[dict[str, object]] = []
+    exercise_rows: list[dict[str, object]] = []
     set_rows: list[dict[str, object]] = []
     for record in records:
-        session_id = session.scalar(
-            insert(SessionRow)
-            .values(
-                profile_id=profile_id,
-                name=record.name,
-                notes=record.notes,
-                started_at=record.started_at,
-                ended_at=record.ended_at,
-                source_key=record.source_key,
-            )
-            .returning(SessionRow.id)
+        session_id = next_session
+        next_session += 1
+        session_rows.append(
+            {
+                "id": session_id,
+                "profile_id": profile_id,
+                "name": record.name,
+                "notes": record.notes,
+                "started_at": record.started_at,
+                "ended_at": record.ended_at,
+                "source_key": record.source_key,
+                "routine_day_id": None,
+            }
         )
         for position, exercise in enumerate(record.exercises):
-            session_exercise_id = session.scalar(
-                insert(SessionExerciseRow)
-                .values(
-                    session_id=session_id,
-                    exercise_id=exercise.exercise_id,
-                    position=position,
-                    first_side=None if exercise.first_side is None else exercise.first_side.value,
-                    stretch_status=exercise.stretch_status.value,
-                    stretch_at=exercise.stretch_at,
-                    notes=exercise.notes,
-                )
-                .returning(SessionExerciseRow.id)
+            exercise_id = next_exercise
+            next_exercise += 1
+            exercise_rows.append(
+                {
+                    "id": exercise_id,
+                    "session_id": session_id,
+                    "exercise_id": exercise.exercise_id,
+                    "position": position,
+                    "first_side": None
+                    if exercise.first_side is None
+                    else exercise.first_side.value,
+                    "stretch_status": exercise.stretch_status.value,
+                    "stretch_at": exercise.stretch_at,
+                    "notes": exercise.notes,
+                }
             )
             for set_position, s in enumerate(exercise.sets):
                 set_rows.append(
                     {
-                        "session_exercise_id": session_exercise_id,
+                        "session_exercise_id": exercise_id,
                         "position": set_position,
                         "side": s.side.value,
                         "weight_kg": s.weight_kg,
@@ -80,8 +93,13 @@ def insert_sessions(session: Session, profile_id: int, records: Iterable[Session
                         "logged_at": s.logged_at or record.started_at,
                     }
                 )
-    if set_rows:
-        session.execute(insert(SetRow), set_rows)
+    for name, rows in (
+        ("sessions", session_rows),
+        ("session_exercises", exercise_rows),
+        ("sets", set_rows),
+    ):
+        if rows:
+            connection.execute(insert(Base.metadata.tables[name]), rows)
     return len(set_rows)
 
 
@@ -283,29 +301,34 @@ def set_exercise_fields(
 def log_set(
     session: Session, session_exercise_id: int, record: SetRecord, position: int | None = None
 ) -> LoggedSet:
-    _session_exercise(session, session_exercise_id)
-    if position is None:
-        last = session.scalar(
-            select(func.max(SetRow.position)).where(
-                SetRow.session_exercise_id == session_exercise_id
-            )
-        )
-        position = 0 if last is None else last + 1
-    row = SetRow(
-        session_exercise_id=session_exercise_id,
-        position=position,
-        side=record.side.value,
-        weight_kg=record.weight_kg,
-        reps=record.reps,
-        duration_seconds=record.duration_seconds,
-        rpe=record.rpe,
-        rir=record.rir,
-        kind=record.kind.value,
-        logged_at=record.logged_at,
+    """One INSERT; the position is the next free one unless given (undo puts a set back)."""
+    next_position = (
+        select(func.coalesce(func.max(SetRow.position) + 1, 0))
+        .where(SetRow.session_exercise_id == session_exercise_id)
+        .scalar_subquery()
     )
-    session.add(row)
-    session.flush()
-    return _logged(row)
+    try:
+        set_id, stored_position = session.execute(
+            insert(SetRow)
+            .values(
+                session_exercise_id=session_exercise_id,
+                position=next_position if position is None else position,
+                side=record.side.value,
+                weight_kg=record.weight_kg,
+                reps=record.reps,
+                duration_seconds=record.duration_seconds,
+                rpe=record.rpe,
+                rir=record.rir,
+                kind=record.kind.value,
+                logged_at=record.logged_at,
+            )
+            .returning(SetRow.id, SetRow.position)
+        ).one()
+    except IntegrityError as exc:  # the exercise was removed from the session meanwhile
+        raise NotFound(
+            f"That exercise is no longer in the session ({session_exercise_id})."
+        ) from exc
+    return LoggedSet(set_id, stored_position, record)
 
 
 def _set_row(session: Session, set_id: int) -> SetRow:

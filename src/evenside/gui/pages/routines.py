@@ -33,7 +33,6 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.routines import Routine, RoutineItem
 from evenside.gui.dialogs.generate import GenerateDialog
-from evenside.gui.dialogs.sheet_dialog import SheetDialog
 from evenside.gui.models.routine_items import RoutineItemsModel
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
@@ -516,6 +515,8 @@ class RoutinesPage(QWidget):
     def print_sheet(self) -> None:
         if self.routine is None:
             return
+        from evenside.gui.dialogs.sheet_dialog import SheetDialog  # print support on first use
+
         dialog = SheetDialog(self.store, self.profile.id, self.routine, self)
         if self.day.currentIndex() >= 0:
             dialog.day.setCurrentIndex(self.day.currentIndex() + 1)

@@ -6,6 +6,8 @@ set is shown in the table only after the service has committed it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -448,12 +450,23 @@ class SessionPage(QWidget):
 
     def _save_session_notes(self) -> None:
         if self.current is not None and self.session_notes.text() != self.current.notes:
-            workout.set_session_notes(self.store, self.current.id, notes=self.session_notes.text())
+            session_id, notes = self.current.id, self.session_notes.text()
+            self._save(lambda: workout.set_session_notes(self.store, session_id, notes=notes))
 
     def _save_exercise_notes(self) -> None:
         exercise = self.selected_exercise()
         if exercise is not None and self.exercise_notes.text() != exercise.notes:
-            workout.set_exercise_notes(self.store, exercise.id, self.exercise_notes.text())
+            exercise_id, notes = exercise.id, self.exercise_notes.text()
+            self._save(lambda: workout.set_exercise_notes(self.store, exercise_id, notes))
+
+    def _save(self, action: Callable[[], object]) -> None:
+        """Notes are saved as typed; a failure says so and keeps the text to retry."""
+        try:
+            action()
+        except EvensideError as exc:
+            self.table_message.setText(f"Notes not saved: {exc}")
+            return
+        self.refresh()
 
     def _save_rest(self) -> None:
         exercise = self.selected_exercise()

@@ -1,0 +1,62 @@
+"""Child processes for the whole-process benchmarks: Evenside's first paint, and peak memory
+with the Progress page open. Prints one "name value" line."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def first_paint(db: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from evenside.gui.app import application
+    from evenside.gui.main_window import MainWindow
+    from evenside.services.store import open_store
+
+    app = application()
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"painted {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+                app.removeEventFilter(self)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    window = MainWindow(open_store(Path(db)), defer_first_page=True)  # as the app does
+    window.show()
+    app.exec()
+    window.deleteLater()
+
+
+def progress_memory(db: str) -> None:
+    from evenside.gui.app import application
+    from evenside.gui.main_window import MainWindow
+    from evenside.gui.pages.progress import ProgressPage
+    from evenside.services.store import open_store
+
+    app = application()
+    window = MainWindow(open_store(Path(db)))
+    window.show()
+    page = window.go_to("Progress")
+    assert isinstance(page, ProgressPage)
+    app.processEvents()
+    points = (
+        len(page.current.points) * 2 + len(page.current.asymmetry) + 2 * len(page.current.weekly)
+    )
+    print(f"points {points}", flush=True)
+    print(f"maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    window.deleteLater()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    {"paint": first_paint, "memory": progress_memory}[sys.argv[1]](sys.argv[2])

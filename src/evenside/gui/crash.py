@@ -1,0 +1,67 @@
+"""Unexpected errors: logged with the traceback to a rotating file in the per-user log
+folder, then shown in a dialog with the traceback and the log's path. The app keeps going:
+the failed action is abandoned, but what was saved stays saved (every change commits on
+its own). Known errors get their plain message instead."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from evenside import APP_NAME
+from evenside.domain.errors import EvensideError
+
+LOG_NAME = "evenside.log"
+log = logging.getLogger("evenside")
+
+
+class CrashHandler:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.log_path = folder / LOG_NAME
+        handler = RotatingFileHandler(
+            self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        self.handler = handler
+        self.last_box: QMessageBox | None = None
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        text = "".join(traceback.format_exception(kind, error, trace))
+        if isinstance(error, EvensideError):
+            log.warning("%s", error)
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(error))
+        else:
+            log.error("unexpected error\n%s", text)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                f"{APP_NAME}: something went wrong",
+                "That action failed because of a bug in Evenside. Everything saved before it "
+                "is safe, and you can keep working.",
+            )
+            box.setInformativeText(f"The details are in {self.log_path}")
+            box.setDetailedText(text)
+        print(f"evenside: {error}", file=sys.stderr)
+        if QApplication.instance() is not None:
+            box.setModal(False)
+            box.show()
+            self.last_box = box
+
+
+def install_crash_handler(folder: Path) -> CrashHandler:
+    handler = CrashHandler(folder)
+    sys.excepthook = handler
+    return handler
