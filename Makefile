@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.stamp-run
 TEST_STAMP := $(VENV)/.stamp-test
 
-.PHONY: run demo test lint typecheck contracts pytest screenshots bench clean
+.PHONY: run demo test lint typecheck contracts pytest screenshots bench soak clean package package-test wheel install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ demo: $(RUN_STAMP)
 	$(BIN)/python -m evenside --demo $(ARGS)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench packaging
+	$(BIN)/ruff format --check src tests bench packaging
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -52,3 +52,27 @@ bench: $(TEST_STAMP)
 
 soak: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/soak.py --kills 200
+
+DESKTOP_DIR ?= $(HOME)/.local/share
+install-desktop:
+	install -Dm644 packaging/linux/org.evenside.Evenside.desktop $(DESKTOP_DIR)/applications/org.evenside.Evenside.desktop
+	install -Dm644 packaging/linux/org.evenside.Evenside.metainfo.xml $(DESKTOP_DIR)/metainfo/org.evenside.Evenside.metainfo.xml
+	install -Dm644 resources/icons/evenside.svg $(DESKTOP_DIR)/icons/hicolor/scalable/apps/org.evenside.Evenside.svg
+	for size in 16 24 32 48 64 128 256 512; do \
+	  install -Dm644 resources/icons/evenside-$$size.png $(DESKTOP_DIR)/icons/hicolor/$${size}x$${size}/apps/org.evenside.Evenside.png; \
+	done
+	@echo "Installed the launcher; it runs the 'evenside' command (install it with pipx first)."
+
+PACKAGE_STAMP := $(VENV)/.stamp-package
+$(PACKAGE_STAMP): $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.0" "build>=1.0"
+	touch $@
+
+package: $(PACKAGE_STAMP)
+	$(BIN)/python -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/evenside.spec
+
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider packaging/test_bundle.py -q
+
+wheel: $(PACKAGE_STAMP)
+	$(BIN)/python -m build --wheel --outdir dist .

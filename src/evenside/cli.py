@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evenside import __version__
-from evenside.domain.errors import EvensideError, NotFound
+from evenside.domain.errors import EvensideError, InvalidInput, NotFound
 from evenside.paths import demo_database, resolve_database
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="N",
         help="with --demo or demo-db: how many years of history to generate",
+    )
+    parser.add_argument(
+        "--self-test",
+        metavar="FOLDER",
+        help="check an installation: make a database in FOLDER, log a set, print a sheet",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo_db = commands.add_parser(
@@ -159,6 +164,49 @@ def restore_database(args: argparse.Namespace) -> str:
     return f"restored {args.path}; the database as it was is at {safety}"
 
 
+def self_test(folder: Path) -> str:
+    """What the bundle smoke test runs: every layer, resources and migrations included."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from evenside.domain.sides import Side
+    from evenside.domain.training import SetRecord
+    from evenside.domain.units import Unit
+    from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
+    from evenside.services import library, profiles, routines, workout
+    from evenside.services.sheets import routine_sheet
+    from evenside.services.store import open_store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "self-test.sqlite3"
+    if path.exists():
+        raise InvalidInput(f"{path} already exists; give an empty folder.")
+    store = open_store(path)
+    try:
+        profile = profiles.create_profile(store, "Self test", Side.RIGHT, Unit.KG)
+        exercises = {e.name: e for e in library.all_exercises(store)}
+        session = workout.start_session(store, profile.id)
+        se_id = workout.add_exercise(store, session.id, exercises["Bulgarian split squat"].id)
+        logged = workout.log_set(store, se_id, SetRecord(Side.LEFT, 20.0, 8))
+        workout.finish_session(store, session.id)
+        routine = routines.create_routine(store, profile.id, "Self test", "Day A")
+        routines.add_item(store, routine.days[0].id, exercises["Bulgarian split squat"].id)
+        sheet = routine_sheet(store, profile.id, "Self test")
+    finally:
+        store.close()
+    app = QGuiApplication.instance() or QGuiApplication(["evenside"])
+    try:
+        layout = write_pdf(sheet, folder / "self-test.pdf", PageSetup())
+    finally:
+        app.shutdown()
+    return (
+        f"self-test ok: database {path.name} at schema head, set {logged.id} logged, "
+        f"{len(exercises)} exercises in the library, sheet of {layout.pages} page(s)"
+    )
+
+
 def _open(args: argparse.Namespace) -> Store:
     from evenside.services.store import open_store
 
@@ -217,7 +265,6 @@ def _weeks(years: float | None, default_weeks: int = 39) -> int:
 
 
 def make_demo_database(path: Path, years: float | None, sessions_per_week: int = 4) -> str:
-    from evenside.domain.errors import InvalidInput
     from evenside.services.demo import fill_demo
     from evenside.services.store import open_store
 
@@ -237,6 +284,9 @@ def main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.self_test:
+            print(self_test(Path(args.self_test).expanduser()))
+            return 0
         if args.command == "demo-db":
             print(make_demo_database(Path(args.path), args.years, args.sessions_per_week))
             return 0

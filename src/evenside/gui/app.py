@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
@@ -17,6 +18,7 @@ from evenside.gui.crash import install_crash_handler
 from evenside.gui.main_window import MainWindow
 from evenside.gui.single_instance import SingleInstance
 from evenside.paths import demo_database, log_dir
+from evenside.resources_locator import resource
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store, open_store
 
@@ -32,7 +34,15 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resource("icons", f"evenside-{size}.png")), QSize(size, size))
+    return icon
 
 
 def open_demo_store() -> Store:
