@@ -150,11 +150,13 @@ def test_settings_are_saved_per_profile_and_bad_values_refused(
     assert "below the warning threshold" in page.error.text()
 
     page.notice.setValue(8)
+    page.backups_kept.setValue(4)
     page.unit.setCurrentIndex(page.unit.findData("lb"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = profiles.settings(store, profile.id)
     assert saved.e1rm_formula is Formula.EPLEY and saved.weak_side_cap
     assert (saved.notice_percent, saved.rest_between_sides_seconds) == (8, 25)
+    assert saved.backups_to_keep == 4
     assert profiles.current_profile(store) == Profile(profile.id, "Alex", Side.RIGHT, Unit.LB)
     qtbot.waitUntil(lambda: window.profile_label.text().startswith("<small>lb"))
 

@@ -108,6 +108,14 @@ def test_plotted_points_equal_the_domain_calculations(
     expected_left = [lw * lr + lw * (lr - 1) for (lw, lr), _ in ROWS]
     assert [float(r[1]) for r in volume_rows] == pytest.approx(expected_left)
     assert "e1RM (Brzycki, kg)" in page.chart_header.text()
+    # Hovering shows the exact values and the date of the nearest session.
+    last_x = charts.strength_hover.xs[-1]
+    text = charts.strength_hover.show_at(last_x + 3600)
+    assert (
+        text
+        == f"{charts.strength_model.row_at(len(ROWS) - 1)[0]}\nL {left[-1]:.1f}   R {right[-1]:.1f}"
+    )
+    assert charts.strength_hover.text.isVisible()
     assert len(charts.strength_model._rows) == len(ROWS)
 
 

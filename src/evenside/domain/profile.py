@@ -70,6 +70,8 @@ class Settings:
             )
         if not 0 <= self.rest_between_sides_seconds <= 600:
             raise InvalidInput("Rest between sides must be 0 to 600 s.", "rest_between_sides")
+        if not 1 <= self.backups_to_keep <= 100:
+            raise InvalidInput("Keep 1 to 100 automatic backups.", "backups")
         if not 0 <= self.rest_between_sets_seconds <= 3600:
             raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
         return self

@@ -21,8 +21,11 @@ def side_badge_html(side: Side) -> str:
     return f'<span style="color:{colour}; font-weight:bold">{side.letter}</span>'
 
 
+# The notice sets both its colours: a light background with the palette's text colour would
+# be unreadable in a dark theme.
 NOTICE_STYLE = (
-    "color: palette(text); background: #FFF3CD; border: 1px solid #E0B000;"
+    "color: #3A2F00; background: #FFF3CD; border: 1px solid #E0B000;"
     " border-radius: 4px; padding: 4px 8px;"
 )
-ERROR_STYLE = "color: #B00020; font-weight: bold;"
+# Red that reads on light and dark backgrounds alike.
+ERROR_STYLE = "color: #E0403A; font-weight: bold;"

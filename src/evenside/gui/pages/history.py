@@ -25,6 +25,7 @@ from evenside.domain.training import SetRecord, WorkoutSession
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.models.sets import SetTableModel
+from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
 from evenside.services import library, workout
 from evenside.services.store import Store
@@ -49,7 +50,7 @@ class SessionEditor(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #B00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         row = QHBoxLayout()

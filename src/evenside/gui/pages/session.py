@@ -39,7 +39,7 @@ from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSess
 from evenside.gui.models.sets import SetTableModel
 from evenside.gui.pages.session_logging import SetLogger
 from evenside.gui.pages.session_summary import SummaryView
-from evenside.gui.style import NOTICE_STYLE
+from evenside.gui.style import ERROR_STYLE, NOTICE_STYLE
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
 from evenside.gui.widgets.set_entry import SetEntryPanel
@@ -179,7 +179,7 @@ class SessionPage(QWidget):
         )
         self.set_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table_message = QLabel()
-        self.table_message.setStyleSheet("color: #B00020;")
+        self.table_message.setStyleSheet(ERROR_STYLE)
         self.exercise_notes = QLineEdit()
         self.exercise_notes.setPlaceholderText("Notes for this exercise")
         self.rest_spin = QSpinBox()

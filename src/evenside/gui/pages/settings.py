@@ -83,6 +83,10 @@ class SettingsPage(QWidget):
         self.rest_sides.setRange(0, 600)
         self.rest_sides.setSuffix(" s")
         self.rest_sides.setValue(s.rest_between_sides_seconds)
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setRange(1, 100)
+        self.backups_kept.setValue(s.backups_to_keep)
+        self.backups_kept.setSuffix(" automatic backups kept")
         self.bar = QLineEdit(f"{from_kg(s.bar_weight_kg, unit):g}")
         self.plates = QLineEdit(", ".join(f"{from_kg(p, unit):g}" for p in s.plates_kg))
         self.plate_button = QPushButton("Plate &calculator…")
@@ -118,6 +122,7 @@ class SettingsPage(QWidget):
         form.addRow(self.rest_on)
         form.addRow("Between &sets", self.rest_sets)
         form.addRow("Between s&ides", self.rest_sides)
+        form.addRow("Backups", self.backups_kept)
         plates = QGroupBox("Bar and plates")
         form = QFormLayout(plates)
         form.addRow(f"&Bar ({unit.value})", self.bar)
@@ -202,6 +207,7 @@ class SettingsPage(QWidget):
             rest_timer_enabled=self.rest_on.isChecked(),
             rest_between_sets_seconds=self.rest_sets.value(),
             rest_between_sides_seconds=self.rest_sides.value(),
+            backups_to_keep=self.backups_kept.value(),
             bar_weight_kg=to_kg(bar, unit),
             plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
         )
