@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from evenside.domain.errors import InvalidInput, NotFound
 from evenside.domain.routines import Routine, RoutineDay, RoutineItem
 from evenside.storage.models import RoutineDayRow, RoutineItemRow, RoutineRow
+from evenside.storage.ordering import place_at
 
 
 def _item(row: RoutineItemRow) -> RoutineItem:
@@ -187,18 +188,12 @@ def move_item(session: Session, item_id: int, new_position: int) -> None:
     moving = session.get(RoutineItemRow, item_id)
     if moving is None:
         raise NotFound(f"Routine item {item_id} does not exist.")
-    rows = [
-        r
-        for r in session.scalars(
-            select(RoutineItemRow)
-            .where(RoutineItemRow.day_id == moving.day_id)
-            .order_by(RoutineItemRow.position, RoutineItemRow.id)
-        )
-        if r.id != item_id
-    ]
-    rows.insert(max(0, min(new_position, len(rows))), moving)
-    for index, row in enumerate(rows):
-        row.position = index
+    rows = session.scalars(
+        select(RoutineItemRow)
+        .where(RoutineItemRow.day_id == moving.day_id)
+        .order_by(RoutineItemRow.position, RoutineItemRow.id)
+    )
+    place_at(rows, moving, new_position)
 
 
 def copy_day(session: Session, day: RoutineDay, routine_id: int, name: str) -> int:

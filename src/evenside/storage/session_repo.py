@@ -32,6 +32,7 @@ from evenside.storage.models import (
     SessionRow,
     SetRow,
 )
+from evenside.storage.ordering import place_at
 
 
 def insert_sessions(session: Session, profile_id: int, records: Iterable[SessionRecord]) -> int:
@@ -251,18 +252,12 @@ def add_exercise(
 
 def move_exercise(session: Session, session_exercise_id: int, new_position: int) -> None:
     moving = _session_exercise(session, session_exercise_id)
-    rows = [
-        r
-        for r in session.scalars(
-            select(SessionExerciseRow)
-            .where(SessionExerciseRow.session_id == moving.session_id)
-            .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
-        )
-        if r.id != moving.id
-    ]
-    rows.insert(max(0, min(new_position, len(rows))), moving)
-    for index, row in enumerate(rows):
-        row.position = index
+    rows = session.scalars(
+        select(SessionExerciseRow)
+        .where(SessionExerciseRow.session_id == moving.session_id)
+        .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
+    )
+    place_at(rows, moving, new_position)
 
 
 def remove_exercise(session: Session, session_exercise_id: int) -> None:

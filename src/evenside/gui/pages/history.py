@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from evenside.domain.training import SetRecord, WorkoutSession
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.models.sets import SetTableModel
+from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
 from evenside.services import library, workout
@@ -121,15 +122,8 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.table.activated.connect(lambda _index: self.open_selected())
-        for keys, slot in (
-            (QKeySequence.StandardKey.Delete, self.delete_selected),
-            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        add_shortcut(self, QKeySequence.StandardKey.Delete, self.delete_selected)
+        add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.reload()

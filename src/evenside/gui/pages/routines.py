@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from evenside.domain.profile import Profile
 from evenside.domain.routines import Routine, RoutineItem
 from evenside.gui.dialogs.generate import GenerateDialog
 from evenside.gui.models.routine_items import RoutineItemsModel
+from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
 from evenside.services import library, routines, workout
@@ -226,21 +227,15 @@ class RoutinesPage(QWidget):
         self.model.edit_refused.connect(self.message.setText)
         self.model.move_requested.connect(self._move, Qt.ConnectionType.QueuedConnection)
         self.findings.fix_requested.connect(self.apply_fix)
-        for keys, slot in (
-            ("Alt+Up", lambda: self.move_selected(-1)),
-            ("Alt+Down", lambda: self.move_selected(1)),
-            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-        remove = QAction(self.table)
-        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.triggered.connect(self.remove_selected)
-        self.table.addAction(remove)
+        add_shortcut(self, "Alt+Up", lambda: self.move_selected(-1))
+        add_shortcut(self, "Alt+Down", lambda: self.move_selected(1))
+        add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        add_shortcut(
+            self.table,
+            QKeySequence.StandardKey.Delete,
+            self.remove_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         self.undo_stack.indexChanged.connect(self._undo_changed)
         self.reload()
 

@@ -39,6 +39,7 @@ from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSess
 from evenside.gui.models.sets import SetTableModel
 from evenside.gui.pages.session_logging import SetLogger
 from evenside.gui.pages.session_summary import SummaryView
+from evenside.gui.shortcuts import Keys, add_shortcut
 from evenside.gui.style import ERROR_STYLE, NOTICE_STYLE
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
@@ -237,17 +238,8 @@ class SessionPage(QWidget):
         self.stretch_card.skipped.connect(lambda i: self.record_stretch(i, StretchStatus.SKIPPED))
 
     def _build_actions(self) -> None:
-        def action(
-            keys: str | QKeySequence.StandardKey,
-            slot: object,
-            context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        ) -> QAction:
-            item = QAction(self)
-            item.setShortcut(QKeySequence(keys))
-            item.setShortcutContext(context)
-            item.triggered.connect(slot)
-            self.addAction(item)
-            return item
+        def action(keys: Keys, slot: Callable[[], object]) -> QAction:
+            return add_shortcut(self, keys, slot)
 
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         self.redo_action = action("Ctrl+Shift+Z", self.undo_stack.redo)
@@ -259,11 +251,12 @@ class SessionPage(QWidget):
         action("Ctrl+N", self.start_session)
         action("Ctrl+Return", self.finish_session)
         action("F1", self.show_shortcuts)
-        delete = QAction(self.set_table)
-        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.logger.delete_selected_set)
-        self.set_table.addAction(delete)
+        add_shortcut(
+            self.set_table,
+            QKeySequence.StandardKey.Delete,
+            self.logger.delete_selected_set,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
 
     # -- sessions -------------------------------------------------------------------------
