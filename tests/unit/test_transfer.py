@@ -28,7 +28,7 @@ from evenside.interchange.importers import parse_file
 from evenside.services import library, profiles, transfer
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store, open_store
-from evenside.storage import session_repo
+from evenside.storage import bulk_repo
 from fakes import FakeClock
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
@@ -183,7 +183,7 @@ def test_round_trip_property(
         notes,
     )
     with source.transaction() as session:
-        session_repo.insert_sessions(session, profile.id, [record])
+        bulk_repo.insert_sessions(session, profile.id, [record])
     transfer.export_evenside(source, profile.id, folder / "x.csv")
     source.close()
     target = open_store(folder / "b.sqlite3", clock=clock)
@@ -199,7 +199,7 @@ def test_round_trip_property(
 def test_formula_cells_are_neutralised(store: Store, profile: Profile, tmp_path: Path) -> None:
     exercise = next(e for e in library.all_exercises(store) if e.name == "Back squat")
     with store.transaction() as session:
-        session_repo.insert_sessions(
+        bulk_repo.insert_sessions(
             session,
             profile.id,
             [

@@ -26,7 +26,7 @@ from evenside.domain.training import (
 from evenside.domain.units import Unit
 from evenside.services import profiles
 from evenside.services.store import Store
-from evenside.storage import library_repo, session_repo
+from evenside.storage import bulk_repo, library_repo
 
 DEMO_PROFILE = "Sam (demo)"
 SEED = 20260301
@@ -235,7 +235,7 @@ def fill_demo(
     with store.transaction() as session:
         exercises = {e.name: e for e in library_repo.list_exercises(session)}
         records = list(demo_sessions(exercises, end, weeks, sessions_per_week=sessions_per_week))
-        sets = session_repo.insert_sessions(session, profile.id, records)
-        session_repo.insert_measurements(session, profile.id, demo_measurements(end, weeks))
+        sets = bulk_repo.insert_sessions(session, profile.id, records)
+        bulk_repo.insert_measurements(session, profile.id, demo_measurements(end, weeks))
     used = {ex.exercise_id for r in records for ex in r.exercises}
     return DemoSummary(profile.id, len(records), sets, len(used))

@@ -36,7 +36,7 @@ from evenside.interchange import evenside_csv
 from evenside.interchange.importers import parse_file
 from evenside.interchange.strong_out import write_strong
 from evenside.services.store import Store
-from evenside.storage import library_repo, session_repo
+from evenside.storage import bulk_repo, history_repo, library_repo
 
 SUGGEST_AT = 0.75
 _EQUIPMENT_NOTE = re.compile(
@@ -120,7 +120,7 @@ class ImportResult:
 
 def count_duplicates(store: Store, profile_id: int, parsed: ParsedImport) -> int:
     with store.transaction() as session:
-        keys, starts = session_repo.known_sessions(session, profile_id)
+        keys, starts = history_repo.known_sessions(session, profile_id)
     return sum(1 for s in parsed.sessions if s.key in keys or (s.started_at, s.name) in starts)
 
 
@@ -139,7 +139,7 @@ def commit_import(
     if missing:
         raise InvalidInput(f'Choose where "{missing[0]}" goes before importing.', "mapping")
     with store.transaction() as session:
-        keys, starts = session_repo.known_sessions(session, profile_id)
+        keys, starts = history_repo.known_sessions(session, profile_id)
         exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
         by_name = {e.name.casefold(): e for e in exercises.values()}
         targets: dict[str, Exercise] = {}
@@ -181,7 +181,7 @@ def commit_import(
             starts.add((draft_session.started_at, draft_session.name))
             records.append(_session_record(draft_session, targets))
             progress(done, total)
-        sets = session_repo.insert_sessions(session, profile_id, records)
+        sets = bulk_repo.insert_sessions(session, profile_id, records)
         if cancelled():
             raise ImportCancelled("Import cancelled; nothing was written.")
     return ImportResult(len(records), sets, duplicates, created)
@@ -272,7 +272,7 @@ def _fit(s: SetDraft, target: Exercise) -> SetRecord:
 
 def _export_rows(store: Store, profile_id: int) -> list[ExportRow]:
     with store.transaction() as session:
-        return session_repo.export_rows(session, profile_id)
+        return history_repo.export_rows(session, profile_id)
 
 
 def export_evenside(store: Store, profile_id: int, path: Path) -> int:

@@ -36,7 +36,7 @@ from evenside.domain.training import (
 )
 from evenside.domain.units import format_weight
 from evenside.services.store import Store
-from evenside.storage import library_repo, profile_repo, session_repo
+from evenside.storage import bulk_repo, history_repo, library_repo, profile_repo, session_repo
 from evenside.storage.database import DbSession
 
 # -- sessions -------------------------------------------------------------------------------
@@ -92,8 +92,8 @@ def restore_session(store: Store, snapshot: WorkoutSession) -> int:
         snapshot.notes,
     )
     with store.transaction() as session:
-        session_repo.insert_sessions(session, snapshot.profile_id, [record])
-        listing = session_repo.list_sessions(session, snapshot.profile_id, limit=100000)
+        bulk_repo.insert_sessions(session, snapshot.profile_id, [record])
+        listing = history_repo.list_sessions(session, snapshot.profile_id, limit=100000)
         return next(s.id for s in listing if s.started_at == snapshot.started_at)
 
 
@@ -256,7 +256,7 @@ def coaching(
     lib: Exercise,
 ) -> Coaching:
     with store.transaction() as session:
-        recent = session_repo.recent_exercise_sets(
+        recent = history_repo.recent_exercise_sets(
             session,
             profile.id,
             exercise.exercise_id,
@@ -325,7 +325,7 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
         for exercise in current.exercises:
             lib = library_repo.get_exercise(session, exercise.exercise_id)
             sets = [s.record for s in exercise.sets]
-            recent = session_repo.recent_exercise_sets(
+            recent = history_repo.recent_exercise_sets(
                 session,
                 current.profile_id,
                 exercise.exercise_id,
@@ -333,7 +333,7 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
                 exclude_session_id=current.id,
                 sessions=1,
             )
-            earlier = session_repo.all_exercise_sets_before(
+            earlier = history_repo.all_exercise_sets_before(
                 session, current.profile_id, exercise.exercise_id, current.started_at, current.id
             )
             best_before = {
@@ -367,4 +367,4 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
 def history(store: Store, profile_id: int) -> list[SessionListing]:
     """Past and current sessions, newest first, with per-side volume (warm-ups excluded)."""
     with store.transaction() as session:
-        return session_repo.list_sessions(session, profile_id)
+        return history_repo.list_sessions(session, profile_id)

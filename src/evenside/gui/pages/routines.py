@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,59 +35,9 @@ from evenside.gui.models.routine_items import RoutineItemsModel
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
+from evenside.gui.widgets.findings import FindingsPanel
 from evenside.services import library, routines, workout
 from evenside.services.store import Store
-
-
-class FindingsPanel(QScrollArea):
-    """The balance checker's findings, each with its Fix button."""
-
-    fix_requested = Signal(object)  # Finding
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setMinimumWidth(280)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.inner = QWidget()
-        self.box = QVBoxLayout(self.inner)
-        self.setWidget(self.inner)
-        self.buttons: list[QPushButton] = []
-
-    def show_findings(self, findings: list[Finding]) -> None:
-        while (item := self.box.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.hide()  # gone from the screen now; deleted when Qt gets round to it
-                widget.deleteLater()
-        self.buttons = []
-        count = f"{len(findings) or 'no'} finding{'s' if len(findings) != 1 else ''}"
-        title = QLabel(f"<b>Balance check</b> · {count}")
-        self.box.addWidget(title)
-        if not findings:
-            ok = QLabel(
-                "Opposing groups are even, every group is worked from more than one angle, "
-                "asymmetric groups have one-sided work and there is contralateral work."
-            )
-            ok.setWordWrap(True)
-            self.box.addWidget(ok)
-        for finding in findings:
-            card = QFrame()
-            card.setFrameShape(QFrame.Shape.StyledPanel)
-            layout = QVBoxLayout(card)
-            text = QLabel(finding.message)
-            text.setWordWrap(True)
-            layout.addWidget(text)
-            fix = QLabel(f"<i>Fix: {finding.fix_text}</i>" if finding.fix else finding.fix_text)
-            fix.setWordWrap(True)
-            layout.addWidget(fix)
-            button = QPushButton("Apply fix")
-            button.setEnabled(finding.fix is not None)
-            button.setToolTip(finding.fix_text)
-            button.clicked.connect(lambda _=False, f=finding: self.fix_requested.emit(f))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
-            self.buttons.append(button)
-            self.box.addWidget(card)
-        self.box.addStretch(1)
 
 
 class RoutinesPage(QWidget):
