@@ -206,10 +206,7 @@ class MainWindow(QMainWindow):
         if name not in self._pages:
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile)
-            if name == "Settings":
-                widget.profile_changed.connect(self._profile_changed_later)  # type: ignore[attr-defined]
-            if name == "Routines":
-                widget.session_started.connect(self.open_session)  # type: ignore[attr-defined]
+            self._connect_page(name, widget)
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]
@@ -343,6 +340,19 @@ class MainWindow(QMainWindow):
         profile_id = self.profile_switcher.itemData(index)
         if self._profile is not None and profile_id != self._profile.id:
             self.set_profile(profiles.switch_profile(self.store, int(profile_id)))
+
+    def _connect_page(self, name: str, widget: QWidget) -> None:
+        # Each module is loaded by now (its factory just ran), so importing it is free.
+        if name == "Settings":
+            from evenside.gui.pages.settings import SettingsPage
+
+            assert isinstance(widget, SettingsPage)
+            widget.profile_changed.connect(self._profile_changed_later)
+        elif name == "Routines":
+            from evenside.gui.pages.routines import RoutinesPage
+
+            assert isinstance(widget, RoutinesPage)
+            widget.session_started.connect(self.open_session)
 
     def _show_page(self, row: int) -> None:
         if row < 0 or self._profile is None:

@@ -8,7 +8,6 @@ and check ``cancelled()``.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -39,7 +38,6 @@ class Job(QObject):
         try:
             result = self._work(self)
         except Exception as exc:  # handed to the GUI thread, which decides what it means
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.failed.emit(exc)
         else:
             self.finished.emit(result)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
 import pyqtgraph as pg
@@ -54,7 +54,7 @@ def side_pen(side: Side, width: float = 2.0) -> QPen:
 class HoverLabel:
     """Shows the exact values and the date of the point nearest the mouse."""
 
-    def __init__(self, plot: pg.PlotWidget, describe: object) -> None:
+    def __init__(self, plot: pg.PlotWidget, describe: Callable[[int], str]) -> None:
         self.plot = plot
         self.describe = describe
         self.xs: list[float] = []
@@ -72,7 +72,7 @@ class HoverLabel:
         if not self.xs:
             return ""
         nearest = min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - x))
-        text = self.describe(nearest)  # type: ignore[operator]
+        text = self.describe(nearest)
         self.text.setText(text)
         view = self.plot.getViewBox().viewRange()
         self.text.setPos(self.xs[nearest], view[1][0] + (view[1][1] - view[1][0]) * 0.98)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -138,9 +138,9 @@ class HistoryPage(QWidget):
             f"{len(rows)} sessions" if rows else "No sessions yet: they appear here once logged."
         )
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.reload()  # sessions logged on the Session page since this page was last shown
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def _selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
