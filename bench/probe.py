@@ -31,8 +31,10 @@ def first_paint(db: str) -> None:
 
     watch = Watch()
     app.installEventFilter(watch)
-    window = MainWindow(open_store(Path(db)), defer_first_page=True)  # as the app does
+    # As the app does: the window is shown, then the data is opened (after the first paint).
+    window = MainWindow(None)
     window.show()
+    QTimer.singleShot(0, lambda: window.attach(open_store(Path(db))))
     app.exec()
     window.deleteLater()
 

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QIcon
@@ -19,8 +20,9 @@ from evenside.gui.main_window import MainWindow
 from evenside.gui.single_instance import SingleInstance
 from evenside.paths import demo_database, log_dir
 from evenside.resources_locator import resource
-from evenside.services.demo import fill_demo
-from evenside.services.store import Store, open_store
+
+if TYPE_CHECKING:
+    from evenside.services.store import Store
 
 EXIT_WHEN_READY = "EVENSIDE_EXIT_WHEN_READY"
 
@@ -47,6 +49,9 @@ def app_icon() -> QIcon:
 
 def open_demo_store() -> Store:
     """The separate demo database, made on first use."""
+    from evenside.services.demo import fill_demo
+    from evenside.services.store import open_store
+
     path = demo_database()
     fresh = not path.exists()
     store = open_store(path)
@@ -69,6 +74,8 @@ def report_open_error(exc: EvensideError) -> None:
 
 
 def run(path: Path) -> int:
+    """Show the window first, then open the data on the next turn of the event loop, so
+    the first paint does not wait for the database layer to load."""
     app = application()
     install_crash_handler(log_dir())
     instance = SingleInstance(path)
@@ -77,23 +84,33 @@ def run(path: Path) -> int:
             f"evenside: {path} is already open; brought its window to the front.", file=sys.stderr
         )
         return 0
+    window = MainWindow(None, open_demo=open_demo_store)
+    instance.raise_requested.connect(window.bring_to_front)
+    window.show()
+    QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
+    code = app.exec()
+    if getattr(window, "store", None) is not None:
+        window.store.close()
+    # Delete the widgets (charts included) while Qt is still up rather than leave them to
+    # the interpreter's final garbage collection.
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    return code
+
+
+def _open_data(app: QApplication, window: MainWindow, path: Path) -> None:
+    from evenside.services.store import open_store
+
     try:
         store = open_store(path)
     except EvensideError as exc:
+        window.hide()
         report_open_error(exc)
-        return 2
-    window = MainWindow(store, open_demo=open_demo_store, defer_first_page=True)
-    instance.raise_requested.connect(window.bring_to_front)
-    window.show()
+        app.exit(2)
+        return
+    window.attach(store)
     if os.environ.get(EXIT_WHEN_READY):
         # Benchmarks: quit as soon as the first screen is ready for input.
-        QTimer.singleShot(0, lambda: (print(f"ready {time.time():.6f}", flush=True), app.quit()))
-    code = app.exec()
-    window.store.close()
-    # Delete the widgets (charts included) while Qt is still up: leaving them to the
-    # interpreter's final garbage collection can crash inside the Qt bindings.
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    del window
-    gc.collect()
-    return code
+        print(f"ready {time.time():.6f}", flush=True)
+        app.quit()

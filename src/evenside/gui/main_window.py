@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,15 +29,12 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
 from evenside.gui import window_state, worker
-from evenside.gui.pages.session import SessionPage
-from evenside.gui.pages.welcome import WelcomePage
-from evenside.services import backups, profiles
-from evenside.services.store import Store
 
 if TYPE_CHECKING:
     from evenside.gui.dialogs.import_dialog import ImportDialog
+    from evenside.services.store import Store
 
-PageFactory = Callable[[Store, Profile], QWidget]
+PageFactory: TypeAlias = "Callable[[Store, Profile], QWidget]"
 
 
 @dataclass(frozen=True)
@@ -47,6 +44,8 @@ class PageSpec:
 
 
 def _session(store: Store, profile: Profile) -> QWidget:
+    from evenside.gui.pages.session import SessionPage
+
     return SessionPage(store, profile)
 
 
@@ -100,15 +99,18 @@ PAGES: tuple[PageSpec, ...] = (
 
 
 class MainWindow(QMainWindow):
+    store: Store  # set at once, or by attach() when the data is opened after the first paint
+
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         open_demo: Callable[[], Store] | None = None,
         *,
         defer_first_page: bool = False,
     ) -> None:
         super().__init__()
-        self.store = store
+        if store is not None:
+            self.store = store
         self._open_demo = open_demo
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
@@ -149,15 +151,24 @@ class MainWindow(QMainWindow):
         self._build_menu()
         if not window_state.restore(self, "main"):
             self.resize(1180, 760)
+        if store is None:
+            return  # the application opens the data after the first paint: see attach()
         if defer_first_page:
             # Paint the window frame first; build the first page right after.
             QTimer.singleShot(0, self._start)
         else:
             self._start()
 
+    def attach(self, store: Store) -> None:
+        """Show ``store``'s data in a window that was shown before the data was opened."""
+        self.store = store
+        self._start()
+
     # -- profile and pages -------------------------------------------------------------
 
     def _start(self) -> None:
+        from evenside.services import profiles
+
         profile = profiles.current_profile(self.store)
         if profile is None:
             self._show_welcome()
@@ -165,6 +176,8 @@ class MainWindow(QMainWindow):
             self.set_profile(profile)
 
     def _show_welcome(self) -> None:
+        from evenside.gui.pages.welcome import WelcomePage
+
         self.side_panel.hide()
         welcome = WelcomePage(self.store)
         welcome.profile_created.connect(self.set_profile)
@@ -175,6 +188,8 @@ class MainWindow(QMainWindow):
 
     def set_profile(self, profile: Profile) -> None:
         """Show ``profile``'s data on every page (pages are rebuilt, then made lazily)."""
+        from evenside.services import profiles
+
         self._profile = profile
         for page in list(self._pages.values()):
             self.stack.removeWidget(page)
@@ -277,6 +292,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Not done", text)
 
     def back_up_now(self) -> Path | None:
+        from evenside.services import backups
+
         try:
             path = backups.back_up(self.store)
         except EvensideError as exc:
@@ -286,6 +303,8 @@ class MainWindow(QMainWindow):
         return path
 
     def restore_backup(self, path: Path | None = None) -> bool:
+        from evenside.services import backups, profiles
+
         if path is None:
             folder = backups.backups_folder(self.store.path)
             name, _ = QFileDialog.getOpenFileName(
@@ -327,6 +346,8 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session: WorkoutSession) -> None:
         """Show a session started elsewhere (from a routine day) on the Session page."""
+        from evenside.gui.pages.session import SessionPage
+
         page = self.go_to("Session")
         if isinstance(page, SessionPage):
             page.open_session(session)
@@ -337,6 +358,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.set_profile(profile))
 
     def _switcher_activated(self, index: int) -> None:
+        from evenside.services import profiles
+
         profile_id = self.profile_switcher.itemData(index)
         if self._profile is not None and profile_id != self._profile.id:
             self.set_profile(profiles.switch_profile(self.store, int(profile_id)))
@@ -364,6 +387,8 @@ class MainWindow(QMainWindow):
         return self.page(name)
 
     def open_demo(self) -> None:
+        from evenside.services import profiles
+
         if self._open_demo is None:
             return
         new_store = self._open_demo()
@@ -377,6 +402,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         window_state.save(self, "main")
         if self._profile is not None:
+            from evenside.services import backups, profiles
+
             keep = profiles.settings(self.store, self._profile.id).backups_to_keep
             try:
                 backups.auto_backup(self.store, keep)  # at most once a day
