@@ -111,6 +111,9 @@ class SessionPage(QWidget):
             "name, and log each side. One-sided exercises start with your weaker side.</p>"
         )
         text.setWordWrap(True)
+        text.setFixedWidth(560)  # wrapped text needs a width to take its full height
+        text.setMinimumHeight(text.heightForWidth(560))
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         box = QVBoxLayout(self.start_panel)
         box.addStretch(1)
         box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
