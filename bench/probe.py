@@ -17,9 +17,13 @@ def first_paint(db: str) -> None:
 
     from evenside.gui.app import application
     from evenside.gui.main_window import MainWindow
-    from evenside.services.store import open_store
 
     app = application()
+
+    def attach() -> None:
+        from evenside.services.store import open_store  # after the first paint, as in the app
+
+        window.attach(open_store(Path(db)))
 
     class Watch(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -34,7 +38,8 @@ def first_paint(db: str) -> None:
     # As the app does: the window is shown, then the data is opened (after the first paint).
     window = MainWindow(None)
     window.show()
-    QTimer.singleShot(0, lambda: window.attach(open_store(Path(db))))
+    app.processEvents()
+    QTimer.singleShot(0, attach)
     app.exec()
     window.deleteLater()
 

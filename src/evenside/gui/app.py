@@ -87,6 +87,7 @@ def run(path: Path) -> int:
     window = MainWindow(None, open_demo=open_demo_store)
     instance.raise_requested.connect(window.bring_to_front)
     window.show()
+    app.processEvents()  # paint the frame now: a zero timer would run before the paint
     QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
     code = app.exec()
     if getattr(window, "store", None) is not None:
