@@ -151,12 +151,18 @@ def test_settings_are_saved_per_profile_and_bad_values_refused(
 
     page.notice.setValue(8)
     page.backups_kept.setValue(4)
+    low, high = page.pair_spins["chest_upper_back"]
+    low.setValue(0.6)
+    high.setValue(0.9)
     page.unit.setCurrentIndex(page.unit.findData("lb"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = profiles.settings(store, profile.id)
     assert saved.e1rm_formula is Formula.EPLEY and saved.weak_side_cap
     assert (saved.notice_percent, saved.rest_between_sides_seconds) == (8, 25)
     assert saved.backups_to_keep == 4
+    assert saved.pair_targets == (("chest_upper_back", 0.6, 0.9),)
+    chest = saved.opposing_pairs()[0]
+    assert (chest.low, chest.high) == (0.6, 0.9)
     assert profiles.current_profile(store) == Profile(profile.id, "Alex", Side.RIGHT, Unit.LB)
     qtbot.waitUntil(lambda: window.profile_label.text().startswith("<small>lb"))
 

@@ -11,11 +11,11 @@ from evenside.domain.balance_check import AddExercise, AddSets, AddWeakSideSet, 
 from evenside.domain.generator import GeneratorChoice, allowed_exercises
 from evenside.domain.library import Exercise
 from evenside.domain.muscles import MuscleGroup
-from evenside.domain.profile import Profile
+from evenside.domain.profile import Profile, Settings
 from evenside.domain.progress import CurrentAsymmetry
 from evenside.domain.routines import EQUIPMENT, equipment_needed, weekly_sets
 from evenside.domain.sides import Side
-from evenside.services import library, routines
+from evenside.services import library, profiles, routines
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
 
@@ -223,3 +223,26 @@ def _needs(exercise: Exercise) -> set[str]:
 
 def _allowed(exercises: dict[int, Exercise]) -> list[int]:
     return list(allowed_exercises(exercises, frozenset({"dumbbells", "bench or box"})))
+
+
+def test_the_checker_uses_the_profiles_targets(store: Store, profile: Profile) -> None:
+    routine_id = _routine(
+        store,
+        profile.id,
+        {"A": [("Barbell curl", 3), ("One-arm dumbbell curl", 3), ("Triceps pushdown", 3),
+               ("One-arm cable pushdown", 2), ("Bird dog", 2)]},
+    )  # fmt: skip
+    assert not [
+        f
+        for f in _kinds(store, profile.id, routine_id).get("opposing", [])
+        if "Biceps" in f.message
+    ]
+    profiles.save_settings(
+        store, profile.id, Settings(pair_targets=(("biceps_triceps", 0.9, 1.1),))
+    )
+    strict = [
+        f
+        for f in _kinds(store, profile.id, routine_id).get("opposing", [])
+        if "Biceps" in f.message
+    ]
+    assert strict and "target ratio 0.9–1.1" in strict[0].message

@@ -36,3 +36,13 @@ def test_profile_names() -> None:
     assert validate_profile_name("  Jo   Smith ") == "Jo Smith"
     with pytest.raises(InvalidInput):
         validate_profile_name(" ")
+
+
+def test_pair_targets_override_the_defaults_and_are_checked() -> None:
+    settings = Settings(pair_targets=(("biceps_triceps", 0.9, 1.1),))
+    pairs = {p.key: p for p in settings.opposing_pairs()}
+    assert (pairs["biceps_triceps"].low, pairs["biceps_triceps"].high) == (0.9, 1.1)
+    assert (pairs["chest_upper_back"].low, pairs["chest_upper_back"].high) == (0.5, 1.0)
+    assert Settings.from_json(settings.to_json()) == settings
+    with pytest.raises(InvalidInput):
+        Settings(pair_targets=(("biceps_triceps", 1.2, 1.1),)).validated()

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from evenside.domain.library import Exercise, Laterality
-from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup
+from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, OpposingPair
 from evenside.domain.progress import CurrentAsymmetry
 from evenside.domain.routines import Routine, RoutineDay, weekly_sets
 
@@ -89,6 +89,7 @@ def check_routine(
     notice_percent: float,
     warning_percent: float,
     allowed: set[int] | None = None,
+    pairs: tuple[OpposingPair, ...] = OPPOSING_PAIRS,
 ) -> list[Finding]:
     """Findings for ``routine``. ``asymmetry`` maps exercise ids to their current gap;
     ``allowed`` limits the exercises a fix may add (equipment at hand)."""
@@ -97,7 +98,7 @@ def check_routine(
     findings: list[Finding] = []
     sets = weekly_sets(routine, dict(library))
     used = {item.exercise_id for _d, item in routine.items()}
-    findings += _opposing(routine, library, sets, used, allowed)
+    findings += _opposing(routine, library, sets, used=used, allowed=allowed, pairs=pairs)
     findings += _single_angle(routine, library, used, allowed)
     findings += _asymmetric_without_unilateral(
         routine, library, asymmetry, notice=notice_percent, used=used, allowed=allowed
@@ -111,11 +112,13 @@ def _opposing(
     routine: Routine,
     library: Mapping[int, Exercise],
     sets: dict[MuscleGroup, float],
+    *,
     used: set[int],
     allowed: set[int] | None,
+    pairs: tuple[OpposingPair, ...],
 ) -> list[Finding]:
     result = []
-    for pair in OPPOSING_PAIRS:
+    for pair in pairs:
         if pair.per_side:
             continue  # unilateral work in a routine is the same on both sides by design
         first, second = sets.get(pair.first, 0.0), sets.get(pair.second, 0.0)

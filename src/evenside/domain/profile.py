@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from evenside.domain.asymmetry import DEFAULT_NOTICE_PERCENT, DEFAULT_WARNING_PERCENT
 from evenside.domain.e1rm import Formula
 from evenside.domain.errors import InvalidInput
+from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
 
@@ -41,10 +42,23 @@ class Settings:
     bar_weight_kg: float = 20.0
     plates_kg: tuple[float, ...] = field(default=DEFAULT_PLATES_KG)
     backups_to_keep: int = 10
+    # (pair key, low, high) for each opposing pair whose target the user changed.
+    pair_targets: tuple[tuple[str, float, float], ...] = ()
+
+    def opposing_pairs(self) -> tuple[OpposingPair, ...]:
+        """The opposing pairs with this profile's target ranges."""
+        chosen = {key: (low, high) for key, low, high in self.pair_targets}
+        return tuple(
+            replace(pair, low=chosen[pair.key][0], high=chosen[pair.key][1])
+            if pair.key in chosen
+            else pair
+            for pair in OPPOSING_PAIRS
+        )
 
     def to_json(self) -> str:
         data = dataclasses.asdict(self)
         data["plates_kg"] = list(self.plates_kg)
+        data["pair_targets"] = [list(t) for t in self.pair_targets]
         return json.dumps(data, sort_keys=True)
 
     @classmethod
@@ -60,6 +74,13 @@ class Settings:
             values["e1rm_formula"] = Formula(values["e1rm_formula"])
         if "plates_kg" in values:
             values["plates_kg"] = tuple(float(p) for p in values["plates_kg"])
+        if "pair_targets" in values:
+            known_pairs = {p.key for p in OPPOSING_PAIRS}
+            values["pair_targets"] = tuple(
+                (str(k), float(lo), float(hi))
+                for k, lo, hi in values["pair_targets"]
+                if k in known_pairs
+            )
         return cls(**values)
 
     def validated(self) -> Settings:
@@ -70,6 +91,12 @@ class Settings:
             )
         if not 0 <= self.rest_between_sides_seconds <= 600:
             raise InvalidInput("Rest between sides must be 0 to 600 s.", "rest_between_sides")
+        for key, low, high in self.pair_targets:
+            if not 0 < low <= high <= 10:
+                raise InvalidInput(
+                    f"A target ratio range runs from above 0 up to 10, low end first ({key}).",
+                    "pair_targets",
+                )
         if not 1 <= self.backups_to_keep <= 100:
             raise InvalidInput("Keep 1 to 100 automatic backups.", "backups")
         if not 0 <= self.rest_between_sets_seconds <= 3600:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from evenside.domain.e1rm import Formula, estimate_one_rep_max
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise, LoadBasis
-from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, PairBalance, pair_balances
+from evenside.domain.muscles import MuscleGroup, PairBalance, pair_balances
 from evenside.domain.progress import (
     AsymmetryPoint,
     CurrentAsymmetry,
@@ -189,6 +189,7 @@ def opposing_balance(
     with store.transaction() as session:
         exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
         weeks = progress_repo.weekly_sets(session, profile_id, since)
+        pairs = profile_repo.get_settings(session, profile_id).opposing_pairs()
     by_week: dict[date, tuple[dict[MuscleGroup, float], dict[tuple[MuscleGroup, Side], float]]] = {}
     for row in weeks:
         groups, sides = by_week.setdefault(row.week, ({}, {}))
@@ -202,7 +203,7 @@ def opposing_balance(
                 key = (muscle, row.side)
                 sides[key] = sides.get(key, 0.0) + row.sets * share
     return tuple(
-        WeekBalance(week, tuple(pair_balances(groups, sides, OPPOSING_PAIRS)))
+        WeekBalance(week, tuple(pair_balances(groups, sides, pairs)))
         for week, (groups, sides) in sorted(by_week.items())
     )
 

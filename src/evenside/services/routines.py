@@ -178,6 +178,7 @@ def check(
         notice_percent=settings.notice_percent,
         warning_percent=settings.warning_percent,
         allowed=allowed,
+        pairs=settings.opposing_pairs(),
     )
 
 

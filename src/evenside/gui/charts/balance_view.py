@@ -55,7 +55,8 @@ class BalanceView(QWidget):
         """Per pair: a balance summed over the range, and the mean weekly sets of each side."""
         count = max(1, len(self.weeks))
         result = []
-        for index, pair in enumerate(OPPOSING_PAIRS):
+        pairs = [b.pair for b in self.weeks[0].pairs] if self.weeks else list(OPPOSING_PAIRS)
+        for index, pair in enumerate(pairs):
             first = sum(w.pairs[index].first_sets for w in self.weeks) / count
             second = sum(w.pairs[index].second_sets for w in self.weeks) / count
             result.append((PairBalance(pair, first, second), first, second))
@@ -87,7 +88,7 @@ class BalanceView(QWidget):
         if not selected or not self.weeks:
             return
         index = selected[0].row()
-        pair = OPPOSING_PAIRS[index]
+        pair = self.weeks[0].pairs[index].pair  # the profile's targets
         self.plot.setTitle(f"{pair.label}: weekly ratio against the target range", size="10pt")
         band = pg.LinearRegionItem(
             values=(pair.low, pair.high),

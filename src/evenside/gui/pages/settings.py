@@ -129,6 +129,25 @@ class SettingsPage(QWidget):
         form.addRow(f"&Plates ({unit.value})", self.plates)
         form.addRow(self.plate_button)
 
+        targets = QGroupBox("Opposing-muscle targets (first ÷ second, weekly sets)")
+        target_box = QVBoxLayout(targets)
+        self.pair_spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
+        grid = QFormLayout()
+        for pair in s.opposing_pairs():
+            low, high = QDoubleSpinBox(), QDoubleSpinBox()
+            for spin, value in ((low, pair.low), (high, pair.high)):
+                spin.setRange(0.05, 10)
+                spin.setDecimals(2)
+                spin.setSingleStep(0.05)
+                spin.setValue(value)
+            row = QHBoxLayout()
+            row.addWidget(low)
+            row.addWidget(QLabel("to"))
+            row.addWidget(high)
+            grid.addRow(pair.label, row)
+            self.pair_spins[pair.key] = (low, high)
+        target_box.addLayout(grid)
+
         self.profile_list = QListWidget()
         self.profile_list.setMaximumHeight(140)
         self.new_profile = QPushButton("&New profile…")
@@ -147,6 +166,7 @@ class SettingsPage(QWidget):
         left.addWidget(profile_box)
         left.addWidget(coaching)
         left.addWidget(strength)
+        left.addWidget(targets)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rest)
@@ -208,9 +228,20 @@ class SettingsPage(QWidget):
             rest_between_sets_seconds=self.rest_sets.value(),
             rest_between_sides_seconds=self.rest_sides.value(),
             backups_to_keep=self.backups_kept.value(),
+            pair_targets=self._pair_targets(),
             bar_weight_kg=to_kg(bar, unit),
             plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
         )
+
+    def _pair_targets(self) -> tuple[tuple[str, float, float], ...]:
+        """Only the pairs whose range differs from the default are stored."""
+        defaults = {p.key: (p.low, p.high) for p in Settings().opposing_pairs()}
+        chosen = []
+        for key, (low, high) in self.pair_spins.items():
+            values = (round(low.value(), 2), round(high.value(), 2))
+            if values != defaults[key]:
+                chosen.append((key, *values))
+        return tuple(chosen)
 
     def save(self) -> None:
         self.saved.clear()
