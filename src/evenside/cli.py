@@ -166,15 +166,11 @@ def restore_database(args: argparse.Namespace) -> str:
 
 def self_test(folder: Path) -> str:
     """What the bundle smoke test runs: every layer, resources and migrations included."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from evenside.domain.sides import Side
     from evenside.domain.training import SetRecord
     from evenside.domain.units import Unit
-    from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
+    from evenside.gui.printing.headless import write_pdf_headless
+    from evenside.gui.printing.sheet_renderer import PageSetup
     from evenside.services import library, profiles, routines, workout
     from evenside.services.sheets import routine_sheet
     from evenside.services.store import open_store
@@ -196,11 +192,7 @@ def self_test(folder: Path) -> str:
         sheet = routine_sheet(store, profile.id, "Self test")
     finally:
         store.close()
-    app = QGuiApplication.instance() or QGuiApplication(["evenside"])
-    try:
-        layout = write_pdf(sheet, folder / "self-test.pdf", PageSetup())
-    finally:
-        app.shutdown()
+    layout = write_pdf_headless(sheet, folder / "self-test.pdf", PageSetup())
     return (
         f"self-test ok: database {path.name} at schema head, set {logged.id} logged, "
         f"{len(exercises)} exercises in the library, sheet of {layout.pages} page(s)"
@@ -232,12 +224,8 @@ def _profile_id(store: Store, name: str | None) -> int:
 
 def print_sheet(args: argparse.Namespace) -> str:
     """Write the routine sheet PDF headless (Qt's offscreen platform, no display needed)."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
+    from evenside.gui.printing.headless import write_pdf_headless
+    from evenside.gui.printing.sheet_renderer import PageSetup
     from evenside.services.sheets import routine_sheet
 
     store = _open(args)
@@ -250,13 +238,7 @@ def print_sheet(args: argparse.Namespace) -> str:
     target = Path(args.pdf).expanduser()
     if not target.parent.is_dir():
         raise NotFound(f"The folder {target.parent} does not exist.")
-    app = QGuiApplication.instance() or QGuiApplication(["evenside"])
-    try:
-        layout = write_pdf(sheet, target, PageSetup(args.paper, args.landscape))
-    finally:
-        # Tear Qt down now rather than in the interpreter's final garbage collection,
-        # where the bindings can crash (seen with PySide6 6.12).
-        app.shutdown()
+    layout = write_pdf_headless(sheet, target, PageSetup(args.paper, args.landscape))
     return f"{target}: {layout.pages} page(s), {len(layout.blocks)} exercises"
 
 
