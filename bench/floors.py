@@ -1,5 +1,6 @@
 """The floors the benchmarks measure Evenside against: the least any program doing the same
-job could do. Run as scripts by bench/run.py, in separate processes when whole-process."""
+job could do. Run as scripts by bench/run.py, in separate processes when whole-process.
+bench/probe.py borrows the first-paint watcher, so both sides are timed the same way."""
 
 from __future__ import annotations
 
@@ -7,18 +8,41 @@ import os
 import sys
 import time
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-def bare_window(db: str) -> None:
-    """PySide6 + SQLAlchemy: open an engine on the file, run one query, show a window."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+
+class FirstPaint(QObject):
+    """Prints "painted <time>" at the application's first paint event, then quits."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+            self.app.removeEventFilter(self)
+        return False
+
+
+def query_once(db: str) -> None:
+    """SQLAlchemy imported, an engine opened on the file, one query run."""
     from sqlalchemy import create_engine, text
 
-    app = QApplication([])
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
         connection.execute(text("SELECT count(*) FROM sessions")).scalar()
+
+
+def bare_window(db: str) -> None:
+    """PySide6 + SQLAlchemy: open an engine on the file, run one query, show a window."""
+    app = QApplication([])
+    query_once(db)
     window = QMainWindow()
     window.resize(1180, 760)
     window.show()
@@ -28,41 +52,23 @@ def bare_window(db: str) -> None:
 
 def bare_paint() -> None:
     """A bare QMainWindow: time of its first paint."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
     app = QApplication([])
     window = QMainWindow()
     window.resize(1180, 760)
-
-    class Watch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                print(f"painted {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
-                app.removeEventFilter(self)
-            return False
-
-    watch = Watch()
-    app.installEventFilter(watch)
+    watch = FirstPaint(app)
     window.show()
     app.exec()
+    del watch
 
 
 def bare_plot_memory(db: str, points: int) -> None:
     """The bare window plus a pyqtgraph plot of ``points`` points: peak memory."""
     import resource
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import pyqtgraph as pg
-    from PySide6.QtWidgets import QApplication, QMainWindow
-    from sqlalchemy import create_engine, text
 
     app = QApplication([])
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as connection:
-        connection.execute(text("SELECT count(*) FROM sessions")).scalar()
+    query_once(db)
     window = QMainWindow()
     plot = pg.PlotWidget()
     plot.plot(list(range(points)), list(range(points)), symbol="o")

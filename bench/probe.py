@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 import resource
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTimer  # noqa: E402
+
 
 def first_paint(db: str) -> None:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from floors import FirstPaint  # the floor's watcher: both sides timed alike
 
     from evenside.gui.app import application
     from evenside.gui.main_window import MainWindow
@@ -25,22 +26,14 @@ def first_paint(db: str) -> None:
 
         window.attach(open_store(Path(db)))
 
-    class Watch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                print(f"painted {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
-                app.removeEventFilter(self)
-            return False
-
-    watch = Watch()
-    app.installEventFilter(watch)
+    watch = FirstPaint(app)
     # As the app does: the window is shown, then the data is opened (after the first paint).
     window = MainWindow(None)
     window.show()
     app.processEvents()
     QTimer.singleShot(0, attach)
     app.exec()
+    del watch
     window.deleteLater()
 
 

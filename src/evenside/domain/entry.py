@@ -29,17 +29,28 @@ class SetInput:
     rir: str = ""
 
 
-def _number(text: str, field: str, label: str) -> float | None:
+def decimal(text: str) -> float | None:
+    """'5.0' -> 5.0, '22,5' -> 22.5 (a comma decimal), '' -> None; ValueError otherwise.
+
+    Used for what people type and for what other apps export alike.
+    """
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         return None
     try:
         value = float(cleaned)
     except ValueError:
-        raise InvalidInput(f"{label} must be a number.", field) from None
+        raise ValueError(text.strip()) from None
     if not math.isfinite(value):
-        raise InvalidInput(f"{label} must be a number.", field)
+        raise ValueError(text.strip())
     return value
+
+
+def _number(text: str, field: str, label: str) -> float | None:
+    try:
+        return decimal(text)
+    except ValueError:
+        raise InvalidInput(f"{label} must be a number.", field) from None
 
 
 def parse_duration(text: str) -> int | None:

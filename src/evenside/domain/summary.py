@@ -34,15 +34,25 @@ def set_volume(s: SetRecord, load_basis: LoadBasis) -> float:
     return (s.weight_kg or 0.0) * (s.reps or 0)
 
 
-def set_strength(s: SetRecord, load_basis: LoadBasis, formula: Formula) -> float | None:
+def strength(
+    weight_kg: float | None,
+    reps: int | None,
+    duration_seconds: int | None,
+    load_basis: LoadBasis,
+    formula: Formula,
+) -> float | None:
     """What "stronger" means for one set: e1RM, or reps / seconds for bodyweight and timed work."""
     if load_basis is LoadBasis.TIME:
-        return None if s.duration_seconds is None else float(s.duration_seconds)
-    if s.reps is None or s.reps == 0:
+        return None if duration_seconds is None else float(duration_seconds)
+    if reps is None or reps == 0:
         return None
     if load_basis is LoadBasis.BODYWEIGHT_PLUS:
-        return float(s.reps)
-    return estimate_one_rep_max(s.weight_kg or 0.0, s.reps, formula)
+        return float(reps)
+    return estimate_one_rep_max(weight_kg or 0.0, reps, formula)
+
+
+def set_strength(s: SetRecord, load_basis: LoadBasis, formula: Formula) -> float | None:
+    return strength(s.weight_kg, s.reps, s.duration_seconds, load_basis, formula)
 
 
 def strength_metric(load_basis: LoadBasis) -> str:

@@ -19,19 +19,29 @@ def neutralise(cell: Cell) -> Cell:
     return cell
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
-    """Write atomically (a temporary file renamed into place); returns the rows written."""
+def write_rows(path: Path, header: Sequence[Cell], rows: Iterable[Sequence[Cell]]) -> int:
+    """Write cells as given, atomically (a temporary file renamed into place), so a failed
+    export never leaves half a file where a good one was; returns the data rows written."""
     count = 0
     handle, temporary = tempfile.mkstemp(prefix=".evenside-", suffix=".csv", dir=path.parent)
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
-            writer.writerow([neutralise(h) for h in header])
+            writer.writerow(header)
             for row in rows:
-                writer.writerow(["" if c is None else neutralise(c) for c in row])
+                writer.writerow(row)
                 count += 1
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return count
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
+    """Write with every text cell neutralised; returns the rows written."""
+    return write_rows(
+        path,
+        [neutralise(h) for h in header],
+        (["" if c is None else neutralise(c) for c in row] for row in rows),
+    )

@@ -4,9 +4,6 @@ from running as a spreadsheet formula is taken off again on import."""
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +19,7 @@ from evenside.domain.imports import (
 from evenside.domain.library import Laterality, LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
+from evenside.interchange.csv_out import write_rows
 from evenside.interchange.csv_read import Record
 
 HEADER = (
@@ -69,45 +67,34 @@ def _opt(value: object) -> str:
     return str(value)
 
 
+def _cells(r: ExportRow) -> list[str | int]:
+    return [
+        protect(r.session_key),
+        r.started_at.isoformat(),
+        _opt(r.ended_at),
+        protect(r.session_name),
+        protect(r.session_notes),
+        protect(r.exercise),
+        r.laterality.value,
+        r.load_basis.value,
+        r.exercise_position,
+        "" if r.first_side is None else r.first_side.value,
+        r.stretch,
+        protect(r.exercise_notes),
+        r.set_position,
+        r.side.value,
+        _opt(r.weight_kg),
+        _opt(r.reps),
+        _opt(r.duration_seconds),
+        _opt(r.rpe),
+        _opt(r.rir),
+        r.kind.value,
+        _opt(r.logged_at),
+    ]
+
+
 def write(path: Path, rows: Iterable[ExportRow]) -> int:
-    count = 0
-    handle, temporary = tempfile.mkstemp(prefix=".evenside-", suffix=".csv", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(HEADER)
-            for r in rows:
-                writer.writerow(
-                    [
-                        protect(r.session_key),
-                        r.started_at.isoformat(),
-                        _opt(r.ended_at),
-                        protect(r.session_name),
-                        protect(r.session_notes),
-                        protect(r.exercise),
-                        r.laterality.value,
-                        r.load_basis.value,
-                        r.exercise_position,
-                        "" if r.first_side is None else r.first_side.value,
-                        r.stretch,
-                        protect(r.exercise_notes),
-                        r.set_position,
-                        r.side.value,
-                        _opt(r.weight_kg),
-                        _opt(r.reps),
-                        _opt(r.duration_seconds),
-                        _opt(r.rpe),
-                        _opt(r.rir),
-                        r.kind.value,
-                        _opt(r.logged_at),
-                    ]
-                )
-                count += 1
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    return write_rows(path, HEADER, (_cells(r) for r in rows))
 
 
 def looks_like(header: list[str]) -> bool:

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime
 
+from evenside.domain.entry import decimal
 from evenside.domain.units import KG_PER_LB, Unit
 
-
-def number(text: str) -> float | None:
-    """'5.0' -> 5.0, '22,5' -> 22.5, '' -> None; raises ValueError for anything else."""
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(text.strip()) from None
-    if not math.isfinite(value):
-        raise ValueError(text.strip())
-    return value
+number = decimal  # the same rules as the set entry: comma decimals, finite numbers only
 
 
 def whole(text: str) -> int | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from evenside.domain.e1rm import Formula, estimate_one_rep_max
+from evenside.domain.e1rm import Formula
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.muscles import MuscleGroup, PairBalance, pair_balances
@@ -21,7 +21,7 @@ from evenside.domain.progress import (
     trend,
 )
 from evenside.domain.sides import Side
-from evenside.domain.summary import strength_metric
+from evenside.domain.summary import strength, strength_metric
 from evenside.domain.training import MeasurementRecord
 from evenside.services.store import Store
 from evenside.storage import library_repo, profile_repo, progress_repo
@@ -39,16 +39,6 @@ def since_for(range_name: str, today: date) -> datetime | None:
     )
 
 
-def _strength(row: RepsMax, load_basis: LoadBasis, formula: Formula) -> float | None:
-    if load_basis is LoadBasis.TIME:
-        return None if row.duration_seconds is None else float(row.duration_seconds)
-    if row.reps is None or row.reps == 0:
-        return None
-    if load_basis is LoadBasis.BODYWEIGHT_PLUS:
-        return float(row.reps)
-    return estimate_one_rep_max(row.weight_kg or 0.0, row.reps, formula)
-
-
 def side_points(
     rows: Iterable[RepsMax], load_basis: LoadBasis, formula: Formula
 ) -> list[SidePoint]:
@@ -56,7 +46,7 @@ def side_points(
     best: dict[int, dict[Side, float]] = {}
     days: dict[int, date] = {}
     for row in rows:
-        value = _strength(row, load_basis, formula)
+        value = strength(row.weight_kg, row.reps, row.duration_seconds, load_basis, formula)
         days[row.session_id] = row.started_at.date()
         if value is None:
             continue

@@ -58,30 +58,7 @@ def inspect_file(path: Path) -> FileState:
         if folder.exists() and not _writable(folder):
             raise LocationNotWritable(f"Cannot create a database in {folder}: folder is read-only.")
         return FileState(exists=False, revision=None)
-    if path.is_dir():
-        raise NotADatabase(f"{path} is a folder, not an Evenside database.")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise NotADatabase(f"Cannot read {path}: {exc.strerror}.") from exc
-    if not header:
-        raise NotADatabase(f"{path} is an empty file, not an Evenside database.")
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise NotADatabase(f"{path} is not an Evenside database (not an SQLite file).")
-    _check_not_truncated(path, header)
-    try:
-        revision = _read_revision(path)
-    except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if "locked" in message:
-            raise DatabaseLocked(f"{path} is locked by another program.") from exc
-        raise DamagedDatabase(f"{path} is damaged ({message}).") from exc
-    if revision not in KNOWN_REVISIONS:
-        raise NewerDatabase(
-            f"{path} was written by a newer version of Evenside (schema {revision}); "
-            "update Evenside to open it. The file was not changed."
-        )
+    revision = evenside_revision(path)
     _check_writable(path)
     return FileState(exists=True, revision=revision)
 
@@ -267,7 +244,7 @@ def current_revision(database: Database) -> str | None:
 def check_backup_file(path: Path) -> str:
     """Raise a known error unless ``path`` is an intact Evenside database of a version this
     program knows; returns its schema revision. Reads only."""
-    state = inspect_file_readonly(path)
+    revision = evenside_revision(path)
     uri = f"{path.resolve().as_uri()}?mode=ro"
     connection = sqlite3.connect(uri, uri=True)
     try:
@@ -278,15 +255,21 @@ def check_backup_file(path: Path) -> str:
         connection.close()
     if result is None or result[0] != "ok":
         raise DamagedDatabase(f"{path} is damaged ({result[0] if result else 'no answer'}).")
-    return state
+    return revision
 
 
-def inspect_file_readonly(path: Path) -> str:
-    """Like inspect_file for a file we only read: it need not be writable."""
+def evenside_revision(path: Path) -> str:
+    """The schema revision of the Evenside database at ``path``, read without writing a
+    byte; a known error for anything this version cannot open."""
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not an Evenside database.")
     if not path.is_file():
         raise NotADatabase(f"{path} does not exist or is not a file.")
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise NotADatabase(f"Cannot read {path}: {exc.strerror}.") from exc
     if not header:
         raise NotADatabase(f"{path} is an empty file, not an Evenside database.")
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
@@ -295,10 +278,14 @@ def inspect_file_readonly(path: Path) -> str:
     try:
         revision = _read_revision(path)
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(f"{path} is damaged ({exc}).") from exc
+        message = str(exc)
+        if "locked" in message:
+            raise DatabaseLocked(f"{path} is locked by another program.") from exc
+        raise DamagedDatabase(f"{path} is damaged ({message}).") from exc
     if revision not in KNOWN_REVISIONS:
         raise NewerDatabase(
-            f"{path} was written by a newer version of Evenside (schema {revision})."
+            f"{path} was written by a newer version of Evenside (schema {revision}); "
+            "update Evenside to open it. The file was not changed."
         )
     return revision
 
