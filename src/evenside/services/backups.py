@@ -8,8 +8,7 @@ from pathlib import Path
 
 from evenside.domain.errors import InvalidInput
 from evenside.services.store import Store, open_store
-from evenside.storage import database
-from evenside.storage.models import AppMetaRow
+from evenside.storage import database, meta_repo
 
 LAST_AUTO_KEY = "last_auto_backup"
 
@@ -42,16 +41,11 @@ def auto_backup(store: Store, keep: int) -> Path | None:
     """At most one automatic backup a day; keeps the newest ``keep`` automatic ones."""
     today = store.now().date().isoformat()
     with store.transaction() as session:
-        meta = session.get(AppMetaRow, LAST_AUTO_KEY)
-        if meta is not None and meta.value == today:
+        if meta_repo.get(session, LAST_AUTO_KEY) == today:
             return None
     path = back_up(store, label="auto")
     with store.transaction() as session:
-        meta = session.get(AppMetaRow, LAST_AUTO_KEY)
-        if meta is None:
-            session.add(AppMetaRow(key=LAST_AUTO_KEY, value=today))
-        else:
-            meta.value = today
+        meta_repo.put(session, LAST_AUTO_KEY, today)
     prune(backups_folder(store.path), store.path.stem, keep)
     return path
 

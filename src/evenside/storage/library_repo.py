@@ -18,7 +18,8 @@ from evenside.domain.library import (
     stretches_for,
 )
 from evenside.domain.muscles import MuscleGroup
-from evenside.storage.models import AppMetaRow, ExerciseRow, ExerciseStretchRow, StretchRow
+from evenside.storage import meta_repo
+from evenside.storage.models import ExerciseRow, ExerciseStretchRow, StretchRow
 
 LIBRARY_VERSION_KEY = "library_version"
 
@@ -52,8 +53,8 @@ def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise
 
 
 def stored_library_version(session: Session) -> int | None:
-    value = session.get(AppMetaRow, LIBRARY_VERSION_KEY)
-    return None if value is None else int(value.value)
+    value = meta_repo.get(session, LIBRARY_VERSION_KEY)
+    return None if value is None else int(value)
 
 
 def sync_library(session: Session, library: LibraryData) -> None:
@@ -97,11 +98,7 @@ def sync_library(session: Session, library: LibraryData) -> None:
             _link_stretches(
                 session, row.id, spec.primary + spec.secondary, library.stretches, stretch_rows
             )
-    meta = session.get(AppMetaRow, LIBRARY_VERSION_KEY)
-    if meta is None:
-        session.add(AppMetaRow(key=LIBRARY_VERSION_KEY, value=str(library.version)))
-    else:
-        meta.value = str(library.version)
+    meta_repo.put(session, LIBRARY_VERSION_KEY, str(library.version))
 
 
 def _link_stretches(

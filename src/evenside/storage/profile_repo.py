@@ -11,7 +11,8 @@ from evenside.domain.errors import InvalidInput, NotFound
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
-from evenside.storage.models import AppMetaRow, ProfileRow
+from evenside.storage import meta_repo
+from evenside.storage.models import ProfileRow
 
 CURRENT_PROFILE_KEY = "current_profile"
 
@@ -83,16 +84,12 @@ def save_settings(session: Session, profile_id: int, settings: Settings) -> None
 
 
 def get_current_profile_id(session: Session) -> int | None:
-    meta = session.get(AppMetaRow, CURRENT_PROFILE_KEY)
-    if meta is not None and session.get(ProfileRow, int(meta.value)) is not None:
-        return int(meta.value)
+    stored = meta_repo.get(session, CURRENT_PROFILE_KEY)
+    if stored is not None and session.get(ProfileRow, int(stored)) is not None:
+        return int(stored)
     first = session.scalar(select(ProfileRow.id).order_by(ProfileRow.id))
     return first
 
 
 def set_current_profile_id(session: Session, profile_id: int) -> None:
-    meta = session.get(AppMetaRow, CURRENT_PROFILE_KEY)
-    if meta is None:
-        session.add(AppMetaRow(key=CURRENT_PROFILE_KEY, value=str(profile_id)))
-    else:
-        meta.value = str(profile_id)
+    meta_repo.put(session, CURRENT_PROFILE_KEY, str(profile_id))
