@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
@@ -15,7 +16,8 @@ MAX_WEIGHT_KG = 1000.0
 MAX_REPS = 1000
 MIN_ENTRY_RPE = 5.0
 MAX_ENTRY_RPE = 10.0
-MAX_DURATION_SECONDS = 3600
+MAX_DURATION_SECONDS = 24 * 3600  # a day: long cardio from other apps, and any hold
+MAX_BODY_CM = 300.0
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def parse_set(
     """Turn one side's typed entry into a set to store, or raise ``InvalidInput``.
 
     Weight 0 to 1000 kg (or the same in lb); reps whole numbers 0 to 1000, 0 only for a
-    failed attempt; RPE 5 to 10 in halves (or RIR 0 to 5); duration 1 s to 1 h.
+    failed attempt; RPE 5 to 10 in halves (or RIR 0 to 5); duration 1 s to 24 h.
     """
     timed = load_basis is LoadBasis.TIME
     limit = MAX_WEIGHT_KG if unit is Unit.KG else MAX_WEIGHT_KG / to_kg(1, Unit.LB)
@@ -122,7 +124,7 @@ def parse_set(
     reps = _parse_reps(entry.reps, kind)
     duration = parse_duration(entry.duration)
     if duration is not None and not 1 <= duration <= MAX_DURATION_SECONDS:
-        raise InvalidInput("Time must be 1 s to 1 hour.", "duration")
+        raise InvalidInput("Time must be 1 s to 24 hours.", "duration")
     rpe, rir = _parse_effort(entry)
     if timed:
         if duration is None:
@@ -140,3 +142,74 @@ def parse_set(
         rpe=rpe,
         rir=rir,
     )
+
+
+def _finite(value: object) -> TypeGuard[float]:
+    """A real, finite number (a bool or a string is not one)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _whole_problem(value: object, low: int, high: int, label: str, unit: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        return f"{label} must be whole {unit}"
+    return None if low <= value <= high else f"{label} must be {low} to {high} {unit}"
+
+
+def _range_problem(value: object, low: float, high: float, label: str, halves: bool) -> str | None:
+    if value is None:
+        return None
+    if not _finite(value):
+        return f"{label} is not a number"
+    if not low <= value <= high + 1e-9 or (halves and not _half_steps(value)):
+        return f"{label} must be {low:g} to {high:g}" + (" in halves" if halves else "")
+    return None
+
+
+def set_problem(
+    weight_kg: object,
+    reps: object,
+    duration_seconds: object = None,
+    rpe: object = None,
+    rir: object = None,
+) -> str | None:
+    """Why a set's values cannot be stored, or None when they can.
+
+    The one gate every write passes (the entry form, the command line, imports, undo and
+    restore of rows), and the rule the schema's CHECK constraints repeat: finite numbers,
+    weight 0 to 1000 kg, whole reps 0 to 1000, a time of 1 s to 24 h, RPE 5 to 10 and RIR 0
+    to 5 in halves. Completeness (a weight for a loaded lift, reps for a rep set) is the
+    entry form's business; what is stored here only has to be true to what was logged.
+    """
+    problems = (
+        _range_problem(weight_kg, 0.0, MAX_WEIGHT_KG, "the weight (kg)", halves=False),
+        _whole_problem(reps, 0, MAX_REPS, "reps", "reps"),
+        _whole_problem(duration_seconds, 1, MAX_DURATION_SECONDS, "the time", "seconds"),
+        _range_problem(rpe, MIN_ENTRY_RPE, MAX_ENTRY_RPE, "RPE", halves=True),
+        _range_problem(rir, 0.0, 10 - MIN_ENTRY_RPE, "RIR", halves=True),
+    )
+    return next((problem for problem in problems if problem is not None), None)
+
+
+def check_set(record: SetRecord) -> SetRecord:
+    """``record`` unchanged if it may be stored; ``InvalidInput`` naming the problem if not."""
+    problem = set_problem(
+        record.weight_kg, record.reps, record.duration_seconds, record.rpe, record.rir
+    )
+    if problem is not None:
+        raise InvalidInput(f"Not saved: {problem}.")
+    if not isinstance(record.side, Side) or not isinstance(record.kind, SetKind):
+        raise InvalidInput("Not saved: the side or set kind is not one Evenside knows.")
+    return record
+
+
+def check_measurement_cm(value_cm: object) -> float:
+    """A body measurement in cm that may be stored (finite, above 0, at most 300 cm)."""
+    if not _finite(value_cm):
+        raise InvalidInput("Not saved: the measurement is not a number.", "value")
+    if not 0 < value_cm <= MAX_BODY_CM:
+        raise InvalidInput(
+            f"Not saved: a measurement must be above 0 and at most {MAX_BODY_CM:g} cm.", "value"
+        )
+    return float(value_cm)
