@@ -8,7 +8,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from evenside.domain.profile import Profile
@@ -125,18 +128,34 @@ def test_a_malformed_file_is_reported_and_changes_nothing(
     assert _digest(store) == before
 
 
+def _file_action(window: MainWindow, text: str) -> QAction:
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    return next(a for a in file_menu.actions() if a.text() == text)
+
+
 def test_back_up_now_and_restore_from_the_menu(
-    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+    qtbot: QtBot,
+    store: Store,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_window(store)
-    copy = window.back_up_now()
-    assert copy is not None and copy.exists() and copy.parent == backups.backups_folder(store.path)
-    assert "Backed up to" in window.statusBar().currentMessage()
+    _file_action(window, "&Back up now").trigger()
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=10000)
+    copies = backups.list_backups(store.path)
+    assert len(copies) == 1 and copies[0].name.endswith("-manual.sqlite3")
     session = workout.start_session(window.store, profile.id)
-    assert window.restore_backup(copy)
-    assert workout.active_session(window.store, profile.id) is None  # back to before the session
-    assert session.id  # the session existed before the restore
-    assert "Restored" in window.statusBar().currentMessage()
+    assert session.id  # the session exists before the restore
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(copies[0]), ""))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_args, **_kw: QMessageBox.StandardButton.Yes
+    )
+    _file_action(window, "&Restore from backup…").trigger()
+    qtbot.waitUntil(lambda: "Restored" in window.statusBar().currentMessage(), timeout=10000)
+    assert window.isEnabled()
+    assert workout.active_session(window.store, profile.id) is None  # back to before it
+    assert "-before-restore.sqlite3" in window.statusBar().currentMessage()
 
 
 def test_export_from_the_menu(

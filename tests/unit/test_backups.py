@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def _log(store: Store, profile: Profile, weight: float) -> None:
 
 
 def _weights(path: Path) -> list[float]:
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         return [r[0] for r in connection.execute("SELECT weight_kg FROM sets ORDER BY id")]
 
 
@@ -80,9 +81,9 @@ def test_restore_refuses_a_newer_or_damaged_database(
     store: Store, profile: Profile, tmp_path: Path
 ) -> None:
     copy = backups.back_up(store, tmp_path / "newer.sqlite3")
-    with sqlite3.connect(copy) as connection:
+    with closing(sqlite3.connect(copy)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.close()
+        connection.commit()
     with pytest.raises(NewerDatabase):
         backups.restore(store, copy)
     damaged = backups.back_up(store, tmp_path / "damaged.sqlite3")
@@ -109,9 +110,9 @@ def test_backup_and_restore_from_the_command_line(
         [*run, "backup", str(target)], capture_output=True, text=True, timeout=60, check=False
     )
     assert again.returncode == 2 and "already exists" in again.stderr
-    with sqlite3.connect(db_path) as connection:
+    with closing(sqlite3.connect(db_path)) as connection:
         connection.execute("DELETE FROM sets")
-    connection.close()
+        connection.commit()
     back = subprocess.run(
         [*run, "restore", str(target)], capture_output=True, text=True, timeout=60, check=False
     )

@@ -44,3 +44,11 @@ class DiskFull(EvensideError):
 
 class NotFound(EvensideError):
     """A named thing (profile, exercise, routine) does not exist."""
+
+
+class DiskError(EvensideError):
+    """The disk could not be read or written (an I/O error, not a full disk)."""
+
+
+class DatabaseInUse(EvensideError):
+    """Another Evenside has the database open, and the operation needs it to itself."""

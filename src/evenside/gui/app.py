@@ -104,7 +104,7 @@ def _open_data(app: QApplication, window: MainWindow, path: Path) -> None:
     from evenside.services.store import open_store
 
     try:
-        store = open_store(path)
+        store = open_store(path, exclusive=True)
     except EvensideError as exc:
         window.hide()
         report_open_error(exc)

@@ -291,51 +291,73 @@ class MainWindow(QMainWindow):
         text = str(exc) if isinstance(exc, EvensideError) else repr(exc)
         QMessageBox.warning(self, "Not done", text)
 
-    def back_up_now(self) -> Path | None:
+    def back_up_now(self) -> worker.Job:
+        """Copy the database to its backups folder, off the GUI thread."""
         from evenside.services import backups
 
-        try:
-            path = backups.back_up(self.store)
-        except EvensideError as exc:
-            self._job_failed(exc)
-            return None
-        self.statusBar().showMessage(f"Backed up to {path}", 8000)
-        return path
+        store = self.store
+        self.statusBar().showMessage("Backing up…")
+        return worker.start(
+            lambda _job: backups.back_up(store),
+            finished=lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000),
+            failed=self._job_failed,
+        )
 
-    def restore_backup(self, path: Path | None = None) -> bool:
-        from evenside.services import backups, profiles
+    def restore_backup(self, path: Path | None = None) -> worker.Job | None:
+        """Replace the database with a backup the user picked and confirmed. The copy runs
+        off the GUI thread under the window's claim on the file; the window is disabled
+        meanwhile and every page is rebuilt from the restored data."""
+        from evenside.services import backups
 
         if path is None:
-            folder = backups.backups_folder(self.store.path)
-            name, _ = QFileDialog.getOpenFileName(
-                self,
-                "Restore from backup",
-                str(folder),
-                "Evenside databases (*.sqlite3);;All files (*)",
-            )
-            if not name:
-                return False
-            path = Path(name)
-            answer = QMessageBox.question(
-                self,
-                "Restore from backup",
-                f"Replace everything in Evenside with {path.name}?\n\n"
-                "The database as it is now is copied to the backups folder first.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        try:
-            self.store, safety = backups.restore(self.store, path)
-        except EvensideError as exc:
-            self._job_failed(exc)
-            return False
+            path = self._ask_backup_to_restore()
+            if path is None:
+                return None
+        chosen = path
+        self.setEnabled(False)
+        self.statusBar().showMessage(f"Restoring {chosen.name}…")
+        return worker.start(
+            lambda _job: backups.restore(self.store, chosen),
+            finished=lambda result: self._restored(chosen, *result),
+            failed=self._restore_failed,
+        )
+
+    def _ask_backup_to_restore(self) -> Path | None:
+        from evenside.services import backups
+
+        folder = backups.backups_folder(self.store.path)
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from backup",
+            str(folder),
+            "Evenside databases (*.sqlite3);;All files (*)",
+        )
+        if not name:
+            return None
+        answer = QMessageBox.question(
+            self,
+            "Restore from backup",
+            f"Replace everything in Evenside with {Path(name).name}?\n\n"
+            "The database as it is now is copied to the backups folder first.",
+        )
+        return Path(name) if answer == QMessageBox.StandardButton.Yes else None
+
+    def _restored(self, chosen: Path, restored: Store, safety: Path) -> None:
+        from evenside.services import profiles
+
+        self.store = restored
+        self.setEnabled(True)
         profile = profiles.current_profile(self.store)
         if profile is not None:
             self.set_profile(profile)
         self.statusBar().showMessage(
-            f"Restored {path.name}; the previous state is in {safety}", 12000
+            f"Restored {chosen.name}; the previous state is in {safety}", 12000
         )
-        return True
+
+    def _restore_failed(self, exc: Exception) -> None:
+        self.setEnabled(True)
+        self.statusBar().clearMessage()
+        self._job_failed(exc)
 
     def bring_to_front(self) -> None:
         """Another launch on this database asked for this window."""

@@ -1,5 +1,7 @@
-"""One window per database: a second launch on the same file asks the first to come to the
-front and exits. A server left behind by a crash is removed, so it never blocks a start."""
+"""One window per database file: a second launch on the same file (by any path) asks the
+first to come to the front and exits. The window also holds the file's lock (see
+``open_store(exclusive=True)``), which whole-file commands respect. A server left behind
+by a crash is removed, so it never blocks a start."""
 
 from __future__ import annotations
 
@@ -14,7 +16,12 @@ MESSAGE = b"raise\n"
 
 
 def server_name(db_path: Path) -> str:
-    digest = hashlib.sha1(str(db_path.resolve()).encode(), usedforsecurity=False).hexdigest()
+    """Named after the file's identity (device and inode), so a hard link or another path
+    to the same database finds the window that has it open."""
+    from evenside.services.store import database_identity
+
+    identity = database_identity(db_path)
+    digest = hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()
     return f"evenside-{digest[:16]}"
 
 

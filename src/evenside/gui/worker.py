@@ -64,9 +64,17 @@ def start(
     """Run ``work(job)`` on the thread pool. The callbacks are connected before the job
     starts, so a job that ends at once is not missed; they run on the GUI thread."""
     job = Job(work)
+    # Kept alive until it ends: a job started from a menu has no other owner, and a
+    # collected Job would drop its result signals on the floor.
+    _running.add(job)
     job.finished.connect(finished)
     job.failed.connect(failed)
+    job.finished.connect(lambda _result, j=job: _running.discard(j))
+    job.failed.connect(lambda _exc, j=job: _running.discard(j))
     if progress is not None:
         job.progress.connect(progress)
     QThreadPool.globalInstance().start(_Runnable(job))
     return job
+
+
+_running: set[Job] = set()

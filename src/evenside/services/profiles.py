@@ -9,7 +9,7 @@ from evenside.domain.sides import Side
 from evenside.domain.units import Unit, to_kg
 from evenside.services.store import Store
 from evenside.storage import profile_repo
-from evenside.storage.database import backup_copy
+from evenside.storage.file_copy import backup_copy, unique_path
 
 # A gym that counts in pounds has a 45 lb bar and pound plates.
 POUND_DEFAULTS = Settings(
@@ -71,7 +71,7 @@ def delete_profile(store: Store, profile_id: int) -> Path:
     stamp = store.now().strftime("%Y%m%d-%H%M%S")
     slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "profile"
     path = store.path
-    copy = path.with_name(f"{path.stem}.before-deleting-{slug}-{stamp}{path.suffix}")
+    copy = unique_path(path.parent, f"{path.stem}.before-deleting-{slug}-{stamp}", path.suffix)
     backup_copy(path, copy)
     with store.transaction() as session:
         profile_repo.delete_profile(session, profile_id)

@@ -12,6 +12,7 @@ from evenside.interchange.library_file import read_library, read_library_version
 from evenside.resources_locator import resource
 from evenside.storage import library_repo
 from evenside.storage.database import Database, DbSession, open_database
+from evenside.storage.file_lock import DatabaseLock, file_identity
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Store:
 
     database: Database
     clock: Callable[[], datetime] = field(default=datetime.now)
+    lock: DatabaseLock | None = None  # held by the window: whole-file work is its alone
 
     @property
     def path(self) -> Path:
@@ -39,14 +41,50 @@ class Store:
         return self.clock().replace(microsecond=0)
 
     def close(self) -> None:
+        """Close the connections, then give up the claim on the file (in that order: see
+        ``storage.file_lock``)."""
         self.database.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
-def open_store(path: Path, clock: Callable[[], datetime] = datetime.now) -> Store:
-    """Open or create the database at ``path`` and bring its library up to date."""
-    store = Store(open_database(path, now=clock()), clock)
-    folder = resource("library")
-    with store.transaction() as session:
-        if library_repo.stored_library_version(session) != read_library_version(folder):
-            library_repo.sync_library(session, read_library(folder))
+def open_store(
+    path: Path,
+    clock: Callable[[], datetime] = datetime.now,
+    *,
+    exclusive: bool = False,
+    claim: DatabaseLock | None = None,
+) -> Store:
+    """Open or create the database at ``path`` and bring its library up to date.
+
+    ``exclusive`` (the window): claim the file for as long as the store is open, refused
+    with ``DatabaseInUse`` while another Evenside holds it; ``claim``, a claim already held
+    (a restore reopening the file). Commands that only add rows (import, export, backup)
+    share the file with an open window.
+    """
+    lock = claim or (DatabaseLock(path) if exclusive else None)
+    if lock is not None and path.exists():
+        lock.require()
+    try:
+        database = open_database(path, now=clock(), lock=lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    store = Store(database, clock, lock)
+    try:
+        if lock is not None and not lock.held:
+            lock.require()  # a new file: claimed as soon as it exists
+        folder = resource("library")
+        with store.transaction() as session:
+            if library_repo.stored_library_version(session) != read_library_version(folder):
+                library_repo.sync_library(session, read_library(folder))
+    except BaseException:
+        store.close()
+        raise
     return store
+
+
+def database_identity(path: Path) -> str:
+    """What names one database file however it is reached (device and inode)."""
+    return file_identity(path)

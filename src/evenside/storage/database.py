@@ -26,11 +26,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from evenside.domain.errors import (
     DamagedDatabase,
     DatabaseLocked,
-    DiskFull,
     EvensideError,
     LocationNotWritable,
     NewerDatabase,
     NotADatabase,
+)
+from evenside.storage.file_copy import backup_copy, ensure_free_space, size_of, unique_path
+from evenside.storage.file_lock import DatabaseLock
+from evenside.storage.sqlite_errors import (
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    known_sqlite_error,
+    primary_code,
 )
 
 # The revisions this version ships, oldest first. A test checks this against Alembic's
@@ -82,9 +89,20 @@ def _check_not_truncated(path: Path, header: bytes) -> None:
             )
 
 
-def _read_revision(path: Path) -> str:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+def _inspection_uri(path: Path, header: bytes) -> str:
+    """Read-only, and leaving no side files: a WAL-mode file with no -wal beside it is
+    closed (no process has it open), so it is read as immutable, which creates no -wal or
+    -shm. A file with a -wal is read through it, so no committed change is missed."""
+    wal_mode = header[18:20] == b"\x02\x02"
+    wal = path.with_name(path.name + "-wal")
+    immutable = "&immutable=1" if wal_mode and not wal.exists() else ""
+    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
+
+
+def _read_revision(path: Path, header: bytes) -> str:
+    connection = sqlite3.connect(
+        _inspection_uri(path, header), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     try:
         tables = {
             row[0]
@@ -95,9 +113,21 @@ def _read_revision(path: Path) -> str:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if row is None:
             raise NotADatabase(f"{path} is not an Evenside database (no schema version).")
-        return str(row[0])
+        revision = str(row[0])
+        if revision in KNOWN_REVISIONS:
+            _quick_check(connection, path)
+        return revision
     finally:
         connection.close()
+
+
+def _quick_check(connection: sqlite3.Connection, path: Path) -> None:
+    """SQLite's quick check (pages, records, indexes' order; not index contents): a file
+    whose header is intact but whose pages are not is refused at open, not later."""
+    result = connection.execute("PRAGMA quick_check(1)").fetchone()
+    if result is None or result[0] != "ok":
+        detail = result[0] if result else "no answer"
+        raise DamagedDatabase(f"{path} is damaged ({detail}). The file was not changed.")
 
 
 def _writable(path: Path) -> bool:
@@ -130,23 +160,11 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def backup_copy(source: Path, destination: Path) -> Path:
-    """Copy a live database with SQLite's online backup API (consistent even in WAL mode)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return destination
-
-
 def backup_path_before_upgrade(path: Path, revision: str, now: datetime) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
+    return unique_path(
+        path.parent, f"{path.stem}.before-upgrade-from-{revision}-{stamp}", path.suffix
+    )
 
 
 @dataclass
@@ -173,21 +191,19 @@ class Database:
 
 
 def translate_operational_error(exc: OperationalError, path: Path) -> EvensideError | Exception:
-    message = str(exc.orig) if exc.orig is not None else str(exc)
-    if "database or disk is full" in message or "disk I/O error" in message:
-        return DiskFull("The disk is full: the change was not saved. Free some space and retry.")
-    if "locked" in message or "busy" in message:
-        return DatabaseLocked(f"{path} is locked by another program; the change was not saved.")
-    if "readonly" in message or "read-only" in message:
-        return LocationNotWritable(f"{path} is read-only; the change was not saved.")
-    return exc
+    """A known SQLite condition (by its result code) as a known error; others are bugs."""
+    return known_sqlite_error(exc, path, "the change was not saved") or exc
 
 
-def open_database(path: Path, *, now: datetime | None = None) -> Database:
+def open_database(
+    path: Path, *, now: datetime | None = None, lock: DatabaseLock | None = None
+) -> Database:
     """Open (or create) the Evenside file at ``path``, upgrading its schema if due.
 
     Raises a known error, leaving the file untouched, for anything that is not an Evenside
-    database this version can open.
+    database this version can open. An upgrade is whole-file work: it runs under ``lock``
+    (the caller's claim on the file) or a claim of its own, refused while another Evenside
+    has the file open.
     """
     state = inspect_file(path)
     if not state.exists:
@@ -198,11 +214,39 @@ def open_database(path: Path, *, now: datetime | None = None) -> Database:
         _check_not_locked(engine, path)
     if state.revision == HEAD_REVISION:
         return database
+    own_claim = None
     if state.exists and state.revision is not None:
-        database.backup = backup_copy(
-            path, backup_path_before_upgrade(path, state.revision, now or datetime.now())
-        )
+        if lock is None or not lock.held:
+            own_claim = lock = DatabaseLock(path)
+            _require(lock, engine)
+        try:
+            ensure_free_space(path.parent, 2 * size_of(path), "upgrade the database safely")
+            database.backup = backup_copy(
+                path, backup_path_before_upgrade(path, state.revision, now or datetime.now())
+            )
+        except EvensideError:
+            engine.dispose()
+            if own_claim is not None:
+                own_claim.release()
+            raise
         database.upgraded_from = state.revision
+    try:
+        _upgrade(engine, path)
+    finally:
+        if own_claim is not None:
+            own_claim.release()
+    return database
+
+
+def _require(lock: DatabaseLock, engine: Engine) -> None:
+    try:
+        lock.require()
+    except EvensideError:
+        engine.dispose()
+        raise
+
+
+def _upgrade(engine: Engine, path: Path) -> None:
     from evenside.storage import migrate  # Alembic only when an upgrade is due
 
     try:
@@ -211,7 +255,6 @@ def open_database(path: Path, *, now: datetime | None = None) -> Database:
     except OperationalError as exc:
         engine.dispose()
         raise translate_operational_error(exc, path) from exc
-    return database
 
 
 LOCK_PROBE_MS = 1500
@@ -228,7 +271,7 @@ def _check_not_locked(engine: Engine, path: Path) -> None:
             connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except OperationalError as exc:
         engine.dispose()
-        if "locked" in str(exc) or "busy" in str(exc):
+        if primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
             raise DatabaseLocked(
                 f"{path} is in use by another program (locked); close it and try again."
             ) from exc
@@ -243,14 +286,15 @@ def current_revision(database: Database) -> str | None:
 
 def check_backup_file(path: Path) -> str:
     """Raise a known error unless ``path`` is an intact Evenside database of a version this
-    program knows; returns its schema revision. Reads only."""
+    program knows; returns its schema revision. Reads only, and leaves no side files."""
     revision = evenside_revision(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    connection = sqlite3.connect(_inspection_uri(path, header), uri=True)
     try:
         result = connection.execute("PRAGMA integrity_check").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabase(f"{path} is damaged ({exc}).") from exc
+    except sqlite3.Error as exc:
+        raise (known_sqlite_error(exc, path, "nothing was restored") or exc) from exc
     finally:
         connection.close()
     if result is None or result[0] != "ok":
@@ -276,30 +320,15 @@ def evenside_revision(path: Path) -> str:
         raise NotADatabase(f"{path} is not an Evenside database (not an SQLite file).")
     _check_not_truncated(path, header)
     try:
-        revision = _read_revision(path)
-    except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if "locked" in message:
-            raise DatabaseLocked(f"{path} is locked by another program.") from exc
-        raise DamagedDatabase(f"{path} is damaged ({message}).") from exc
+        revision = _read_revision(path, header)
+    except sqlite3.Error as exc:
+        known = known_sqlite_error(exc, path, "the file was not changed")
+        if known is None:
+            raise
+        raise known from exc
     if revision not in KNOWN_REVISIONS:
         raise NewerDatabase(
             f"{path} was written by a newer version of Evenside (schema {revision}); "
             "update Evenside to open it. The file was not changed."
         )
     return revision
-
-
-def copy_into(source: Path, destination: Path) -> None:
-    """Replace ``destination``'s contents with ``source``'s through SQLite's backup API
-    (the destination stays a consistent database at every step)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            dst.close()
-    finally:
-        src.close()
