@@ -357,3 +357,24 @@ def test_a_second_launch_through_a_hard_link_raises_the_open_window(
     finally:
         first.kill()
         first.wait(10)
+
+
+def test_an_upgrade_with_too_little_room_is_refused_before_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import create_engine
+
+    from evenside.storage import migrate
+
+    old = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{old}")
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0001")
+    engine.dispose()
+    before = old.read_bytes()
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage._replace(free=2 * 1024 * 1024))
+    with pytest.raises(DiskFull, match="Not enough free space to upgrade the database safely"):
+        open_store(old)
+    assert old.read_bytes() == before
+    assert _names(tmp_path) == ["home", "old.sqlite3"]  # no half-made upgrade copy

@@ -208,42 +208,44 @@ def open_database(
     state = inspect_file(path)
     if not state.exists:
         path.parent.mkdir(parents=True, exist_ok=True)
+    upgrading = state.exists and state.revision not in (None, HEAD_REVISION)
+    own_claim = None
+    if upgrading:  # checked before the first connection, which would switch on WAL
+        if lock is None or not lock.held:
+            own_claim = lock = DatabaseLock(path).require()
+        try:
+            ensure_free_space(path.parent, 2 * size_of(path), "upgrade the database safely")
+        except EvensideError:
+            if own_claim is not None:
+                own_claim.release()
+            raise
+    try:
+        return _connect_and_upgrade(path, state, now, upgrading)
+    finally:
+        if own_claim is not None:
+            own_claim.release()
+
+
+def _connect_and_upgrade(
+    path: Path, state: FileState, now: datetime | None, upgrading: bool
+) -> Database:
     engine = make_engine(path)
     database = Database(path, engine, sessionmaker(engine, expire_on_commit=False))
     if state.exists:
         _check_not_locked(engine, path)
     if state.revision == HEAD_REVISION:
         return database
-    own_claim = None
-    if state.exists and state.revision is not None:
-        if lock is None or not lock.held:
-            own_claim = lock = DatabaseLock(path)
-            _require(lock, engine)
+    if upgrading and state.revision is not None:
         try:
-            ensure_free_space(path.parent, 2 * size_of(path), "upgrade the database safely")
             database.backup = backup_copy(
                 path, backup_path_before_upgrade(path, state.revision, now or datetime.now())
             )
         except EvensideError:
             engine.dispose()
-            if own_claim is not None:
-                own_claim.release()
             raise
         database.upgraded_from = state.revision
-    try:
-        _upgrade(engine, path)
-    finally:
-        if own_claim is not None:
-            own_claim.release()
+    _upgrade(engine, path)
     return database
-
-
-def _require(lock: DatabaseLock, engine: Engine) -> None:
-    try:
-        lock.require()
-    except EvensideError:
-        engine.dispose()
-        raise
 
 
 def _upgrade(engine: Engine, path: Path) -> None:
