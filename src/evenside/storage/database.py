@@ -206,11 +206,14 @@ def open_database(path: Path, *, now: datetime | None = None) -> Database:
     from evenside.storage import migrate  # Alembic only when an upgrade is due
 
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:  # upgrade() owns the transaction (FKs off first)
             migrate.upgrade(connection)
     except OperationalError as exc:
         engine.dispose()
         raise translate_operational_error(exc, path) from exc
+    except EvensideError:
+        engine.dispose()
+        raise
     return database
 
 
