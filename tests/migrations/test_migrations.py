@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine
+from old_files import seed_at
 
 from evenside.domain.errors import (
     DamagedDatabase,
@@ -71,35 +71,6 @@ def test_pragmas_on_every_connection(db_path: Path) -> None:
     database.close()
 
 
-def _seed_at(path: Path, revision: str) -> None:
-    """Make a file at an older revision with a profile, a custom exercise and a logged set."""
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        migrate.upgrade(connection, revision)
-        connection.exec_driver_sql(
-            "INSERT INTO profiles (id, name, dominant_side, unit, settings_json, created_at) "
-            "VALUES (1, 'Kim', 'right', 'lb', '{}', '2026-01-01 10:00:00')"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO exercises (id, name, laterality, load_basis, primary_muscles, "
-            "secondary_muscles, equipment, custom, archived) VALUES "
-            "(1000, 'My landmine row', 'unilateral', 'total', 'upper back', '', '', 1, 0)"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO sessions (id, profile_id, name, notes, started_at) "
-            "VALUES (1, 1, 'Pull', '', '2026-01-02 10:00:00')"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO session_exercises (id, session_id, exercise_id, position, first_side, "
-            "stretch_status, notes) VALUES (1, 1, 1000, 0, 'left', 'done', '')"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO sets (session_exercise_id, position, side, weight_kg, reps, kind, "
-            "logged_at) VALUES (1, 0, 'left', 61.23496995, 8, 'working', '2026-01-02 10:05:00')"
-        )
-    engine.dispose()
-
-
 OLDER = [r for r in KNOWN_REVISIONS if r != HEAD_REVISION]
 
 
@@ -109,7 +80,7 @@ def test_there_is_an_older_revision_to_upgrade_from() -> None:
 
 @pytest.mark.parametrize("revision", OLDER)
 def test_upgrade_keeps_data_and_backs_up_first(db_path: Path, revision: str) -> None:
-    _seed_at(db_path, revision)
+    seed_at(db_path, revision)
     before = _digest(db_path)
     store = open_store(db_path)
     backup = store.upgrade_backup

@@ -135,7 +135,8 @@ def parse_set(
         raise InvalidInput("Enter the weight.", "weight")
     return SetRecord(
         side=side,
-        weight_kg=None if weight is None else to_kg(weight, unit),
+        # The form allows the lb limit to round a hair over 1000 kg; store the limit itself.
+        weight_kg=None if weight is None else min(to_kg(weight, unit), MAX_WEIGHT_KG),
         reps=reps,
         kind=kind,
         duration_seconds=duration,
@@ -162,7 +163,8 @@ def _range_problem(value: object, low: float, high: float, label: str, halves: b
         return None
     if not _finite(value):
         return f"{label} is not a number"
-    if not low <= value <= high + 1e-9 or (halves and not _half_steps(value)):
+    # Exactly the schema's BETWEEN: no tolerance, or a value the gate passed would fail there.
+    if not low <= value <= high or (halves and not _half_steps(value)):
         return f"{label} must be {low:g} to {high:g}" + (" in halves" if halves else "")
     return None
 

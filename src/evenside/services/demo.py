@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from evenside.domain.entry import check_measurement_cm, check_set
 from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import (
@@ -235,7 +236,14 @@ def fill_demo(
     with store.transaction() as session:
         exercises = {e.name: e for e in library_repo.list_exercises(session)}
         records = list(demo_sessions(exercises, end, weeks, sessions_per_week=sessions_per_week))
+        for record in records:  # the generator is held to the same gate as typed sets
+            for exercise in record.exercises:
+                for logged in exercise.sets:
+                    check_set(logged)
         sets = bulk_repo.insert_sessions(session, profile.id, records)
-        bulk_repo.insert_measurements(session, profile.id, demo_measurements(end, weeks))
+        measurements = list(demo_measurements(end, weeks))
+        for measurement in measurements:
+            check_measurement_cm(measurement.value_cm)
+        bulk_repo.insert_measurements(session, profile.id, measurements)
     used = {ex.exercise_id for r in records for ex in r.exercises}
     return DemoSummary(profile.id, len(records), sets, len(used))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from evenside.domain.e1rm import Formula
+from evenside.domain.entry import check_measurement_cm
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.muscles import MuscleGroup, PairBalance, pair_balances
@@ -200,7 +201,6 @@ def opposing_balance(
 
 # -- body measurements ---------------------------------------------------------------------
 
-MAX_CIRCUMFERENCE_CM = 300.0
 SITE_MUSCLES: dict[str, tuple[MuscleGroup, ...]] = {
     "Upper arm": (MuscleGroup.BICEPS, MuscleGroup.TRICEPS),
     "Forearm": (MuscleGroup.FOREARMS,),
@@ -233,12 +233,11 @@ def add_measurement(
     for side, value in ((Side.LEFT, left), (Side.RIGHT, right)):
         if value is None:
             continue
-        if not 0 < value <= MAX_CIRCUMFERENCE_CM:
-            field = "left" if side is Side.LEFT else "right"
-            raise InvalidInput(
-                f"A circumference is above 0 and at most {MAX_CIRCUMFERENCE_CM:g} cm.", field
-            )
-        records.append(MeasurementRecord(name, side, value, day))
+        try:
+            value_cm = check_measurement_cm(value)
+        except InvalidInput as exc:  # name the field the user typed into
+            raise InvalidInput(str(exc), "left" if side is Side.LEFT else "right") from None
+        records.append(MeasurementRecord(name, side, value_cm, day))
     with store.transaction() as session:
         progress_repo.add_measurements(session, profile_id, records)
 

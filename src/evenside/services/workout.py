@@ -5,6 +5,7 @@ Every call commits before it returns, so a set the screen shows as saved is on d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from evenside.domain.coaching import (
@@ -15,6 +16,7 @@ from evenside.domain.coaching import (
     volume_match,
     weak_side,
 )
+from evenside.domain.entry import check_set
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
@@ -91,6 +93,8 @@ def restore_session(store: Store, snapshot: WorkoutSession) -> int:
         snapshot.name,
         snapshot.notes,
     )
+    for exercise in record.exercises:
+        _check_sets(exercise.sets)
     with store.transaction() as session:
         bulk_repo.insert_sessions(session, snapshot.profile_id, [record])
         listing = history_repo.list_sessions(session, snapshot.profile_id, limit=100000)
@@ -138,6 +142,7 @@ def remove_exercise(store: Store, session_exercise_id: int) -> RemovedExercise:
 
 
 def restore_exercise(store: Store, removed: RemovedExercise) -> int:
+    _check_sets(removed.record.sets)
     with store.transaction() as session:
         new_id = session_repo.add_exercise(
             session, removed.session_id, removed.record.exercise_id, removed.position
@@ -190,7 +195,9 @@ def log_set(
     weak: Side | None = None,
 ) -> LoggedSet:
     """Store a set (committed before returning). With the weak-side cap on, a set that would
-    put the strong side ahead of the weak side is refused and nothing is stored."""
+    put the strong side ahead of the weak side is refused and nothing is stored, as is a set
+    whose values break the entry rules (``check_set``)."""
+    check_set(record)
     with store.transaction() as session:
         if settings is not None and settings.weak_side_cap and weak in (Side.LEFT, Side.RIGHT):
             current = session_repo.get_session(
@@ -216,6 +223,7 @@ def log_set(
 
 
 def update_set(store: Store, set_id: int, record: SetRecord) -> LoggedSet:
+    check_set(record)
     with store.transaction() as session:
         old = session_repo.get_set(session, set_id)
         return session_repo.update_set(
@@ -229,8 +237,16 @@ def delete_set(store: Store, set_id: int) -> tuple[int, LoggedSet]:
 
 
 def restore_set(store: Store, session_exercise_id: int, logged: LoggedSet) -> LoggedSet:
+    check_set(logged.record)
     with store.transaction() as session:
         return session_repo.log_set(session, session_exercise_id, logged.record, logged.position)
+
+
+def _check_sets(sets: Iterable[SetRecord]) -> None:
+    """Every set of an undo or restore passes the same gate as a set typed in, before any
+    row is written (a refused restore writes nothing)."""
+    for record in sets:
+        check_set(record)
 
 
 # -- coaching --------------------------------------------------------------------------------

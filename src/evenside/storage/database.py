@@ -42,7 +42,7 @@ from evenside.storage.sqlite_errors import (
 
 # The revisions this version ships, oldest first. A test checks this against Alembic's
 # scripts; keeping the list here lets start-up decide without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 DbSession = Session  # what use cases receive inside a transaction; they never import SQLAlchemy
 BUSY_TIMEOUT_MS = 5000
@@ -252,11 +252,14 @@ def _upgrade(engine: Engine, path: Path) -> None:
     from evenside.storage import migrate  # Alembic only when an upgrade is due
 
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:  # upgrade() owns the transaction (FKs off first)
             migrate.upgrade(connection)
     except OperationalError as exc:
         engine.dispose()
         raise translate_operational_error(exc, path) from exc
+    except EvensideError:
+        engine.dispose()
+        raise
 
 
 LOCK_PROBE_MS = 1500

@@ -182,6 +182,26 @@ class SetRow(Base):
     __table_args__ = (
         CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
         CheckConstraint("kind IN ('warm-up', 'working', 'drop', 'failure')", name="kind"),
+        # The domain's entry rule (entry.set_problem) again, so no path can store what the
+        # services refuse. Portable SQL: the same text runs on SQLite and PostgreSQL.
+        CheckConstraint("weight_kg IS NULL OR weight_kg BETWEEN 0 AND 1000", name="weight_kg"),
+        CheckConstraint(
+            "reps IS NULL OR (reps BETWEEN 0 AND 1000 AND reps = CAST(reps AS INTEGER))",
+            name="reps",
+        ),
+        CheckConstraint(
+            "duration_seconds IS NULL OR (duration_seconds BETWEEN 1 AND 86400 "
+            "AND duration_seconds = CAST(duration_seconds AS INTEGER))",
+            name="duration_seconds",
+        ),
+        CheckConstraint(
+            "rpe IS NULL OR (rpe BETWEEN 5 AND 10 AND rpe * 2 = CAST(rpe * 2 AS INTEGER))",
+            name="rpe",
+        ),
+        CheckConstraint(
+            "rir IS NULL OR (rir BETWEEN 0 AND 5 AND rir * 2 = CAST(rir * 2 AS INTEGER))",
+            name="rir",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -204,7 +224,10 @@ Index("ix_sets_session_exercise", SetRow.session_exercise_id)
 
 class MeasurementRow(Base):
     __tablename__ = "measurements"
-    __table_args__ = (CheckConstraint("side IN ('left', 'right', 'both')", name="side"),)
+    __table_args__ = (
+        CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
+        CheckConstraint("value_cm > 0 AND value_cm <= 300", name="value_cm"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
@@ -224,3 +247,19 @@ class AppMetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RepairRow(Base):
+    """A value an older version stored that breaks the entry rules, kept as it was when the
+    upgrade to 0003 cleared it (a set's field) or moved its row out (a measurement)."""
+
+    __tablename__ = "repairs"
+    __table_args__ = (CheckConstraint("action IN ('cleared', 'removed')", name="action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int] = mapped_column(Integer)  # no foreign key: the record outlives the row
+    column_name: Mapped[str] = mapped_column(String(40))
+    original_value: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(7))
+    repaired_at: Mapped[datetime] = mapped_column(DateTime)
