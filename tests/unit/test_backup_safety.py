@@ -368,7 +368,7 @@ def test_an_upgrade_with_too_little_room_is_refused_before_it_starts(
 
     old = tmp_path / "old.sqlite3"
     engine = create_engine(f"sqlite:///{old}")
-    with engine.begin() as connection:
+    with engine.connect() as connection:
         migrate.upgrade(connection, "0001")
     engine.dispose()
     before = old.read_bytes()
