@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import InvalidInput
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.gui.style import ERROR_STYLE, side_badge_html
@@ -41,8 +42,16 @@ def _cm(text: str, field: str) -> float | None:
 
 
 class MeasurementsPage(QWidget):
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.hub = hub or ChangeHub(self)
         from evenside.gui.charts.measurement_view import MeasurementCharts
 
         self.store, self.profile = store, profile
@@ -95,6 +104,13 @@ class MeasurementsPage(QWidget):
         self.add_button.clicked.connect(self.add)
         self.right.returnPressed.connect(self.add)
         self.site.currentTextChanged.connect(lambda _t: self.refresh())
+        # The strength chart beside the sizes moves with every set logged.
+        StaleGuard(
+            self,
+            self.hub,
+            lambda c: c.measurements or c.training,
+            lambda: self._fill_sites(self.site.currentText()),
+        )
         self._fill_sites()
 
     def _fill_sites(self, select: str | None = None) -> None:
@@ -138,7 +154,7 @@ class MeasurementsPage(QWidget):
     def add(self) -> None:
         day = self.day.date()
         try:
-            progress.add_measurement(
+            changes = progress.add_measurement(
                 self.store,
                 self.profile.id,
                 self.site.currentText(),
@@ -154,4 +170,6 @@ class MeasurementsPage(QWidget):
         self.error.clear()
         self.left.clear()
         self.right.clear()
-        self._fill_sites(" ".join(self.site.currentText().split()))
+        site = " ".join(self.site.currentText().split())
+        self.site.setCurrentText(site)
+        self.hub.publish(changes, self)  # the sites and the table reload from the change

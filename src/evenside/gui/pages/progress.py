@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services import library, progress, progress_export
@@ -34,8 +35,16 @@ TREND_WORDS = {"closing": "closing ↘", "widening": "widening ↗", "steady": "
 
 
 class ProgressPage(QWidget):
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.hub = hub or ChangeHub(self)
         from evenside.gui.charts.balance_view import BalanceView
         from evenside.gui.charts.exercise_view import ExerciseCharts
 
@@ -108,6 +117,8 @@ class ProgressPage(QWidget):
         self.csv_button.clicked.connect(self.export_csv_dialog)
         self._overview_rows: list[progress.OverviewRow] = []
         self._with_data: list[Exercise] = []
+        concerns = lambda c: c.training or c.library or c.settings  # noqa: E731
+        StaleGuard(self, self.hub, concerns, self.reload)
         self.reload()
 
     # -- data -----------------------------------------------------------------------------
