@@ -55,30 +55,7 @@ class MeasurementsPage(QWidget):
         from evenside.gui.charts.measurement_view import MeasurementCharts
 
         self.store, self.profile = store, profile
-        self.site = QComboBox()
-        self.site.setEditable(True)
-        self.site.setToolTip("Choose a site or type a new one")
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        today = store.now().date()
-        self.day.setDate(QDate(today.year, today.month, today.day))
-        self.left = QLineEdit()
-        self.right = QLineEdit()
-        for field in (self.left, self.right):
-            field.setPlaceholderText("cm")
-        self.add_button = QPushButton("&Add measurement")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        form_box = QGroupBox("New measurement")
-        form = QFormLayout(form_box)
-        form.addRow("&Site", self.site)
-        form.addRow("&Date", self.day)
-        form.addRow(QLabel(f"{side_badge_html(Side.LEFT)} Left"), self.left)
-        form.addRow(QLabel(f"{side_badge_html(Side.RIGHT)} Right"), self.right)
-        form.addRow(self.add_button)
-        form.addRow(self.error)
+        form_box = self._build_form()
         hint = QLabel(
             "Measure relaxed, at the same spot each time (e.g. the widest point), both sides "
             "in the same session."
@@ -112,6 +89,33 @@ class MeasurementsPage(QWidget):
             lambda: self._fill_sites(self.site.currentText()),
         )
         self._fill_sites()
+
+    def _build_form(self) -> QGroupBox:
+        self.site = QComboBox()
+        self.site.setEditable(True)
+        self.site.setToolTip("Choose a site or type a new one")
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        today = self.store.now().date()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.left = QLineEdit()
+        self.right = QLineEdit()
+        for field in (self.left, self.right):
+            field.setPlaceholderText("cm")
+        self.add_button = QPushButton("&Add measurement")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form_box = QGroupBox("New measurement")
+        form = QFormLayout(form_box)
+        form.addRow("&Site", self.site)
+        form.addRow("&Date", self.day)
+        form.addRow(QLabel(f"{side_badge_html(Side.LEFT)} Left"), self.left)
+        form.addRow(QLabel(f"{side_badge_html(Side.RIGHT)} Right"), self.right)
+        form.addRow(self.add_button)
+        form.addRow(self.error)
+        return form_box
 
     def _fill_sites(self, select: str | None = None) -> None:
         self.site.blockSignals(True)

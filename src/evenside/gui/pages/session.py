@@ -42,7 +42,7 @@ from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import Keys, add_shortcut
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
-from evenside.services import library, profiles, routines, workout
+from evenside.services import library, profiles, routines, session_summary, workout
 from evenside.services.store import Store
 
 SHORTCUTS = (
@@ -306,7 +306,9 @@ class SessionPage(QWidget):
         self.stretch_card.hide()
         self.current = None
         self.undo_stack.clear()
-        self.summary_view.show_summary(workout.summarise(self.store, session_id), self.profile)
+        self.summary_view.show_summary(
+            session_summary.summarise(self.store, session_id), self.profile
+        )
         self.pages.setCurrentWidget(self.summary_view)
         self.hub.publish(finished, self)
 
