@@ -143,10 +143,21 @@ class ExerciseList(QWidget):
         if view is None or view.exercise is None:
             return
         last = len(view.session.exercises) - 1
-        target = max(0, min(last, view.exercise.position + step))
-        if target != view.exercise.position:
-            moved = workout.move_exercise(self.scope.store, view.exercise.id, target)
-            self.scope.hub.publish(moved, self.scope.handler)
+        moving, before = view.exercise.id, view.exercise.position
+        target = max(0, min(last, before + step))
+        if target == before:
+            return
+        scope = self.scope
+        moved = workout.move_exercise(scope.store, moving, target)
+        scope.undo_stack.push(
+            ServiceCommand(
+                "move exercise",
+                lambda: workout.move_exercise(scope.store, moving, target),
+                lambda: workout.move_exercise(scope.store, moving, before),
+                scope.hub,
+            )
+        )
+        scope.hub.publish(moved, scope.handler)
 
     def remove_selected(self) -> None:
         view = self.view
