@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from session_helpers import BoxAnswerer
@@ -187,3 +187,70 @@ def test_sheet_dialog_saves_a_pdf(
     reader = PdfReader(str(target))
     assert "Barbell curl" in reader.pages[-1].extract_text().replace("\t", " ")
     assert float(reader.pages[0].mediabox.width) == pytest.approx(612, abs=1)
+
+
+def test_rename_a_day_then_delete_another(
+    qtbot: QtBot,
+    built: tuple[MainWindow, RoutinesPage],
+    store: Store,
+    profile: Profile,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, page = built
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Upper", True))
+    qtbot.mouseClick(page.rename_day_button, Qt.MouseButton.LeftButton)
+    assert [page.day.itemText(i) for i in range(page.day.count())] == ["Upper · 3"]
+    qtbot.mouseClick(page.duplicate_day_button, Qt.MouseButton.LeftButton)
+    assert [page.day.itemText(i) for i in range(page.day.count())] == [
+        "Upper · 3",
+        "Upper (copy) · 3",
+    ]
+    assert page.day.currentIndex() == 1
+    answers = BoxAnswerer(
+        ('Delete "Upper (copy)" and its 3 exercises?', QMessageBox.StandardButton.Yes)
+    )
+    qtbot.mouseClick(page.delete_day_button, Qt.MouseButton.LeftButton)
+    assert answers.done
+    assert [page.day.itemText(i) for i in range(page.day.count())] == ["Upper · 3"]
+    [(routine_id, _name)] = routines.list_routines(store, profile.id)
+    assert [d.name for d in routines.get_routine(store, routine_id).days] == ["Upper"]
+
+
+def test_remove_an_exercise_from_a_day_with_delete_then_undo(
+    qtbot: QtBot, built: tuple[MainWindow, RoutinesPage]
+) -> None:
+    window, page = built
+    rect = page.table.visualRect(page.model.index(1, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert _names(page) == ["Bench press", "Barbell curl"]
+    assert page.message.text() == "Removed. Ctrl+Z brings it back."
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _names(page) == ["Bench press", "One-arm dumbbell row", "Barbell curl"]
+    assert [page.day.itemText(i) for i in range(page.day.count())] == ["Day 1 · 3"]
+
+
+def test_generate_dialog_makes_a_routine_of_the_days_asked_for(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    from evenside.gui.dialogs.generate import GenerateDialog
+
+    page = _page(make_window(store))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, GenerateDialog)
+        dialog.name.selectAll()
+        qtbot.keyClicks(dialog.name, "Three days")
+        dialog.days.setFocus()
+        dialog.days.selectAll()
+        qtbot.keyClicks(dialog.days, "3")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert [n for _, n in routines.list_routines(store, profile.id)] == ["Three days"]
+    assert page.routine_list.currentItem().text() == "Three days"
+    assert page.day.count() == 3
+    assert page.model.rowCount() > 0

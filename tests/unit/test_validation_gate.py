@@ -14,7 +14,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
-from evenside.domain.training import SetKind, SetRecord
+from evenside.domain.training import LoggedSet, SetKind, SetRecord
 from evenside.domain.units import Unit
 from evenside.services import library, progress, workout
 from evenside.services.store import Store
@@ -95,11 +95,13 @@ def test_restore_set_refuses_a_bad_set(
     store: Store, exercise_row: tuple[int, int], name: str
 ) -> None:
     session_id, _ = exercise_row
-    se_id, deleted = workout.delete_set(
+    deleted = workout.delete_set(
         store, workout.get_session(store, session_id).exercises[0].sets[0].id
     )
     with pytest.raises(InvalidInput, match="Not saved"):
-        workout.restore_set(store, se_id, replace(deleted, record=_bad(name)))
+        workout.restore_set(
+            store, deleted.session_exercise_id, replace(deleted.logged, record=_bad(name))
+        )
     assert _stored(store, session_id) == []
 
 
@@ -109,9 +111,8 @@ def test_restore_exercise_refuses_if_any_set_is_bad(
 ) -> None:
     session_id, se_id = exercise_row
     removed = workout.remove_exercise(store, se_id)
-    tampered = replace(
-        removed, record=replace(removed.record, sets=(*removed.record.sets, _bad(name)))
-    )
+    extra = LoggedSet(id=9999, position=1, record=_bad(name))
+    tampered = replace(removed, stored=replace(removed.stored, sets=(*removed.stored.sets, extra)))
     with pytest.raises(InvalidInput, match="Not saved"):
         workout.restore_exercise(store, tampered)
     assert workout.get_session(store, session_id).exercises == ()
@@ -122,7 +123,7 @@ def test_restore_session_refuses_if_any_set_is_bad(
     store: Store, profile: Profile, exercise_row: tuple[int, int], name: str
 ) -> None:
     session_id, _ = exercise_row
-    _, snapshot = workout.delete_session(store, session_id)
+    snapshot = workout.delete_session(store, session_id).stored
     exercise = snapshot.exercises[0]
     bad_set = replace(exercise.sets[0], record=_bad(name))
     tampered = replace(snapshot, exercises=(replace(exercise, sets=(*exercise.sets, bad_set)),))
@@ -134,9 +135,9 @@ def test_restore_session_refuses_if_any_set_is_bad(
 def test_the_good_snapshot_still_restores(
     store: Store, profile: Profile, exercise_row: tuple[int, int]
 ) -> None:
-    _, snapshot = workout.delete_session(store, exercise_row[0])
-    restored = workout.restore_session(store, snapshot)
-    assert _stored(store, restored) == [(Side.LEFT, 20.0, 8, None, None)]
+    snapshot = workout.delete_session(store, exercise_row[0]).stored
+    workout.restore_session(store, snapshot)
+    assert _stored(store, exercise_row[0]) == [(Side.LEFT, 20.0, 8, None, None)]
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_the_edges_of_the_rule_are_stored(
     logged = workout.log_set(store, se_id, record)
     assert len(_stored(store, session_id)) == 2
     assert workout.get_session(store, session_id).exercises[0].sets[1].record == replace(
-        record, logged_at=logged.record.logged_at
+        record, logged_at=logged.logged.record.logged_at
     )
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,73 +28,12 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
 from evenside.gui import window_state, worker
+from evenside.gui.changes import ChangeHub
+from evenside.gui.page_registry import PAGES
 
 if TYPE_CHECKING:
     from evenside.gui.dialogs.import_dialog import ImportDialog
     from evenside.services.store import Store
-
-PageFactory: TypeAlias = "Callable[[Store, Profile], QWidget]"
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    name: str
-    factory: PageFactory
-
-
-def _session(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.session import SessionPage
-
-    return SessionPage(store, profile)
-
-
-# The other pages are imported the first time they are opened: start-up pays only for the
-# Session page it shows.
-def _history(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.history import HistoryPage
-
-    return HistoryPage(store, profile)
-
-
-def _progress(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.progress import ProgressPage
-
-    return ProgressPage(store, profile)
-
-
-def _routines(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.routines import RoutinesPage
-
-    return RoutinesPage(store, profile)
-
-
-def _library(store: Store, _profile: Profile) -> QWidget:
-    from evenside.gui.pages.library import LibraryPage
-
-    return LibraryPage(store)
-
-
-def _measurements(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.measurements import MeasurementsPage
-
-    return MeasurementsPage(store, profile)
-
-
-def _settings(store: Store, profile: Profile) -> QWidget:
-    from evenside.gui.pages.settings import SettingsPage
-
-    return SettingsPage(store, profile)
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("Session", _session),
-    PageSpec("History", _history),
-    PageSpec("Progress", _progress),
-    PageSpec("Routines", _routines),
-    PageSpec("Library", _library),
-    PageSpec("Measurements", _measurements),
-    PageSpec("Settings", _settings),
-)
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +50,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.store = store
         self._open_demo = open_demo
+        self.hub = ChangeHub(self)  # every page's writes, undos and redos pass through it
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
         self.nav = QListWidget()
@@ -220,7 +159,7 @@ class MainWindow(QMainWindow):
             raise RuntimeError("no profile yet")
         if name not in self._pages:
             spec = next(s for s in PAGES if s.name == name)
-            widget = spec.factory(self.store, self._profile)
+            widget = spec.factory(self.store, self._profile, self.hub)
             self._connect_page(name, widget)
             self._pages[name] = widget
             self.stack.addWidget(widget)
@@ -373,7 +312,7 @@ class MainWindow(QMainWindow):
         page = self.go_to("Session")
         if isinstance(page, SessionPage):
             page.open_session(session)
-            page.logger.focus_first_field()
+            page.entry_panel.focus_first_field()
 
     def _profile_changed_later(self, profile: Profile) -> None:
         # The page that asked is rebuilt too, so not from inside its own slot.

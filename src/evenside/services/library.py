@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from evenside.domain.changes import Changes
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import (
     Exercise,
@@ -43,11 +46,21 @@ def search(
     return [exercise for _, _, exercise in scored]
 
 
-def add_custom_exercise(store: Store, spec: ExerciseSpec) -> Exercise:
+LIBRARY_CHANGED = Changes(library=True)
+
+
+@dataclass(frozen=True)
+class ExerciseCreated:
+    exercise: Exercise
+    changes: Changes
+
+
+def add_custom_exercise(store: Store, spec: ExerciseSpec) -> ExerciseCreated:
     """Validate and store a user's exercise; it is linked to stretches for its muscles."""
     with store.transaction() as session:
         clean = validate_exercise_spec(spec, library_repo.exercise_names(session))
-        return library_repo.add_custom_exercise(session, clean)
+        created = library_repo.add_custom_exercise(session, clean)
+    return ExerciseCreated(created, LIBRARY_CHANGED)
 
 
 def get_exercise(store: Store, exercise_id: int) -> Exercise:
@@ -55,13 +68,13 @@ def get_exercise(store: Store, exercise_id: int) -> Exercise:
         return library_repo.get_exercise(session, exercise_id)
 
 
-def set_rest(store: Store, exercise_id: int, seconds: int | None) -> Exercise:
+def set_rest(store: Store, exercise_id: int, seconds: int | None) -> Changes:
     """This exercise's rest between sets; ``None`` goes back to the profile's default."""
     if seconds is not None and not 0 <= seconds <= 3600:
         raise InvalidInput("Rest must be 0 to 3600 s.", "rest")
     with store.transaction() as session:
         library_repo.set_rest(session, exercise_id, seconds)
-        return library_repo.get_exercise(session, exercise_id)
+    return LIBRARY_CHANGED
 
 
 def all_stretches(store: Store) -> list[Stretch]:

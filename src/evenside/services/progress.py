@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from evenside.domain.changes import Changes
 from evenside.domain.e1rm import Formula
 from evenside.domain.entry import check_measurement_cm
 from evenside.domain.errors import InvalidInput
@@ -219,7 +220,7 @@ def add_measurement(
     left: float | None,
     right: float | None,
     day: date,
-) -> None:
+) -> Changes:
     """Store one day's per-side circumference at a site (cm). Nothing is stored if either
     value is out of range."""
     name = " ".join(site.split())
@@ -240,6 +241,7 @@ def add_measurement(
         records.append(MeasurementRecord(name, side, value_cm, day))
     with store.transaction() as session:
         progress_repo.add_measurements(session, profile_id, records)
+    return Changes(measurements=True)
 
 
 def measurement_sites(store: Store, profile_id: int) -> list[str]:

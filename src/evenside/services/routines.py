@@ -12,6 +12,7 @@ from evenside.domain.balance_check import (
     Fix,
     check_routine,
 )
+from evenside.domain.changes import Changes, of_sessions
 from evenside.domain.errors import InvalidInput
 from evenside.domain.generator import GeneratorChoice, allowed_exercises, generate
 from evenside.domain.library import Exercise
@@ -22,12 +23,16 @@ from evenside.domain.routines import (
     validate_name,
     validate_targets,
 )
-from evenside.domain.training import WorkoutSession
 from evenside.services import progress
 from evenside.services.store import Store
+from evenside.services.workout import SessionStarted
 from evenside.storage import library_repo, profile_repo, routine_repo, session_repo
 
 MAX_FIX_ROUNDS = 60
+
+# What every write below changes. Writes that hand back a new id or a snapshot keep doing so
+# (the command line and scripts use them); the screens pair them with this value.
+CHANGED = Changes(routines=True)
 
 
 def list_routines(store: Store, profile_id: int) -> list[tuple[int, str]]:
@@ -62,10 +67,11 @@ def create_routine(store: Store, profile_id: int, name: str, first_day: str = "D
         return routine_repo.get_routine(session, routine_id)
 
 
-def rename_routine(store: Store, routine_id: int, name: str) -> None:
+def rename_routine(store: Store, routine_id: int, name: str) -> Changes:
     clean = validate_name(name)
     with store.transaction() as session:
         routine_repo.rename_routine(session, routine_id, clean)
+    return CHANGED
 
 
 def delete_routine(store: Store, routine_id: int) -> Routine:
@@ -106,9 +112,10 @@ def add_day(store: Store, routine_id: int, name: str) -> int:
         return routine_repo.add_day(session, routine_id, validate_name(name, "day"))
 
 
-def rename_day(store: Store, day_id: int, name: str) -> None:
+def rename_day(store: Store, day_id: int, name: str) -> Changes:
     with store.transaction() as session:
         routine_repo.rename_day(session, day_id, validate_name(name, "day"))
+    return CHANGED
 
 
 def duplicate_day(store: Store, day_id: int) -> int:
@@ -118,9 +125,10 @@ def duplicate_day(store: Store, day_id: int) -> int:
         return routine_repo.copy_day(session, day, routine.id, f"{day.name} (copy)"[:80])
 
 
-def delete_day(store: Store, day_id: int) -> None:
+def delete_day(store: Store, day_id: int) -> Changes:
     with store.transaction() as session:
         routine_repo.delete_day(session, day_id)
+    return CHANGED
 
 
 def add_item(store: Store, day_id: int, exercise_id: int, target_sets: int = 3) -> int:
@@ -128,22 +136,25 @@ def add_item(store: Store, day_id: int, exercise_id: int, target_sets: int = 3) 
         return routine_repo.add_item(session, day_id, exercise_id, target_sets=target_sets)
 
 
-def update_item(store: Store, item: RoutineItem) -> None:
+def update_item(store: Store, item: RoutineItem) -> Changes:
     validate_targets(
         item.target_sets, item.rep_low, item.rep_high, item.rest_seconds, item.extra_weak_side_sets
     )
     with store.transaction() as session:
         routine_repo.update_item(session, item)
+    return CHANGED
 
 
-def delete_item(store: Store, item_id: int) -> None:
+def delete_item(store: Store, item_id: int) -> Changes:
     with store.transaction() as session:
         routine_repo.delete_item(session, item_id)
+    return CHANGED
 
 
-def move_item(store: Store, item_id: int, new_position: int) -> None:
+def move_item(store: Store, item_id: int, new_position: int) -> Changes:
     with store.transaction() as session:
         routine_repo.move_item(session, item_id, new_position)
+    return CHANGED
 
 
 # -- balance -------------------------------------------------------------------------------
@@ -182,7 +193,7 @@ def check(
     )
 
 
-def apply_fix(store: Store, fix: Fix) -> None:
+def apply_fix(store: Store, fix: Fix) -> Changes:
     """Apply every step of a finding's fix in one transaction (one click, one undo)."""
     with store.transaction() as session:
         for step in fix:
@@ -199,6 +210,7 @@ def apply_fix(store: Store, fix: Fix) -> None:
             else:
                 changed = replace(item, extra_weak_side_sets=item.extra_weak_side_sets + 1)
             routine_repo.update_item(session, changed)
+    return CHANGED
 
 
 def generate_routine(store: Store, profile_id: int, name: str, choice: GeneratorChoice) -> int:
@@ -247,7 +259,7 @@ def generate_routine(store: Store, profile_id: int, name: str, choice: Generator
     return routine_id
 
 
-def start_session_from_day(store: Store, profile_id: int, day_id: int) -> WorkoutSession:
+def start_session_from_day(store: Store, profile_id: int, day_id: int) -> SessionStarted:
     """A session with the day's exercises added in order; targets show while logging."""
     with store.transaction() as session:
         routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
@@ -257,7 +269,8 @@ def start_session_from_day(store: Store, profile_id: int, day_id: int) -> Workou
         )
         for item in day.items:
             session_repo.add_exercise(session, session_id, item.exercise_id)
-        return session_repo.get_session(session, session_id)
+        started = session_repo.get_session(session, session_id)
+    return SessionStarted(started, of_sessions(session_id))
 
 
 def day_targets(store: Store, day_id: int) -> dict[int, RoutineItem]:

@@ -1,6 +1,7 @@
 """Logging a session: sets per side, coaching prompts, stretches, the finishing summary.
 
-Every call commits before it returns, so a set the screen shows as saved is on disk.
+Every call commits before it returns, so a set the screen shows as saved is on disk, and
+every call that writes returns what it changed (a ``Changes``, or a result carrying one).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from evenside.domain.changes import Changes, in_session, of_sessions
 from evenside.domain.coaching import (
     SessionBest,
     SideWork,
@@ -21,14 +23,12 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
+from evenside.domain.snapshots import StoredExercise, StoredSession
 from evenside.domain.summary import (
-    ExerciseSummary,
     side_figures,
     strength_metric,
-    summarise_exercise,
 )
 from evenside.domain.training import (
-    ExerciseRecord,
     LoggedSet,
     SessionExercise,
     SessionListing,
@@ -38,16 +38,27 @@ from evenside.domain.training import (
 )
 from evenside.domain.units import format_weight
 from evenside.services.store import Store
-from evenside.storage import bulk_repo, history_repo, library_repo, profile_repo, session_repo
+from evenside.storage import history_repo, profile_repo, session_repo
 from evenside.storage.database import DbSession
 
 # -- sessions -------------------------------------------------------------------------------
 
 
-def start_session(store: Store, profile_id: int, name: str = "") -> WorkoutSession:
+@dataclass(frozen=True)
+class SessionStarted:
+    session: WorkoutSession
+    changes: Changes
+
+    @property
+    def id(self) -> int:
+        return self.session.id
+
+
+def start_session(store: Store, profile_id: int, name: str = "") -> SessionStarted:
     with store.transaction() as session:
         session_id = session_repo.start_session(session, profile_id, store.now(), name)
-        return session_repo.get_session(session, session_id)
+        started = session_repo.get_session(session, session_id)
+    return SessionStarted(started, of_sessions(session_id))
 
 
 def active_session(store: Store, profile_id: int) -> WorkoutSession | None:
@@ -64,113 +75,108 @@ def get_session(store: Store, session_id: int) -> WorkoutSession:
 
 def set_session_notes(
     store: Store, session_id: int, *, name: str | None = None, notes: str | None = None
-) -> None:
+) -> Changes:
     with store.transaction() as session:
         session_repo.set_session_fields(session, session_id, name=name, notes=notes)
+    return Changes(sessions=True, session_ids=frozenset({session_id}))
 
 
-def finish_session(store: Store, session_id: int) -> None:
+def finish_session(store: Store, session_id: int) -> Changes:
     with store.transaction() as session:
         session_repo.finish_session(session, session_id, store.now())
+    return of_sessions(session_id)
 
 
-def delete_session(store: Store, session_id: int) -> tuple[int, WorkoutSession]:
-    """Delete a whole session; returns what is needed to put it back (undo)."""
+@dataclass(frozen=True)
+class DeletedSession:
+    """A deleted session, every column and row id kept, so undo puts back exactly that."""
+
+    stored: StoredSession
+    changes: Changes
+
+
+def delete_session(store: Store, session_id: int) -> DeletedSession:
     with store.transaction() as session:
-        snapshot = session_repo.get_session(session, session_id)
+        stored = session_repo.stored_session(session, session_id)
         session_repo.delete_session(session, session_id)
-        return snapshot.profile_id, snapshot
+    return DeletedSession(stored, of_sessions(session_id))
 
 
-def restore_session(store: Store, snapshot: WorkoutSession) -> int:
-    """Put a deleted session back (new row ids, same content)."""
-    from evenside.domain.training import SessionRecord
-
-    record = SessionRecord(
-        snapshot.started_at,
-        snapshot.ended_at,
-        tuple(_exercise_record(e) for e in snapshot.exercises),
-        snapshot.name,
-        snapshot.notes,
-    )
-    for exercise in record.exercises:
-        _check_sets(exercise.sets)
+def restore_session(store: Store, stored: StoredSession) -> Changes:
+    """Put a deleted session back under its own ids, with every column as it was."""
+    for exercise in stored.exercises:
+        _check_sets(logged.record for logged in exercise.sets)
     with store.transaction() as session:
-        bulk_repo.insert_sessions(session, snapshot.profile_id, [record])
-        listing = history_repo.list_sessions(session, snapshot.profile_id, limit=100000)
-        return next(s.id for s in listing if s.started_at == snapshot.started_at)
-
-
-def _exercise_record(exercise: SessionExercise) -> ExerciseRecord:
-    return ExerciseRecord(
-        exercise.exercise_id,
-        tuple(s.record for s in exercise.sets),
-        exercise.first_side,
-        exercise.stretch_status,
-        None,
-        exercise.notes,
-    )
+        session_repo.put_back_session(session, stored)
+    return of_sessions(stored.id)
 
 
 # -- exercises in a session -----------------------------------------------------------------
 
 
-def add_exercise(store: Store, session_id: int, exercise_id: int) -> int:
+@dataclass(frozen=True)
+class ExerciseAdded:
+    id: int  # the exercise's row within the session
+    changes: Changes
+
+
+def add_to_session(store: Store, session_id: int, exercise_id: int) -> ExerciseAdded:
     with store.transaction() as session:
-        return session_repo.add_exercise(session, session_id, exercise_id)
+        new_id = session_repo.add_exercise(session, session_id, exercise_id)
+    return ExerciseAdded(new_id, in_session(session_id, exercises=True))
 
 
-def move_exercise(store: Store, session_exercise_id: int, new_position: int) -> None:
+def add_exercise(store: Store, session_id: int, exercise_id: int) -> int:
+    """The id of the exercise added to the session (for scripts that need only the id)."""
+    return add_to_session(store, session_id, exercise_id).id
+
+
+def move_exercise(store: Store, session_exercise_id: int, new_position: int) -> Changes:
     with store.transaction() as session:
         session_repo.move_exercise(session, session_exercise_id, new_position)
+        session_id = session_repo.session_of(session, session_exercise_id)
+    return in_session(session_id, exercises=True)
 
 
 @dataclass(frozen=True)
 class RemovedExercise:
-    session_id: int
-    position: int
-    record: ExerciseRecord
+    """An exercise taken out of a session, every column and row id kept for undo."""
+
+    stored: StoredExercise
+    changes: Changes
 
 
 def remove_exercise(store: Store, session_exercise_id: int) -> RemovedExercise:
     with store.transaction() as session:
-        session_id = session_repo.session_of(session, session_exercise_id)
-        current = session_repo.get_session(session, session_id)
-        exercise = next(e for e in current.exercises if e.id == session_exercise_id)
+        stored = session_repo.stored_exercise(session, session_exercise_id)
         session_repo.remove_exercise(session, session_exercise_id)
-        return RemovedExercise(session_id, exercise.position, _exercise_record(exercise))
+    return RemovedExercise(stored, in_session(stored.session_id, sets=True, exercises=True))
 
 
-def restore_exercise(store: Store, removed: RemovedExercise) -> int:
-    _check_sets(removed.record.sets)
+def restore_exercise(store: Store, removed: RemovedExercise) -> Changes:
+    """Put a removed exercise back where it was, under its own id, with its sets."""
+    _check_sets(logged.record for logged in removed.stored.sets)
     with store.transaction() as session:
-        new_id = session_repo.add_exercise(
-            session, removed.session_id, removed.record.exercise_id, removed.position
-        )
-        session_repo.set_exercise_fields(
-            session,
-            new_id,
-            first_side=removed.record.first_side,
-            stretch=removed.record.stretch_status,
-            notes=removed.record.notes,
-        )
-        for s in removed.record.sets:
-            session_repo.log_set(session, new_id, s)
-        return new_id
+        session_repo.put_back_exercise(session, removed.stored)
+    return removed.changes
 
 
-def set_exercise_notes(store: Store, session_exercise_id: int, notes: str) -> None:
+def set_exercise_notes(store: Store, session_exercise_id: int, notes: str) -> Changes:
     with store.transaction() as session:
         session_repo.set_exercise_fields(session, session_exercise_id, notes=notes)
+        session_id = session_repo.session_of(session, session_exercise_id)
+    return in_session(session_id, exercises=True)
 
 
-def record_stretch(store: Store, session_exercise_id: int, status: StretchStatus) -> None:
+def record_stretch(store: Store, session_exercise_id: int, status: StretchStatus) -> Changes:
     """Done or skipped, with the time; pending again when undone."""
     with store.transaction() as session:
         at = None if status is StretchStatus.PENDING else store.now()
         session_repo.set_exercise_fields(
             session, session_exercise_id, stretch=status, stretch_at=at
         )
+        session_id = session_repo.session_of(session, session_exercise_id)
+    return in_session(session_id, exercises=True)
 
 
 # -- sets ------------------------------------------------------------------------------------
@@ -186,6 +192,21 @@ def _match_for(
     )
 
 
+# A set's change names no session: finding it would cost a query on the path of every set,
+# and a set can only be logged in the session the screen shows.
+SET_CHANGED = Changes(sets=True)
+
+
+@dataclass(frozen=True)
+class SetLogged:
+    logged: LoggedSet
+    changes: Changes
+
+    @property
+    def id(self) -> int:
+        return self.logged.id
+
+
 def log_set(
     store: Store,
     session_exercise_id: int,
@@ -193,7 +214,7 @@ def log_set(
     *,
     settings: Settings | None = None,
     weak: Side | None = None,
-) -> LoggedSet:
+) -> SetLogged:
     """Store a set (committed before returning). With the weak-side cap on, a set that would
     put the strong side ahead of the weak side is refused and nothing is stored, as is a set
     whose values break the entry rules (``check_set``)."""
@@ -219,27 +240,39 @@ def log_set(
         if logged.position == 0 and stamped.side is not Side.BOTH:
             # The order actually used: the side of the first set logged.
             session_repo.set_exercise_fields(session, session_exercise_id, first_side=stamped.side)
-        return logged
+    changes = SET_CHANGED | Changes(exercises=logged.position == 0)
+    return SetLogged(logged, changes)
 
 
-def update_set(store: Store, set_id: int, record: SetRecord) -> LoggedSet:
+def update_set(store: Store, set_id: int, record: SetRecord) -> Changes:
     check_set(record)
     with store.transaction() as session:
         old = session_repo.get_set(session, set_id)
-        return session_repo.update_set(
-            session, set_id, replace(record, logged_at=old.record.logged_at)
-        )
+        session_repo.update_set(session, set_id, replace(record, logged_at=old.record.logged_at))
+    return SET_CHANGED
 
 
-def delete_set(store: Store, set_id: int) -> tuple[int, LoggedSet]:
+@dataclass(frozen=True)
+class DeletedSet:
+    session_exercise_id: int
+    logged: LoggedSet
+    changes: Changes
+
+
+def delete_set(store: Store, set_id: int) -> DeletedSet:
     with store.transaction() as session:
-        return session_repo.delete_set(session, set_id)
+        session_exercise_id, logged = session_repo.delete_set(session, set_id)
+    return DeletedSet(session_exercise_id, logged, SET_CHANGED)
 
 
-def restore_set(store: Store, session_exercise_id: int, logged: LoggedSet) -> LoggedSet:
+def restore_set(store: Store, session_exercise_id: int, logged: LoggedSet) -> Changes:
+    """Put a set back where it was, under its own id (undo of a deletion, redo of a log)."""
     check_set(logged.record)
     with store.transaction() as session:
-        return session_repo.log_set(session, session_exercise_id, logged.record, logged.position)
+        session_repo.log_set(
+            session, session_exercise_id, logged.record, logged.position, logged.id
+        )
+    return SET_CHANGED
 
 
 def _check_sets(sets: Iterable[SetRecord]) -> None:
@@ -312,72 +345,6 @@ def describe_sets(sets: tuple[SetRecord, ...], profile: Profile) -> str:
         else:
             parts.append(f"{s.reps} reps")
     return ", ".join(parts)
-
-
-# -- summary ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    session: WorkoutSession
-    exercises: tuple[ExerciseSummary, ...]
-    unstretched: tuple[str, ...]
-    formula_label: str
-
-    @property
-    def minutes(self) -> int | None:
-        if self.session.ended_at is None:
-            return None
-        return int((self.session.ended_at - self.session.started_at).total_seconds() // 60)
-
-
-def summarise(store: Store, session_id: int) -> SessionSummary:
-    with store.transaction() as session:
-        current = session_repo.get_session(session, session_id)
-        settings = _settings(session, current.profile_id)
-        formula = settings.e1rm_formula
-        summaries = []
-        unstretched = []
-        for exercise in current.exercises:
-            lib = library_repo.get_exercise(session, exercise.exercise_id)
-            sets = [s.record for s in exercise.sets]
-            recent = history_repo.recent_exercise_sets(
-                session,
-                current.profile_id,
-                exercise.exercise_id,
-                before=current.started_at,
-                exclude_session_id=current.id,
-                sessions=1,
-            )
-            earlier = history_repo.all_exercise_sets_before(
-                session, current.profile_id, exercise.exercise_id, current.started_at, current.id
-            )
-            best_before = {
-                side: fig.best
-                for side, fig in side_figures(earlier, lib.load_basis, formula).items()
-                if fig.best is not None
-            }
-            stretched = {
-                StretchStatus.DONE: True,
-                StretchStatus.SKIPPED: False,
-                StretchStatus.PENDING: None,
-            }[exercise.stretch_status]
-            if stretched is not True and lib.stretches:
-                unstretched.append(lib.name)
-            summaries.append(
-                summarise_exercise(
-                    lib.name,
-                    lib.laterality.per_side,
-                    sets,
-                    lib.load_basis,
-                    formula,
-                    previous_sets=recent[0][1] if recent else [],
-                    best_before=best_before,
-                    weak=exercise.first_side,
-                    stretched=stretched,
-                )
-            )
-    return SessionSummary(current, tuple(summaries), tuple(unstretched), formula.label)
 
 
 def history(store: Store, profile_id: int) -> list[SessionListing]:

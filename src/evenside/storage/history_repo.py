@@ -145,33 +145,37 @@ def known_sessions(session: Session, profile_id: int) -> tuple[set[str], set[tup
     return keys, starts
 
 
+# One row per set for the export, with its session and exercise.
+_EXPORT_COLUMNS = (
+    SessionRow.id,
+    SessionRow.source_key,
+    SessionRow.started_at,
+    SessionRow.ended_at,
+    SessionRow.name,
+    SessionRow.notes,
+    ExerciseRow.name,
+    ExerciseRow.laterality,
+    ExerciseRow.load_basis,
+    SessionExerciseRow.position,
+    SessionExerciseRow.first_side,
+    SessionExerciseRow.stretch_status,
+    SessionExerciseRow.notes,
+    SetRow.position,
+    SetRow.side,
+    SetRow.weight_kg,
+    SetRow.reps,
+    SetRow.duration_seconds,
+    SetRow.rpe,
+    SetRow.rir,
+    SetRow.kind,
+    SetRow.logged_at,
+)
+
+
 def export_rows(session: Session, profile_id: int) -> list[ExportRow]:
     """Every set of a profile with its session and exercise, in order (finished sessions)."""
     query = (
-        select(
-            SessionRow.id,
-            SessionRow.source_key,
-            SessionRow.started_at,
-            SessionRow.ended_at,
-            SessionRow.name,
-            SessionRow.notes,
-            ExerciseRow.name,
-            ExerciseRow.laterality,
-            ExerciseRow.load_basis,
-            SessionExerciseRow.position,
-            SessionExerciseRow.first_side,
-            SessionExerciseRow.stretch_status,
-            SessionExerciseRow.notes,
-            SetRow.position,
-            SetRow.side,
-            SetRow.weight_kg,
-            SetRow.reps,
-            SetRow.duration_seconds,
-            SetRow.rpe,
-            SetRow.rir,
-            SetRow.kind,
-            SetRow.logged_at,
-        )
+        select(*_EXPORT_COLUMNS)
         .join(SessionExerciseRow, SessionExerciseRow.session_id == SessionRow.id)
         .join(ExerciseRow, ExerciseRow.id == SessionExerciseRow.exercise_id)
         .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)

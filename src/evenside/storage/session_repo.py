@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from evenside.domain.errors import NotFound
 from evenside.domain.sides import Side
+from evenside.domain.snapshots import StoredExercise, StoredSession
 from evenside.domain.training import (
     LoggedSet,
     SessionExercise,
@@ -19,6 +20,7 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.storage.models import (
+    RoutineDayRow,
     SessionExerciseRow,
     SessionRow,
     SetRow,
@@ -196,9 +198,14 @@ def set_exercise_fields(
 
 
 def log_set(
-    session: Session, session_exercise_id: int, record: SetRecord, position: int | None = None
+    session: Session,
+    session_exercise_id: int,
+    record: SetRecord,
+    position: int | None = None,
+    set_id: int | None = None,
 ) -> LoggedSet:
-    """One INSERT; the position is the next free one unless given (undo puts a set back)."""
+    """One INSERT; the position is the next free one unless given, and the id is new unless
+    given (undo puts a set back where it was, under its own id)."""
     next_position = (
         select(func.coalesce(func.max(SetRow.position) + 1, 0))
         .where(SetRow.session_exercise_id == session_exercise_id)
@@ -208,6 +215,7 @@ def log_set(
         set_id, stored_position = session.execute(
             insert(SetRow)
             .values(
+                **({} if set_id is None else {"id": set_id}),
                 session_exercise_id=session_exercise_id,
                 position=next_position if position is None else position,
                 side=record.side.value,
@@ -291,3 +299,102 @@ def delete_session(session: Session, session_id: int) -> None:
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
     session.delete(row)
+
+
+# -- exact snapshots, for undo ------------------------------------------------------------
+
+
+def _stored_exercise(session: Session, row: SessionExerciseRow) -> StoredExercise:
+    sets = session.scalars(
+        select(SetRow)
+        .where(SetRow.session_exercise_id == row.id)
+        .order_by(SetRow.position, SetRow.id)
+    )
+    return StoredExercise(
+        id=row.id,
+        session_id=row.session_id,
+        exercise_id=row.exercise_id,
+        position=row.position,
+        first_side=None if row.first_side is None else Side(row.first_side),
+        stretch_status=StretchStatus(row.stretch_status),
+        stretch_at=row.stretch_at,
+        notes=row.notes,
+        sets=tuple(_logged(s) for s in sets),
+    )
+
+
+def stored_exercise(session: Session, session_exercise_id: int) -> StoredExercise:
+    """Every column of one exercise of a session and of its sets, ids included."""
+    return _stored_exercise(session, _session_exercise(session, session_exercise_id))
+
+
+def stored_session(session: Session, session_id: int) -> StoredSession:
+    """Every column of a workout session, its exercises and their sets, ids included."""
+    row = session.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"Session {session_id} does not exist.")
+    exercise_rows = session.scalars(
+        select(SessionExerciseRow)
+        .where(SessionExerciseRow.session_id == session_id)
+        .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
+    )
+    return StoredSession(
+        id=row.id,
+        profile_id=row.profile_id,
+        routine_day_id=row.routine_day_id,
+        name=row.name,
+        notes=row.notes,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        source_key=row.source_key,
+        exercises=tuple(_stored_exercise(session, r) for r in list(exercise_rows)),
+    )
+
+
+def put_back_exercise(session: Session, stored: StoredExercise) -> None:
+    """Insert a removed exercise again under its own id and position, with its sets."""
+    for other in session.scalars(
+        select(SessionExerciseRow).where(
+            SessionExerciseRow.session_id == stored.session_id,
+            SessionExerciseRow.position >= stored.position,
+        )
+    ):
+        other.position += 1
+    session.add(
+        SessionExerciseRow(
+            id=stored.id,
+            session_id=stored.session_id,
+            exercise_id=stored.exercise_id,
+            position=stored.position,
+            first_side=None if stored.first_side is None else stored.first_side.value,
+            stretch_status=stored.stretch_status.value,
+            stretch_at=stored.stretch_at,
+            notes=stored.notes,
+        )
+    )
+    session.flush()
+    for logged in stored.sets:
+        log_set(session, stored.id, logged.record, logged.position, logged.id)
+
+
+def put_back_session(session: Session, stored: StoredSession) -> None:
+    """Insert a deleted session again exactly as it was: same ids, every column (the routine
+    day only if it still exists: deleting a day lets its sessions keep their sets)."""
+    day_id = stored.routine_day_id
+    if day_id is not None and session.get(RoutineDayRow, day_id) is None:
+        day_id = None
+    session.add(
+        SessionRow(
+            id=stored.id,
+            profile_id=stored.profile_id,
+            routine_day_id=day_id,
+            name=stored.name,
+            notes=stored.notes,
+            started_at=stored.started_at,
+            ended_at=stored.ended_at,
+            source_key=stored.source_key,
+        )
+    )
+    session.flush()
+    for exercise in stored.exercises:
+        put_back_exercise(session, exercise)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evenside.domain.changes import Changes
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise, ExerciseSpec, Laterality, LoadBasis
 from evenside.domain.muscles import MuscleGroup
@@ -50,6 +51,7 @@ class CustomExerciseDialog(QDialog):
         self.setWindowTitle("Add a custom exercise")
         self.store = store
         self.created: Exercise | None = None
+        self.changes = Changes()  # what saving changed, for the page to publish
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. One-arm landmine row")
         self.laterality = QComboBox()
@@ -96,7 +98,8 @@ class CustomExerciseDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.created = library.add_custom_exercise(self.store, self.spec())
+            result = library.add_custom_exercise(self.store, self.spec())
+            self.created, self.changes = result.exercise, result.changes
         except InvalidInput as exc:
             self.error.setText(str(exc))
             self.error.show()

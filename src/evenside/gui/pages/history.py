@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evenside.domain.changes import Changes
 from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import SetRecord, WorkoutSession
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.models.sets import SetTableModel
@@ -36,10 +38,17 @@ class SessionEditor(QDialog):
     """A past session's exercises and sets; a set edited here changes every figure from it."""
 
     def __init__(
-        self, store: Store, profile: Profile, session_id: int, parent: QWidget | None = None
+        self,
+        store: Store,
+        profile: Profile,
+        session_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.profile, self.session_id = store, profile, session_id
+        self.hub = hub or ChangeHub(self)
         self.exercises = {e.id: e for e in library.all_exercises(store, include_archived=True)}
         self.setWindowTitle("Edit session")
         self.title = QLabel()
@@ -90,18 +99,27 @@ class SessionEditor(QDialog):
 
     def _edit(self, set_id: int, record: SetRecord) -> None:
         try:
-            workout.update_set(self.store, set_id, record)
+            changes = workout.update_set(self.store, set_id, record)
         except EvensideError as exc:
             self.message.setText(f"Not saved: {exc}")
             return
         self.message.clear()
         self._fill(self.exercise_list.currentRow())
+        self.hub.publish(changes, self)
 
 
 class HistoryPage(QWidget):
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.profile = store, profile
+        self.hub = hub or ChangeHub(self)
         self.model = SessionListModel()
         self.table = row_table(self.model)
         stretch_column(self.table, 3)
@@ -125,10 +143,7 @@ class HistoryPage(QWidget):
         add_shortcut(self, QKeySequence.StandardKey.Delete, self.delete_selected)
         add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.indexChanged.connect(self._undo_index_changed)
-        self.reload()
-
-    def _undo_index_changed(self, _index: int) -> None:
+        StaleGuard(self, self.hub, lambda c: c.training or c.library, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -138,10 +153,6 @@ class HistoryPage(QWidget):
             f"{len(rows)} sessions" if rows else "No sessions yet: they appear here once logged."
         )
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.reload()  # sessions logged on the Session page since this page was last shown
-        super().showEvent(event)
-
     def _selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return None if not rows else self.model.listing(rows[0].row()).id
@@ -150,9 +161,8 @@ class HistoryPage(QWidget):
         session_id = self._selected_id()
         if session_id is None:
             return
-        editor = SessionEditor(self.store, self.profile, session_id, self)
+        editor = SessionEditor(self.store, self.profile, session_id, self, hub=self.hub)
         editor.exec()
-        self.reload()
 
     def delete_selected(self) -> None:
         session_id = self._selected_id()
@@ -169,14 +179,14 @@ class HistoryPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        _profile_id, snapshot = workout.delete_session(self.store, session_id)
-        holder = {"id": session_id}
+        deleted = workout.delete_session(self.store, session_id)
 
-        def redo() -> None:
-            workout.delete_session(self.store, holder["id"])
+        def redo() -> Changes:
+            return workout.delete_session(self.store, session_id).changes
 
-        def undo() -> None:
-            holder["id"] = workout.restore_session(self.store, snapshot)
+        def undo() -> Changes:
+            return workout.restore_session(self.store, deleted.stored)
 
-        self.undo_stack.push(ServiceCommand("delete session", redo, undo))
+        self.undo_stack.push(ServiceCommand("delete session", redo, undo, self.hub))
+        self.hub.publish(deleted, self)
         self.status.setText("Session deleted. Undo delete (Ctrl+Z) brings it back.")

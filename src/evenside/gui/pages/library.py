@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.library import Exercise, Laterality
 from evenside.domain.muscles import MuscleGroup
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.exercises import ExerciseTableModel
@@ -51,9 +52,12 @@ def describe_exercise(exercise: Exercise) -> str:
 
 
 class LibraryPage(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, hub: ChangeHub | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.hub = hub or ChangeHub(self)
         self._all: list[Exercise] = []
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search exercises (typos and any word order are fine)")
@@ -98,6 +102,7 @@ class LibraryPage(QWidget):
         self.laterality.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.add_button.clicked.connect(self.add_custom)
+        StaleGuard(self, self.hub, lambda c: c.library, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -136,5 +141,5 @@ class LibraryPage(QWidget):
             self.search.clear()
             self.muscle.setCurrentIndex(0)
             self.laterality.setCurrentIndex(0)
-            self.reload()
+            self.hub.publish(dialog.changes, self)  # this page reloads with every other
             self.select_exercise(dialog.created.id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import InvalidInput
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.gui.style import ERROR_STYLE, side_badge_html
@@ -41,35 +42,20 @@ def _cm(text: str, field: str) -> float | None:
 
 
 class MeasurementsPage(QWidget):
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.hub = hub or ChangeHub(self)
         from evenside.gui.charts.measurement_view import MeasurementCharts
 
         self.store, self.profile = store, profile
-        self.site = QComboBox()
-        self.site.setEditable(True)
-        self.site.setToolTip("Choose a site or type a new one")
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        today = store.now().date()
-        self.day.setDate(QDate(today.year, today.month, today.day))
-        self.left = QLineEdit()
-        self.right = QLineEdit()
-        for field in (self.left, self.right):
-            field.setPlaceholderText("cm")
-        self.add_button = QPushButton("&Add measurement")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        form_box = QGroupBox("New measurement")
-        form = QFormLayout(form_box)
-        form.addRow("&Site", self.site)
-        form.addRow("&Date", self.day)
-        form.addRow(QLabel(f"{side_badge_html(Side.LEFT)} Left"), self.left)
-        form.addRow(QLabel(f"{side_badge_html(Side.RIGHT)} Right"), self.right)
-        form.addRow(self.add_button)
-        form.addRow(self.error)
+        form_box = self._build_form()
         hint = QLabel(
             "Measure relaxed, at the same spot each time (e.g. the widest point), both sides "
             "in the same session."
@@ -95,7 +81,41 @@ class MeasurementsPage(QWidget):
         self.add_button.clicked.connect(self.add)
         self.right.returnPressed.connect(self.add)
         self.site.currentTextChanged.connect(lambda _t: self.refresh())
+        # The strength chart beside the sizes moves with every set logged.
+        StaleGuard(
+            self,
+            self.hub,
+            lambda c: c.measurements or c.training,
+            lambda: self._fill_sites(self.site.currentText()),
+        )
         self._fill_sites()
+
+    def _build_form(self) -> QGroupBox:
+        self.site = QComboBox()
+        self.site.setEditable(True)
+        self.site.setToolTip("Choose a site or type a new one")
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        today = self.store.now().date()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.left = QLineEdit()
+        self.right = QLineEdit()
+        for field in (self.left, self.right):
+            field.setPlaceholderText("cm")
+        self.add_button = QPushButton("&Add measurement")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form_box = QGroupBox("New measurement")
+        form = QFormLayout(form_box)
+        form.addRow("&Site", self.site)
+        form.addRow("&Date", self.day)
+        form.addRow(QLabel(f"{side_badge_html(Side.LEFT)} Left"), self.left)
+        form.addRow(QLabel(f"{side_badge_html(Side.RIGHT)} Right"), self.right)
+        form.addRow(self.add_button)
+        form.addRow(self.error)
+        return form_box
 
     def _fill_sites(self, select: str | None = None) -> None:
         self.site.blockSignals(True)
@@ -138,7 +158,7 @@ class MeasurementsPage(QWidget):
     def add(self) -> None:
         day = self.day.date()
         try:
-            progress.add_measurement(
+            changes = progress.add_measurement(
                 self.store,
                 self.profile.id,
                 self.site.currentText(),
@@ -154,4 +174,6 @@ class MeasurementsPage(QWidget):
         self.error.clear()
         self.left.clear()
         self.right.clear()
-        self._fill_sites(" ".join(self.site.currentText().split()))
+        site = " ".join(self.site.currentText().split())
+        self.site.setCurrentText(site)
+        self.hub.publish(changes, self)  # the sites and the table reload from the change

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,73 +26,38 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile
+from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services import library, progress, progress_export
 from evenside.services.store import Store
 
+if TYPE_CHECKING:
+    from evenside.gui.charts.exercise_view import ExerciseCharts
+
 TREND_WORDS = {"closing": "closing ↘", "widening": "widening ↗", "steady": "steady →"}
 
 
 class ProgressPage(QWidget):
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.hub = hub or ChangeHub(self)
         from evenside.gui.charts.balance_view import BalanceView
         from evenside.gui.charts.exercise_view import ExerciseCharts
 
         self.store, self.profile = store, profile
         self.range_name = "All"
-        self.range_buttons = QButtonGroup(self)
-        ranges = QHBoxLayout()
-        ranges.addWidget(QLabel("Show:"))
-        for name in progress.RANGES:
-            button = QPushButton(name)
-            button.setCheckable(True)
-            button.setChecked(name == self.range_name)
-            self.range_buttons.addButton(button)
-            ranges.addWidget(button)
-        ranges.addStretch(1)
-        self.png_button = QPushButton("Export chart as &PNG…")
-        self.csv_button = QPushButton("Export series as &CSV…")
-        ranges.addWidget(self.png_button)
-        ranges.addWidget(self.csv_button)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find an exercise")
-        self.exercise_list = QListWidget()
-        self.exercise_list.setMaximumWidth(220)
-        self.chart_header = QLabel()
-        self.chart_header.setTextFormat(Qt.TextFormat.RichText)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addWidget(self.search)
-        left_box.addWidget(self.exercise_list)
-        self.charts = ExerciseCharts()
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.chart_header)
-        right_box.addWidget(self.charts, 1)
-        exercise_tab = QSplitter(Qt.Orientation.Horizontal)
-        exercise_tab.addWidget(left)
-        exercise_tab.addWidget(right)
-        exercise_tab.setStretchFactor(1, 1)
-
-        self.overview_model = TextRowsModel(
-            ("Exercise", "Asymmetry", "Weaker", "Trend (8 wk)", "Noise", "Sessions", "Last"),
-            (0, 3, 4),
-        )
-        self.overview_table = row_table(self.overview_model)
-        stretch_column(self.overview_table, 0)
-        self.overview_note = QLabel()
-        self.overview_note.setWordWrap(True)
-        overview_tab = QWidget()
-        overview_box = QVBoxLayout(overview_tab)
-        overview_box.addWidget(self.overview_note)
-        overview_box.addWidget(self.overview_table)
+        ranges = self._build_ranges()
+        exercise_tab = self._build_exercise_tab(ExerciseCharts())
+        overview_tab = self._build_overview_tab()
         self.balance = BalanceView()
-
         self.tabs = QTabWidget()
         self.tabs.addTab(exercise_tab, "&Exercise")
         self.tabs.addTab(overview_tab, "&Overview")
@@ -108,7 +74,65 @@ class ProgressPage(QWidget):
         self.csv_button.clicked.connect(self.export_csv_dialog)
         self._overview_rows: list[progress.OverviewRow] = []
         self._with_data: list[Exercise] = []
+        concerns = lambda c: c.training or c.library or c.settings  # noqa: E731
+        StaleGuard(self, self.hub, concerns, self.reload)
         self.reload()
+
+    def _build_ranges(self) -> QHBoxLayout:
+        self.range_buttons = QButtonGroup(self)
+        ranges = QHBoxLayout()
+        ranges.addWidget(QLabel("Show:"))
+        for name in progress.RANGES:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setChecked(name == self.range_name)
+            self.range_buttons.addButton(button)
+            ranges.addWidget(button)
+        ranges.addStretch(1)
+        self.png_button = QPushButton("Export chart as &PNG…")
+        self.csv_button = QPushButton("Export series as &CSV…")
+        ranges.addWidget(self.png_button)
+        ranges.addWidget(self.csv_button)
+        return ranges
+
+    def _build_exercise_tab(self, charts: ExerciseCharts) -> QSplitter:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find an exercise")
+        self.exercise_list = QListWidget()
+        self.exercise_list.setMaximumWidth(220)
+        self.chart_header = QLabel()
+        self.chart_header.setTextFormat(Qt.TextFormat.RichText)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.search)
+        left_box.addWidget(self.exercise_list)
+        self.charts = charts
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.chart_header)
+        right_box.addWidget(self.charts, 1)
+        exercise_tab = QSplitter(Qt.Orientation.Horizontal)
+        exercise_tab.addWidget(left)
+        exercise_tab.addWidget(right)
+        exercise_tab.setStretchFactor(1, 1)
+        return exercise_tab
+
+    def _build_overview_tab(self) -> QWidget:
+        self.overview_model = TextRowsModel(
+            ("Exercise", "Asymmetry", "Weaker", "Trend (8 wk)", "Noise", "Sessions", "Last"),
+            (0, 3, 4),
+        )
+        self.overview_table = row_table(self.overview_model)
+        stretch_column(self.overview_table, 0)
+        self.overview_note = QLabel()
+        self.overview_note.setWordWrap(True)
+        overview_tab = QWidget()
+        overview_box = QVBoxLayout(overview_tab)
+        overview_box.addWidget(self.overview_note)
+        overview_box.addWidget(self.overview_table)
+        return overview_tab
 
     # -- data -----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from evenside.domain.profile import Profile
 from evenside.domain.summary import ExerciseSummary, SideFigures
 from evenside.domain.units import Unit, format_weight
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
-from evenside.services.workout import SessionSummary
+from evenside.services.session_summary import SessionSummary
 
 
 def _amount(value: float, measure: str, unit: Unit, decimals: int = 3) -> str:

@@ -54,10 +54,21 @@ class SettingsPage(QWidget):
         self.store = store
         self.profile = profile
         self.settings = profiles.settings(store, profile.id)
-        s, unit = self.settings, profile.unit
+        self._build_fields()
+        self._lay_out()
+        self.save_button.clicked.connect(self.save)
+        self.plate_button.clicked.connect(self.open_plate_calculator)
+        self.new_profile.clicked.connect(self.add_profile)
+        self.switch_profile.clicked.connect(self.switch_to_selected)
+        self.delete_profile.clicked.connect(self.delete_selected)
+        self.profile_list.itemActivated.connect(lambda _item: self.switch_to_selected())
+        self._fill_profiles()
 
-        self.name = QLineEdit(profile.name)
-        self.dominant = _combo([("Right", "right"), ("Left", "left")], profile.dominant.value)
+    def _build_fields(self) -> None:
+        s, unit = self.settings, self.profile.unit
+
+        self.name = QLineEdit(self.profile.name)
+        self.dominant = _combo([("Right", "right"), ("Left", "left")], self.profile.dominant.value)
         self.unit = _combo([("Kilograms (kg)", "kg"), ("Pounds (lb)", "lb")], unit.value)
         self.formula = _combo([(f.label, f.value) for f in Formula], s.e1rm_formula.value)
         self.notice = QDoubleSpinBox()
@@ -97,6 +108,8 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton("&Save settings")
         self.save_button.setDefault(True)
 
+    def _build_groups(self) -> list[QGroupBox]:
+        unit = self.profile.unit
         profile_box = QGroupBox("This profile")
         form = QFormLayout(profile_box)
         form.addRow("&Name", self.name)
@@ -128,7 +141,10 @@ class SettingsPage(QWidget):
         form.addRow(f"&Bar ({unit.value})", self.bar)
         form.addRow(f"&Plates ({unit.value})", self.plates)
         form.addRow(self.plate_button)
+        return [profile_box, coaching, strength, rest, plates]
 
+    def _build_targets(self) -> QGroupBox:
+        s = self.settings
         targets = QGroupBox("Opposing-muscle targets (first ÷ second, weekly sets)")
         target_box = QVBoxLayout(targets)
         self.pair_spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
@@ -147,7 +163,9 @@ class SettingsPage(QWidget):
             grid.addRow(pair.label, row)
             self.pair_spins[pair.key] = (low, high)
         target_box.addLayout(grid)
+        return targets
 
+    def _build_manage(self) -> QGroupBox:
         self.profile_list = QListWidget()
         self.profile_list.setMaximumHeight(140)
         self.new_profile = QPushButton("&New profile…")
@@ -161,7 +179,11 @@ class SettingsPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         manage_box.addLayout(row)
+        return manage
 
+    def _lay_out(self) -> None:
+        profile_box, coaching, strength, rest, plates = self._build_groups()
+        targets, manage = self._build_targets(), self._build_manage()
         left = QVBoxLayout()
         left.addWidget(profile_box)
         left.addWidget(coaching)
@@ -191,14 +213,6 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        self.save_button.clicked.connect(self.save)
-        self.plate_button.clicked.connect(self.open_plate_calculator)
-        self.new_profile.clicked.connect(self.add_profile)
-        self.switch_profile.clicked.connect(self.switch_to_selected)
-        self.delete_profile.clicked.connect(self.delete_selected)
-        self.profile_list.itemActivated.connect(lambda _item: self.switch_to_selected())
-        self._fill_profiles()
 
     def _fill_profiles(self) -> None:
         self.profile_list.clear()

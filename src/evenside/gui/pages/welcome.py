@@ -84,6 +84,15 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
 
+        self._lay_out(title, intro, form, hint, buttons)
+
+        self.create_button.clicked.connect(self.create_profile)
+        self.name.returnPressed.connect(self.create_profile)
+        self.demo_button.clicked.connect(self.demo_requested)
+
+    def _lay_out(
+        self, title: QLabel, intro: QLabel, form: QFormLayout, hint: QLabel, buttons: QHBoxLayout
+    ) -> None:
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setFixedWidth(580)  # a fixed width lets wrapped text get its full height
@@ -104,10 +113,6 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
-
-        self.create_button.clicked.connect(self.create_profile)
-        self.name.returnPressed.connect(self.create_profile)
-        self.demo_button.clicked.connect(self.demo_requested)
 
     def create_profile(self) -> None:
         dominant = Side.LEFT if self.dominant_left.isChecked() else Side.RIGHT

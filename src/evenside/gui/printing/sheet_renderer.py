@@ -294,6 +294,18 @@ class SheetPainter:
                     int(Qt.AlignmentFlag.AlignCenter),
                     label or "weight, reps",
                 )
+        self._grid_rows(painter, block, top, label_width, cell)
+        total = 2 + self.rows(block)
+        self._grid_lines(painter, block, top, label_width, cell)
+        painter.setPen(QPen(Qt.GlobalColor.black))
+        return top + total * row
+
+    def _grid_rows(
+        self, painter: QPainter, block: SheetExercise, top: float, label_width: float, cell: float
+    ) -> None:
+        """One row per set to do: its number, and a cell per week and side to write in."""
+        sides, weeks, row = self.columns(block), self.sheet.weeks, self.row_height()
+        grey = QColor(225, 225, 225)
         painter.setFont(self.fonts.small)
         weak = block.start or Side.LEFT
         for number in range(self.rows(block)):
@@ -313,6 +325,12 @@ class SheetPainter:
                         painter.setPen(QPen(QColor(150, 150, 150)))
                         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "×")
                         painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, 0.15 * self.mm)))
+
+    def _grid_lines(
+        self, painter: QPainter, block: SheetExercise, top: float, label_width: float, cell: float
+    ) -> None:
+        """The ruling: thick lines between weeks, thin ones between the sides of a week."""
+        sides, weeks, row = self.columns(block), self.sheet.weeks, self.row_height()
         total = 2 + self.rows(block)
         for r in range(total + 1):
             y = top + r * row
@@ -328,8 +346,6 @@ class SheetPainter:
             )
             y0 = top if thick else top + row
             painter.drawLine(int(x), int(y0), int(x), int(top + total * row))
-        painter.setPen(QPen(Qt.GlobalColor.black))
-        return top + total * row
 
 
 def write_pdf(sheet: RoutineSheet, path: Path, setup: PageSetup) -> SheetLayout:

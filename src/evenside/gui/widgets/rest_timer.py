@@ -31,8 +31,11 @@ class RestTimer(QFrame):
         self._deadline: float | None = None
         self._paused_remaining: float | None = None
         self.caption = QLabel("Rest")
+        # Room for the usual captions without jumping; on a narrow window a long one wraps
+        # instead of running into the time beside it.
+        self.caption.setWordWrap(True)
         self.caption.setMinimumWidth(
-            self.caption.fontMetrics().horizontalAdvance("Rest before the next set") + 8
+            self.caption.fontMetrics().horizontalAdvance("Rest, then R") + 8
         )
         self.display = QLabel("0:00")
         font = self.display.font()
@@ -47,6 +50,7 @@ class RestTimer(QFrame):
             button.setAutoDefault(False)
         layout = QHBoxLayout(self)
         layout.addWidget(self.caption)
+        layout.addSpacing(12)  # a long caption would otherwise touch the time
         layout.addWidget(self.display)
         layout.addStretch(1)
         for button in (self.minus_button, self.plus_button, self.pause_button, self.skip_button):

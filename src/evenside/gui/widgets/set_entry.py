@@ -149,8 +149,11 @@ class SideRow(QFrame):
         )
 
     def fill(self, record: SetRecord | None, unit: Unit) -> None:
-        """Pre-fill from a set (last time's, or the other side's just logged)."""
+        """Pre-fill from a set (last time's, or the other side's just logged); with no set,
+        empty every field, so nothing typed for another exercise can be logged here."""
         if record is None:
+            for field in (self.weight, self.reps, self.duration, self.rpe):
+                field.clear()
             return
         self.weight.setText(
             ""

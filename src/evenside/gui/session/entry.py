@@ -1,0 +1,199 @@
+"""The entry panel: one row per side in the order to do them (weak side first), pre-filled,
+Enter logs. It owns the order and the pre-fill; it asks for rest after a set.
+
+Pre-fill rule: an exercise newly shown is filled from its own sets (today's last on that
+side, else last session's, else the routine's target reps) or left empty; never from
+whatever was typed for the exercise shown before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from evenside.domain.entry import parse_set
+from evenside.domain.errors import EvensideError, InvalidInput
+from evenside.domain.sides import Side
+from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
+from evenside.gui.session.view import ExerciseView, Scope
+from evenside.gui.style import side_badge_html
+from evenside.gui.undo import ServiceCommand
+from evenside.gui.widgets.set_entry import SetEntryPanel
+from evenside.services import workout
+
+
+def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> SetRecord | None:
+    """This session's last set on the side, else last session's, else the target reps."""
+    today = [s.record for s in exercise.sets if s.side is side and s.record.kind.counts]
+    if today:
+        return today[-1]
+    last = view.coaching.last_time.get(side) if view.coaching else None
+    if last:
+        return last[0]
+    if view.target is not None:  # no history yet: the routine's target reps
+        return SetRecord(side, None, view.target.rep_low)
+    return None
+
+
+class EntryPanel(QWidget):
+    rest_due = Signal(int, str)  # seconds, caption
+
+    def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scope = scope
+        self.entry = SetEntryPanel()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.entry)
+        self.view: ExerciseView | None = None
+        self.order: list[Side] = []
+        self.swapped = False
+        self._shown_id: int | None = None
+        self.entry.submitted.connect(self.log)
+        self.entry.swap_button.clicked.connect(self.swap_order)
+
+    def show_view(self, view: ExerciseView) -> None:
+        self.view = view
+        exercise = view.exercise
+        self.setVisible(exercise is not None)
+        if exercise is None:
+            self._shown_id = None
+            return
+        fresh = exercise.id != self._shown_id
+        if fresh:
+            self.swapped = False
+        self._arrange(view)
+        if fresh:
+            for side in self.order:
+                self.entry.row(side).fill(suggestion(view, exercise, side), self.scope.profile.unit)
+                self.entry.row(side).rpe.clear()
+        self._shown_id = exercise.id
+
+    def _prompt(self, view: ExerciseView) -> str:
+        assert view.coaching is not None and view.coaching.weak is not None
+        weak = view.coaching.weak.side if view.settings.weak_side_first else Side.LEFT
+        reason = view.coaching.weak.prompt.replace(
+            f"Start with {weak.letter}", f"Start with {side_badge_html(weak)}"
+        )
+        if not view.settings.weak_side_first:
+            reason = "Weak side first is off in Settings: left, then right."
+        if self.swapped:
+            reason += f" <i>(this set: {side_badge_html(self.order[0])} first)</i>"
+        return reason
+
+    def _arrange(self, view: ExerciseView) -> None:
+        lib, coaching, unit = view.lib, view.coaching, self.scope.profile.unit
+        assert lib is not None
+        if not lib.laterality.per_side or coaching is None or coaching.weak is None:
+            self.order = [Side.BOTH]
+            self.entry.prompt.setText("Bilateral: both sides together, logged as one set.")
+        else:
+            weak = coaching.weak.side if view.settings.weak_side_first else Side.LEFT
+            order = [weak, weak.opposite()]
+            self.order = order[::-1] if self.swapped else order
+            self.entry.prompt.setText(self._prompt(view))
+        marker = {self.order[0]: "first"} if len(self.order) == 2 else {}
+        if coaching is not None and coaching.weak is not None and len(self.order) == 2:
+            weak_side = coaching.weak.side
+            marker[weak_side] = "weaker" + (", first" if self.order[0] is weak_side else "")
+        self.entry.set_order(self.order)
+        for side in self.order:
+            row = self.entry.row(side)
+            row.configure(lib.load_basis, unit, marker.get(side, ""))
+            last = coaching.last_time.get(side) if coaching else None
+            row.last_time.setText(
+                f"Last time: {workout.describe_sets(last, self.scope.profile)}"
+                if last
+                else "No earlier session"
+            )
+
+    def due_side(self) -> Side | None:
+        exercise = self.view.exercise if self.view else None
+        if exercise is None or not self.order:
+            return None
+        if len(self.order) == 1:
+            return self.order[0]
+        first, second = self.order
+        count = {side: sum(1 for s in exercise.sets if s.side is side) for side in self.order}
+        return second if count[first] > count[second] else first
+
+    def focus_first_field(self) -> None:
+        side = self.due_side()
+        if side is not None:
+            field = self.entry.row(side).first_field()
+            field.setFocus()
+            field.selectAll()
+
+    def swap_order(self) -> None:
+        if self.view is None or self.view.exercise is None or len(self.order) != 2:
+            return
+        self.swapped = not self.swapped
+        self._arrange(self.view)
+        self.focus_first_field()
+
+    # -- logging --------------------------------------------------------------------------
+
+    def log(self, side: Side) -> None:
+        view = self.view
+        if view is None or view.exercise is None or view.lib is None:
+            return
+        exercise, scope, row = view.exercise, self.scope, self.entry.row(side)
+        try:
+            record = parse_set(
+                row.entry(),
+                side=side,
+                kind=self.entry.set_kind(),
+                unit=scope.profile.unit,
+                load_basis=view.lib.load_basis,
+            )
+            weak = view.coaching.weak.side if view.coaching and view.coaching.weak else None
+            logged = workout.log_set(
+                scope.store, exercise.id, record, settings=view.settings, weak=weak
+            )
+        except InvalidInput as exc:
+            row.show_error(str(exc), exc.field)
+            return
+        except EvensideError as exc:  # disk full, locked: not saved, and said so
+            row.show_error(f"Not saved: {exc}", None)
+            return
+        row.clear_error()
+        row.rpe.clear()
+        stored = LoggedSet(logged.id, logged.logged.position, logged.logged.record)
+        scope.undo_stack.push(
+            ServiceCommand(
+                f"log {side.letter} set",
+                lambda: workout.restore_set(scope.store, exercise.id, stored),
+                lambda: workout.delete_set(scope.store, stored.id).changes,
+                scope.hub,
+            )
+        )
+        self._after_log(side, record)
+        scope.hub.publish(logged, scope.handler)
+
+    def _after_log(self, side: Side, record: SetRecord) -> None:
+        view = self.view
+        assert view is not None and view.lib is not None
+        settings, lib = view.settings, view.lib
+        if len(self.order) == 2 and side is self.order[0]:
+            other = self.entry.row(self.order[1])
+            other.fill(record, self.scope.profile.unit)  # the strong side matches the weak
+            other.first_field().setFocus()
+            other.first_field().selectAll()
+            rest = settings.rest_between_sides_seconds
+            caption = f"Rest, then {self.order[1].letter}"
+        else:
+            if self.swapped:
+                self.swapped = False
+                self._arrange(view)
+            first = self.entry.row(self.order[0])
+            first.first_field().setFocus()
+            first.first_field().selectAll()
+            target = view.target
+            rest = (
+                target.rest_seconds
+                if target is not None and target.rest_seconds is not None
+                else lib.rest_seconds or settings.rest_between_sets_seconds
+            )
+            caption = "Rest before the next set"
+        if settings.rest_timer_enabled:
+            self.rest_due.emit(rest, caption)

@@ -1,0 +1,199 @@
+"""The session's exercises on the left of the Session page: add one by typing its name,
+pick one, move it, remove it (undo brings it back), and the session's notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.errors import EvensideError
+from evenside.domain.training import SessionExercise, StretchStatus
+from evenside.gui.session.view import ExerciseView, Scope
+from evenside.gui.undo import ServiceCommand
+from evenside.services import library, workout
+
+
+def list_text(name: str, exercise: SessionExercise) -> str:
+    counted = sum(1 for s in exercise.sets if s.record.kind.counts)
+    mark = {
+        StretchStatus.DONE: "  ✓ stretched",
+        StretchStatus.SKIPPED: "  stretch skipped",
+    }.get(exercise.stretch_status, "")
+    return f"{name}\n{counted} sets{mark}"
+
+
+class ExerciseList(QWidget):
+    """Emits ``selected`` with a session exercise id when the user picks or adds one."""
+
+    selected = Signal(int)
+    message = Signal(str)  # a failure to show the user
+
+    def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scope = scope
+        self.view: ExerciseView | None = None
+        self.add_box = QLineEdit()
+        self.add_box.setPlaceholderText("Add exercise (Ctrl+K): type a name")
+        self.add_box.setClearButtonEnabled(True)
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(150)
+        self.matches.hide()
+        self.exercise_list = QListWidget()
+        self.exercise_list.setMinimumWidth(240)
+        self.up_button = QPushButton("Up")
+        self.down_button = QPushButton("Down")
+        self.remove_button = QPushButton("Remove")
+        moves = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setAutoDefault(False)
+            moves.addWidget(button)
+        self.session_notes = QLineEdit()
+        self.session_notes.setPlaceholderText("Session notes")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.add_box)
+        box.addWidget(self.matches)
+        box.addWidget(self.exercise_list, 1)
+        box.addLayout(moves)
+        box.addWidget(self.session_notes)
+        self.add_box.textChanged.connect(self._update_matches)
+        self.add_box.returnPressed.connect(self._add_top_match)
+        self.matches.itemActivated.connect(self._add_match_item)
+        self.exercise_list.currentRowChanged.connect(self._row_changed)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.session_notes.editingFinished.connect(self._save_notes)
+
+    def show_view(self, view: ExerciseView) -> None:
+        """Redraw the list from the stored session, keeping the selected exercise."""
+        session_changed = self.view is None or self.view.session.id != view.session.id
+        self.view = view
+        if session_changed or not self.session_notes.hasFocus():
+            self.session_notes.setText(view.session.notes)
+        self.exercise_list.blockSignals(True)
+        self.exercise_list.clear()
+        for exercise in view.session.exercises:
+            name = view.library[exercise.exercise_id].name
+            item = QListWidgetItem(list_text(name, exercise))
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.exercise_list.addItem(item)
+            if view.exercise is not None and exercise.id == view.exercise.id:
+                self.exercise_list.setCurrentItem(item)
+        self.exercise_list.blockSignals(False)
+        if self.add_box.text():
+            self._update_matches(self.add_box.text())  # the library may have grown
+
+    def focus_add_box(self) -> None:
+        self.add_box.setFocus()
+        self.add_box.selectAll()
+
+    # -- adding ---------------------------------------------------------------------------
+
+    def _update_matches(self, text: str) -> None:
+        self.matches.clear()
+        if not text.strip() or self.view is None:
+            self.matches.hide()
+            return
+        for exercise in library.search(list(self.view.library.values()), text)[:8]:
+            if exercise.archived:
+                continue
+            item = QListWidgetItem(exercise.name)
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.matches.addItem(item)
+        self.matches.setVisible(self.matches.count() > 0)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def _add_top_match(self) -> None:
+        item = self.matches.currentItem() or self.matches.item(0)
+        if item is not None:
+            self._add_match_item(item)
+
+    def _add_match_item(self, item: QListWidgetItem) -> None:
+        self.add_exercise(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def add_exercise(self, exercise_id: int) -> None:
+        if self.view is None:
+            return
+        scope = self.scope
+        added = workout.add_to_session(scope.store, self.view.session.id, exercise_id)
+        self.add_box.clear()
+        self.matches.hide()
+        self.selected.emit(added.id)
+        scope.hub.publish(added, scope.handler)
+
+    # -- choosing, moving, removing -------------------------------------------------------
+
+    def _row_changed(self, row: int) -> None:
+        if self.view is not None and 0 <= row < len(self.view.session.exercises):
+            self.selected.emit(self.view.session.exercises[row].id)
+
+    def move_selected(self, step: int) -> None:
+        view = self.view
+        if view is None or view.exercise is None:
+            return
+        last = len(view.session.exercises) - 1
+        moving, before = view.exercise.id, view.exercise.position
+        target = max(0, min(last, before + step))
+        if target == before:
+            return
+        scope = self.scope
+        moved = workout.move_exercise(scope.store, moving, target)
+        scope.undo_stack.push(
+            ServiceCommand(
+                "move exercise",
+                lambda: workout.move_exercise(scope.store, moving, target),
+                lambda: workout.move_exercise(scope.store, moving, before),
+                scope.hub,
+            )
+        )
+        scope.hub.publish(moved, scope.handler)
+
+    def remove_selected(self) -> None:
+        view = self.view
+        if view is None or view.exercise is None:
+            return
+        exercise, scope = view.exercise, self.scope
+        name = view.library[exercise.exercise_id].name
+        if exercise.sets:
+            answer = QMessageBox.question(
+                self,
+                "Remove exercise",
+                f"Remove {name} and its {len(exercise.sets)} sets from this session? "
+                "Ctrl+Z brings it back.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        removed = workout.remove_exercise(scope.store, exercise.id)
+        scope.undo_stack.push(
+            ServiceCommand(
+                f"remove {name}",
+                lambda: workout.remove_exercise(scope.store, exercise.id).changes,
+                lambda: workout.restore_exercise(scope.store, removed),
+                scope.hub,
+            )
+        )
+        scope.hub.publish(removed, scope.handler)
+
+    def _save_notes(self) -> None:
+        view = self.view
+        if view is None or self.session_notes.text() == view.session.notes:
+            return
+        try:
+            changes = workout.set_session_notes(
+                self.scope.store, view.session.id, notes=self.session_notes.text()
+            )
+        except EvensideError as exc:  # kept in the box, to retry
+            self.message.emit(f"Notes not saved: {exc}")
+            return
+        self.scope.hub.publish(changes, self.scope.handler)
