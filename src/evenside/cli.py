@@ -13,7 +13,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from evenside import __version__
 from evenside.domain.errors import EvensideError, InvalidInput, LocationNotWritable, NotFound
@@ -27,8 +27,15 @@ WEEKS_PER_YEAR = 52
 MOST_DEMO_YEARS = 20  # more is no demo: generating it would take minutes and gigabytes
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are one line too, like every other known error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_KNOWN_ERROR, f"evenside: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="evenside",
         description="Workout tracker for training out a muscle imbalance: log each side, "
         "start with the weaker one, stretch after each exercise.",
