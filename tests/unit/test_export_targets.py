@@ -153,9 +153,7 @@ def test_a_full_disk_during_export_keeps_the_old_file_and_leaves_no_temporary(
     monkeypatch.setattr("evenside.interchange.file_targets.os.fsync", no_space)
     code, out, err = run(capsys, "--db", str(logged_db), "export", str(target))
     assert code == 2 and out == ""
-    assert err == [
-        f"evenside: The disk is full; {target} was not written and nothing was changed."
-    ]
+    assert err == [f"evenside: The disk is full; {target} was not written and nothing was changed."]
     assert target.read_text() == OLD_EXPORT
     assert [p.name for p in folder.iterdir()] == ["sets.csv"]
 
@@ -191,8 +189,6 @@ def test_an_export_larger_than_a_real_small_disk(
     target.write_text(OLD_EXPORT)
     code, out, err = run(capsys, "--db", str(db_path), "export", str(target))
     assert code == 2 and out == ""
-    assert err == [
-        f"evenside: The disk is full; {target} was not written and nothing was changed."
-    ]
+    assert err == [f"evenside: The disk is full; {target} was not written and nothing was changed."]
     assert target.read_text() == OLD_EXPORT
     assert [p.name for p in small_disk.iterdir()] == ["sets.csv"]
