@@ -284,6 +284,8 @@ def soak(rig: Rig, kinds: list[str], seed: int) -> Tally:
         label = f"{rig.db.parent.name} kill {number} ({kind})"
         expected = check_database(rig, tally, expected | set(reported), kind, label)
         check_backups(rig, tally, label)
+        if number % 25 == 0:
+            print(f"{label}: done", file=sys.stderr, flush=True)
     tally.checked.clear()
     check_backups(rig, tally, "at the end")  # everything once more, as it was left
     return tally
