@@ -80,15 +80,22 @@ def test_export_leaves_a_symbolic_link_and_what_it_points_to_alone(
 
 
 def test_export_to_a_device_is_refused_and_the_device_stays(
-    logged_db: Path, capsys: pytest.CaptureFixture[str]
+    logged_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _out, err = run(capsys, "--db", str(logged_db), "export", "/dev/null")
+    """A device node of the test's own (like /dev/null: character device 1,3), so a broken
+    export can only replace this one, never the system's."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    code, _out, err = run(capsys, "--db", str(logged_db), "export", str(device))
     assert code == 2
     assert err == [
-        "evenside: /dev/null is not a regular file (a device, pipe or socket); "
+        f"evenside: {device} is not a regular file (a device, pipe or socket); "
         "Evenside leaves it alone."
     ]
-    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
 
 
 def test_export_to_a_pipe_is_refused_without_blocking(
