@@ -6,13 +6,17 @@ Known errors print one line to stderr and exit with status 2; no traceback.
 from __future__ import annotations
 
 import argparse
+import errno
+import math
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from evenside import __version__
-from evenside.domain.errors import EvensideError, InvalidInput, NotFound
+from evenside.domain.errors import EvensideError, InvalidInput, LocationNotWritable, NotFound
 from evenside.paths import demo_database, resolve_database
 
 if TYPE_CHECKING:
@@ -20,10 +24,18 @@ if TYPE_CHECKING:
 
 EXIT_KNOWN_ERROR = 2
 WEEKS_PER_YEAR = 52
+MOST_DEMO_YEARS = 20  # more is no demo: generating it would take minutes and gigabytes
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are one line too, like every other known error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_KNOWN_ERROR, f"evenside: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="evenside",
         description="Workout tracker for training out a muscle imbalance: log each side, "
         "start with the weaker one, stretch after each exercise.",
@@ -56,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         "demo-db", help="write a demo database to PATH without opening a window"
     )
     demo_db.add_argument("path", metavar="PATH")
-    demo_db.add_argument("--years", type=float, default=0.75, metavar="N")
+    # SUPPRESS: when not given here, a --years before the command still counts (default 0.75)
+    demo_db.add_argument("--years", type=float, default=argparse.SUPPRESS, metavar="N")
     demo_db.add_argument("--sessions-per-week", type=int, default=4, choices=(3, 4, 5), metavar="N")
     printing = commands.add_parser(
         "print", help="write a routine sheet to PDF without opening a window"
@@ -127,11 +140,11 @@ def import_file(args: argparse.Namespace) -> str:
 
 
 def export_file(args: argparse.Namespace) -> str:
+    from evenside.interchange.file_targets import check_output_target
     from evenside.services import profiles, transfer
 
     target = Path(args.file).expanduser()
-    if not target.parent.is_dir():
-        raise NotFound(f"The folder {target.parent} does not exist.")
+    check_output_target(target)  # refuse before reading anything
     store = _open(args)
     try:
         profile_id = _profile_id(store, args.profile)
@@ -203,9 +216,50 @@ def _open(args: argparse.Namespace) -> Store:
     from evenside.services.store import open_store
 
     path = resolve_database(args.db)
+    check_database_location(path)
     if not path.exists():
         raise NotFound(f"No database at {path}; start Evenside once or pass --db.")
     return open_store(path)
+
+
+def check_database_location(path: Path) -> None:
+    """Refuse, before Qt or SQLite see it, a path no database can live at: one whose
+    folder is a file, a name too long for the file system, a link to nothing, a folder or
+    a device. A missing file is fine (it is created); so is a missing folder."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InvalidInput(f"The file name is too long for the file system: {path}") from exc
+        if exc.errno == errno.ENOTDIR:
+            raise InvalidInput(f"{_file_in_the_way(path)} is a file, not a folder.") from exc
+        raise LocationNotWritable(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    if stat.S_ISLNK(info.st_mode) and not path.exists():
+        raise NotFound(f"{path} is a link to {os.readlink(path)}, which does not exist.")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a database file.")
+    if not path.is_file():
+        raise InvalidInput(f"{path} is not a regular file (a device, pipe or socket).")
+
+
+def _file_in_the_way(path: Path) -> Path:
+    """The first part of ``path`` that exists and is not a folder."""
+    for part in reversed(path.parents):
+        if part.exists() and not part.is_dir():
+            return part
+    return path.parent
+
+
+def demo_years(years: float | None) -> float | None:
+    """--years as given, or one line saying why it cannot be."""
+    if years is not None and not (math.isfinite(years) and 0 < years <= MOST_DEMO_YEARS):
+        raise InvalidInput(
+            f"--years must be a number of years above 0 and at most {MOST_DEMO_YEARS}, "
+            f"not {years:g}."
+        )
+    return years
 
 
 def _profile_id(store: Store, name: str | None) -> int:
@@ -226,8 +280,11 @@ def print_sheet(args: argparse.Namespace) -> str:
     """Write the routine sheet PDF headless (Qt's offscreen platform, no display needed)."""
     from evenside.gui.printing.headless import write_pdf_headless
     from evenside.gui.printing.sheet_renderer import PageSetup
+    from evenside.interchange.file_targets import check_output_target
     from evenside.services.sheets import routine_sheet
 
+    target = Path(args.pdf).expanduser()
+    check_output_target(target)  # refuse before any work
     store = _open(args)
     try:
         sheet = routine_sheet(
@@ -235,9 +292,6 @@ def print_sheet(args: argparse.Namespace) -> str:
         )
     finally:
         store.close()
-    target = Path(args.pdf).expanduser()
-    if not target.parent.is_dir():
-        raise NotFound(f"The folder {target.parent} does not exist.")
     layout = write_pdf_headless(sheet, target, PageSetup(args.paper, args.landscape))
     return f"{target}: {layout.pages} page(s), {len(layout.blocks)} exercises"
 
@@ -250,7 +304,9 @@ def make_demo_database(path: Path, years: float | None, sessions_per_week: int =
     from evenside.services.demo import fill_demo
     from evenside.services.store import open_store
 
-    if path.exists():
+    demo_years(years)
+    check_database_location(path)
+    if path.exists() or path.is_symlink():
         raise InvalidInput(f"{path} already exists; choose a new file for the demo data.")
     store = open_store(path)
     try:
@@ -266,6 +322,7 @@ def main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        demo_years(args.years)
         if args.self_test:
             print(self_test(Path(args.self_test).expanduser()))
             return 0
@@ -289,6 +346,7 @@ def main(argv: Sequence[str]) -> int:
                 print(make_demo_database(path, args.years), file=sys.stderr)
         else:
             path = resolve_database(args.db)
+        check_database_location(path)
         from evenside.gui.app import run
 
         return run(path)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
 from evenside.domain.errors import EvensideError
-from evenside.gui.crash import install_crash_handler
+from evenside.gui.crash import install_crash_handler, log
 from evenside.gui.main_window import MainWindow
 from evenside.gui.single_instance import SingleInstance
 from evenside.paths import demo_database, log_dir
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from evenside.services.store import Store
 
 EXIT_WHEN_READY = "EVENSIDE_EXIT_WHEN_READY"
+EXIT_CANNOT_OPEN = 2
 
 
 def application() -> QApplication:
@@ -67,10 +68,24 @@ def open_error_box(exc: EvensideError) -> QMessageBox:
 
 
 def report_open_error(exc: EvensideError) -> None:
-    """One line on stderr always; a dialog too where someone can see it (not offscreen)."""
+    """One line on stderr always; a dialog too where someone can see it (not offscreen).
+    Either way the caller then ends the program with a non-zero status."""
     print(f"evenside: {exc}", file=sys.stderr)
     if QApplication.platformName() != "offscreen":
         open_error_box(exc).exec()
+
+
+def known_open_error(exc: Exception, path: Path) -> EvensideError:
+    """What the user is told when the database cannot be opened. An operating-system error
+    is the environment's (a path no file can live at, no permission); anything else is a
+    bug, logged with its traceback, but the window is useless without data either way."""
+    if isinstance(exc, EvensideError):
+        return exc
+    if isinstance(exc, OSError):
+        return EvensideError(f"Cannot open {path}: {exc.strerror or exc}.")
+    first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+    log.error("cannot open %s", path, exc_info=exc)
+    return EvensideError(f"Cannot open {path}: {first_line} (details in the log).")
 
 
 def run(path: Path) -> int:
@@ -105,10 +120,10 @@ def _open_data(app: QApplication, window: MainWindow, path: Path) -> None:
 
     try:
         store = open_store(path, exclusive=True)
-    except EvensideError as exc:
+    except Exception as exc:  # noqa: BLE001 - every failure here ends the program, see above
         window.hide()
-        report_open_error(exc)
-        app.exit(2)
+        report_open_error(known_open_error(exc, path))
+        app.exit(EXIT_CANNOT_OPEN)
         return
     window.attach(store)
     if os.environ.get(EXIT_WHEN_READY):

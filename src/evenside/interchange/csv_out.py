@@ -4,10 +4,11 @@ prefixed with an apostrophe so they cannot run as formulas. Numbers are written 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
+
+from evenside.interchange.file_targets import write_text_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | None
@@ -20,22 +21,20 @@ def neutralise(cell: Cell) -> Cell:
 
 
 def write_rows(path: Path, header: Sequence[Cell], rows: Iterable[Sequence[Cell]]) -> int:
-    """Write cells as given, atomically (a temporary file renamed into place), so a failed
-    export never leaves half a file where a good one was; returns the data rows written."""
-    count = 0
-    handle, temporary = tempfile.mkstemp(prefix=".evenside-", suffix=".csv", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    """Write cells as given, atomically (see ``file_targets``): a failed export never leaves
+    half a file where a good one was, and a link, device or folder at ``path`` is refused.
+    Returns the data rows written."""
+
+    def fill(out: TextIO) -> int:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        count = 0
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count
+
+    return write_text_atomically(path, fill)
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
