@@ -323,7 +323,7 @@ def _claimed(path: Path) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads Linux's /proc/locks")
-def test_a_second_launch_through_a_hard_link_raises_the_open_window(
+def test_with_the_window_open_a_hard_link_raises_it_and_restore_is_refused(
     store: Store, profile: Profile, tmp_path: Path
 ) -> None:
     import time
@@ -353,6 +353,19 @@ def test_a_second_launch_through_a_hard_link_raises_the_open_window(
         )
         assert second.returncode == 0
         assert "is already open; brought its window to the front" in second.stderr
+        copy = tmp_path / "copy.sqlite3"
+        shutil.copyfile(store.path, copy)
+        before = _weights(store.path)
+        restore = subprocess.run(
+            [sys.executable, "-m", "evenside", "--db", str(link), "restore", str(copy)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert restore.returncode == 2 and "is open in Evenside" in restore.stderr
+        assert "Traceback" not in restore.stderr and _weights(store.path) == before
         assert first.poll() is None  # the first window is still running
     finally:
         first.kill()

@@ -365,6 +365,8 @@ class MainWindow(QMainWindow):
         if self._profile is not None:
             from evenside.services import backups, profiles
 
+            self.hide()  # gone at once; the daily copy finishes behind it, nothing frozen on screen
+
             keep = profiles.settings(self.store, self._profile.id).backups_to_keep
             try:
                 backups.auto_backup(self.store, keep)  # at most once a day
