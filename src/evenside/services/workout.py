@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from evenside.domain.coaching import (
-    SessionBest,
     SideWork,
     VolumeMatch,
     WeakSide,
@@ -24,7 +23,6 @@ from evenside.domain.sides import Side
 from evenside.domain.summary import (
     ExerciseSummary,
     side_figures,
-    strength_metric,
     summarise_exercise,
 )
 from evenside.domain.training import (
@@ -37,6 +35,7 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.domain.units import format_weight
+from evenside.services import verdicts
 from evenside.services.store import Store
 from evenside.storage import bulk_repo, history_repo, library_repo, profile_repo, session_repo
 from evenside.storage.database import DbSession
@@ -279,7 +278,6 @@ def coaching(
             before=current.started_at,
             exclude_session_id=current.id,
         )
-        settings_formula = _settings(session, profile.id).e1rm_formula
     last_time: dict[Side, tuple[SetRecord, ...]] = {}
     if recent:
         for side in Side:
@@ -288,12 +286,14 @@ def coaching(
                 last_time[side] = side_sets
     if not lib.laterality.per_side:
         return Coaching(None, last_time, None)
-    history = []
-    for _, session_sets in recent:
-        figures = side_figures(session_sets, lib.load_basis, settings_formula)
-        left, right = figures.get(Side.LEFT), figures.get(Side.RIGHT)
-        history.append(SessionBest(left.best if left else None, right.best if right else None))
-    weak = weak_side(history, profile.dominant, strength_metric(lib.load_basis))
+    judged = verdicts.exercise_verdict(
+        store,
+        profile.id,
+        exercise.exercise_id,
+        before=current.started_at,
+        exclude_session_id=current.id,
+    )
+    weak = weak_side(judged.verdict)
     return Coaching(weak, last_time, _match_for(exercise, weak.side))
 
 
@@ -375,8 +375,21 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
                     best_before=best_before,
                     weak=exercise.first_side,
                     stretched=stretched,
+                    score_basis=verdicts.score_basis(lib, settings),
                 )
             )
+    # Each one-sided exercise leads with its verdict as of this session.
+    summaries = [
+        replace(
+            summary,
+            verdict=verdicts.exercise_verdict(
+                store, current.profile_id, exercise.exercise_id, before=current.started_at
+            ).sentence,
+        )
+        if summary.per_side
+        else summary
+        for summary, exercise in zip(summaries, current.exercises, strict=True)
+    ]
     return SessionSummary(current, tuple(summaries), tuple(unstretched), formula.label)
 
 

@@ -114,7 +114,8 @@ class SetLogger(QObject):
                 reason += f" <i>(this set: {side_badge_html(self.order[0])} first)</i>"
             page.entry.prompt.setText(reason)
         marker = {self.order[0]: "first"} if len(self.order) == 2 else {}
-        if coaching is not None and coaching.weak is not None and len(self.order) == 2:
+        # "weaker" only where the verdict has evidence; otherwise the side is just first.
+        if coaching and coaching.weak and coaching.weak.weaker and len(self.order) == 2:
             marker[coaching.weak.side] = "weaker" + (
                 ", first" if self.order[0] is coaching.weak.side else ""
             )
