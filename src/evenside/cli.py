@@ -86,7 +86,64 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the database with a backup (the current one is kept aside)"
     )
     restore.add_argument("path", metavar="PATH")
+    _add_report_parser(commands)
     return parser
+
+
+def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report", help="print the weak-side verdict of every exercise with one-sided work"
+    )
+    report.add_argument("--exercise", metavar="NAME", help="only this exercise (library name)")
+    report.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
+    report.add_argument("--json", action="store_true", help="a JSON list, one object each")
+    report.add_argument("--profile", metavar="NAME")
+
+
+def weak_side_report(args: argparse.Namespace) -> str:
+    """The verdicts in plain words, or as JSON with fixed keys other tools rely on."""
+    import json
+    from datetime import date, datetime
+
+    from evenside.services import verdicts
+
+    since = None
+    if args.since is not None:
+        try:
+            since = datetime.combine(date.fromisoformat(args.since), datetime.min.time())
+        except ValueError:
+            raise InvalidInput(f'"{args.since}" is not a date like 2026-06-02.') from None
+    store = _open(args)
+    try:
+        found = verdicts.all_verdicts(
+            store, _profile_id(store, args.profile), exercise_name=args.exercise, since=since
+        )
+    finally:
+        store.close()
+    if args.json:
+        return json.dumps([_report_entry(v) for v in found], indent=2)
+    if not found:
+        return "No one-sided work logged yet."
+    return "\n".join(f"{v.exercise.name}: {v.sentence}" for v in found)
+
+
+def _report_entry(judged: object) -> dict[str, object]:
+    from evenside.services.verdicts import ExerciseVerdict
+
+    assert isinstance(judged, ExerciseVerdict)
+    verdict = judged.verdict
+    weaker = verdict.weaker
+    gap = verdict.gap_percent
+    return {
+        "exercise": judged.exercise.name,
+        "weaker": None if weaker is None else weaker.value,
+        "gap_percent": None if gap is None else round(gap, 1),
+        "beyond_noise": verdict.beyond_noise,
+        "measured": verdict.measured,
+        "score": verdict.score_label or None,
+        "sessions": verdict.sessions,
+        "sentence": judged.sentence,
+    }
 
 
 def import_file(args: argparse.Namespace) -> str:
@@ -278,6 +335,7 @@ def main(argv: Sequence[str]) -> int:
             "export": export_file,
             "backup": backup_database,
             "restore": restore_database,
+            "report": weak_side_report,
         }
         if args.command in headless:
             print(headless[args.command](args))
