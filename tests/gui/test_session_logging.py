@@ -54,7 +54,8 @@ def test_whole_unilateral_exercise_by_keyboard_alone(
     start_and_add(qtbot, page, "bulgrian")
     assert "Bulgarian split squat" in page.header.text()
     prompt = page.entry.prompt.text()
-    assert "Start with" in prompt and "weaker by 12 % (e1RM, last 3 sessions)" in prompt
+    # 22 vs 25 kg x 8 in three sessions: Brzycki gap 3 / 25 = 12 % each time, sd 0.
+    assert "Start with" in prompt and "weaker by 12 % (e1RM (Brzycki), 3 sessions" in prompt
     assert page.entry.order == [Side.LEFT, Side.RIGHT]
 
     left, right = page.entry.row(Side.LEFT), page.entry.row(Side.RIGHT)

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from evenside.domain.asymmetry import (
     bilateral_asymmetry_index,
     limb_symmetry_index,
-    noise_verdict,
     percentage_difference,
     symmetry_angle,
     symmetry_index,
@@ -60,19 +59,3 @@ def test_percentage_difference_is_symmetric_and_bounded(left: float, right: floa
     assert a.percent == pytest.approx(b.percent)
     assert 0 <= a.percent < 100
     assert a.lsi == pytest.approx(100 - a.percent)
-
-
-def test_gap_within_noise() -> None:
-    # Left 100 +- ~5, right 103 +- ~5: a 3 kg gap is smaller than the sessions' spread.
-    verdict = noise_verdict([95, 100, 105], [98, 103, 108])
-    assert verdict is not None and verdict.within_noise
-
-
-def test_gap_larger_than_noise() -> None:
-    verdict = noise_verdict([80, 81, 80, 81], [100, 101, 100, 101])
-    assert verdict is not None and not verdict.within_noise
-    assert verdict.gap == pytest.approx(20.0)
-
-
-def test_noise_needs_two_sessions_per_side() -> None:
-    assert noise_verdict([80], [100, 101]) is None

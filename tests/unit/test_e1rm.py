@@ -72,10 +72,29 @@ def test_rpe_table_corners() -> None:
     assert rpe_fraction(1, 10) == 1.0
     assert rpe_fraction(1, 9.5) == 0.978
     assert rpe_fraction(2, 10) == 0.955
-    assert rpe_fraction(12, 6.5) == 0.586  # last entry of the table
+    assert rpe_fraction(12, 6.5) == 0.586
+    # The table runs to 12 reps x RPE 6: index 2 * 11 + 2 * 4 = 30, the last entry, .572.
+    assert rpe_fraction(12, 6) == 0.572
+    assert estimate_from_rpe(100, 12, 6) == pytest.approx(174.8, abs=0.05)  # 100 / .572
 
 
-@pytest.mark.parametrize(("reps", "rpe"), [(12, 6), (5, 5.5), (5, 10.5), (5, 8.25), (0, 8)])
+def test_rpe_table_matches_the_reference_sequence() -> None:
+    # DOMAIN.md: fraction = seq[2 * (r - 1) + 2 * (10 - p)]; spot checks typed from it.
+    assert rpe_fraction(8, 9.5) == 0.774  # index 14 + 1 = 15
+    assert rpe_fraction(8, 7) == 0.707  # index 14 + 6 = 20
+    assert rpe_fraction(10, 10) == 0.739  # index 18
+    assert rpe_fraction(3, 6) == 0.811  # index 4 + 8 = 12, the same as 5 reps at RPE 8
+
+
+def test_rpe_table_is_offered_as_a_formula() -> None:
+    assert Formula.RPE_TABLE.label == "RPE table"
+    # Without a logged effort the table reads the set as to failure (RPE 10): 5 reps -> .863.
+    assert estimate_one_rep_max(100, 5, Formula.RPE_TABLE) == pytest.approx(100 / 0.863)
+
+
+@pytest.mark.parametrize(
+    ("reps", "rpe"), [(13, 10), (13, 6), (5, 5.5), (5, 10.5), (5, 8.25), (0, 8)]
+)
 def test_rpe_off_the_table_gives_no_estimate(reps: int, rpe: float) -> None:
     assert estimate_from_rpe(100, reps, rpe) is None
 

@@ -8,8 +8,6 @@ direction. Dividing by the weaker side inflates the figure and is deliberately n
 from __future__ import annotations
 
 import math
-import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evenside.domain.sides import Side
@@ -33,7 +31,9 @@ class Asymmetry:
 
     def describe(self) -> str:
         if self.weaker is None:
-            return "even"
+            return "no gap"
+        if round(self.percent) == 0:
+            return f"{self.weaker.letter} lower by less than 1 %"
         return f"{self.weaker.letter} weaker by {self.percent:.0f} %"
 
 
@@ -72,29 +72,3 @@ def bilateral_asymmetry_index(dominant: float, non_dominant: float) -> float:
 def symmetry_angle(left: float, right: float) -> float:
     """(45 - atan(L/R) in degrees) / 90 * 100."""
     return (45.0 - math.degrees(math.atan(left / right))) / 90.0 * 100.0
-
-
-@dataclass(frozen=True)
-class NoiseVerdict:
-    """Whether a gap between sides is larger than each side's own session-to-session spread."""
-
-    gap: float
-    left_spread: float
-    right_spread: float
-
-    @property
-    def within_noise(self) -> bool:
-        return self.gap <= max(self.left_spread, self.right_spread)
-
-
-def noise_verdict(left: Sequence[float], right: Sequence[float]) -> NoiseVerdict | None:
-    """Compare the gap between the sides' means with each side's standard deviation.
-
-    Needs at least two sessions per side; with fewer, the variation is unknown (``None``).
-    A difference is meaningful only when it is larger than each side's own variation
-    (Exell et al.), so the gap is "within noise" when it does not exceed the larger spread.
-    """
-    if len(left) < 2 or len(right) < 2:
-        return None
-    gap = abs(statistics.fmean(left) - statistics.fmean(right))
-    return NoiseVerdict(gap, statistics.stdev(left), statistics.stdev(right))

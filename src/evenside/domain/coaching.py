@@ -6,63 +6,35 @@ it is the default order and the user can change it per set.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from evenside.domain.asymmetry import Asymmetry, percentage_difference
 from evenside.domain.sides import Side
-
-SESSIONS_FOR_WEAK_SIDE = 3
-
-
-@dataclass(frozen=True)
-class SessionBest:
-    """One past session's best per side: e1RM, or reps / hold time for bodyweight and timed work."""
-
-    left: float | None
-    right: float | None
+from evenside.domain.verdict import Verdict
+from evenside.domain.verdict_words import start_reason, verdict_sentence
 
 
 @dataclass(frozen=True)
 class WeakSide:
+    """The side to start with and why; ``weaker`` only when the verdict has the evidence."""
+
     side: Side
     reason: str
-    asymmetry: Asymmetry | None = None
+    weaker: bool = False
+    sentence: str = ""
 
     @property
     def prompt(self) -> str:
-        """What the set entry shows: "Start with L: weaker by 12 % (e1RM, last 3 sessions)"."""
+        """What the set entry shows: "Start with L: weaker by 9 % (e1RM (RPE table), ...)"."""
         return f"Start with {self.side.letter}: {self.reason}"
 
 
-def weak_side(
-    history: Sequence[SessionBest],
-    dominant: Side,
-    metric: str = "e1RM",
-) -> WeakSide:
-    """The side to start with, from the most recent sessions (newest first) with both sides.
-
-    Averages each side's best over the last three such sessions. With no usable history, or
-    both sides even, it is the side opposite the dominant one.
-    """
-    usable = [s for s in history if s.left is not None and s.right is not None][
-        :SESSIONS_FOR_WEAK_SIDE
-    ]
-    if usable:
-        left = sum(s.left for s in usable if s.left is not None) / len(usable)
-        right = sum(s.right for s in usable if s.right is not None) / len(usable)
-        asymmetry = percentage_difference(left, right)
-        if asymmetry is not None and asymmetry.weaker is not None:
-            count = len(usable)
-            span = "last session" if count == 1 else f"last {count} sessions"
-            return WeakSide(
-                asymmetry.weaker,
-                f"weaker by {asymmetry.percent:.0f} % ({metric}, {span})",
-                asymmetry,
-            )
-        if asymmetry is not None:
-            return WeakSide(dominant.opposite(), "sides even; your non-dominant side", asymmetry)
-    return WeakSide(dominant.opposite(), "your non-dominant side")
+def weak_side(verdict: Verdict) -> WeakSide:
+    """The side to start with, from the one weak-side verdict: the weaker side when there is
+    one beyond noise, else the non-dominant side, saying that is the reason."""
+    return WeakSide(
+        verdict.start, start_reason(verdict), verdict.weaker is not None, verdict_sentence(verdict)
+    )
 
 
 @dataclass(frozen=True)

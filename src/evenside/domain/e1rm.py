@@ -1,7 +1,8 @@
 """Estimated one-repetition maximum (e1RM) from a set's weight and reps, or from RPE.
 
 Estimates are given for 1 to 12 reps only: accuracy falls off beyond about 10 reps and
-Brzycki's denominator reaches zero at 37. One rep gives the weight itself.
+Brzycki's denominator reaches zero at 37. One rep gives the weight itself. The RPE table
+covers 1 to 12 reps at RPE 6 to 10 in half steps and gives nothing beyond it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ class Formula(StrEnum):
     MAYHEW = "mayhew"
     OCONNER = "oconner"
     WATHAN = "wathan"
+    # The RTS table: a set with RPE or RIR through the table; a set without, as if to
+    # failure (RPE 10), which is what every rep-based formula assumes too.
+    RPE_TABLE = "rpe table"
 
     @property
     def label(self) -> str:
@@ -35,6 +39,7 @@ _LABELS = {
     Formula.MAYHEW: "Mayhew",
     Formula.OCONNER: "O'Conner",
     Formula.WATHAN: "Wathan",
+    Formula.RPE_TABLE: "RPE table",
 }
 
 _EQUATIONS: dict[Formula, Callable[[float, int], float]] = {
@@ -55,27 +60,32 @@ def estimate_one_rep_max(
         return None
     if reps == 1:
         return float(weight)
+    if formula is Formula.RPE_TABLE:
+        return estimate_from_rpe(weight, reps, MAX_RPE)
     return _EQUATIONS[formula](weight, reps)
 
 
 # Fraction of 1RM for r reps at RPE p is _RPE_TABLE[2*(r-1) + 2*(10-p)] (RTS / Tuchscherer).
+# The published chart stops at RPE 6.5; its last entry, .572 (12 reps at RPE 6), continues
+# the sequence by one step (the steps there are .013-.014), so the table covers 12 x 6-10.
 _RPE_TABLE = (
     1.000, .978, .955, .939, .922, .907, .892, .878, .863, .850,
     .837, .824, .811, .799, .786, .774, .762, .751, .739, .723,
     .707, .694, .680, .667, .653, .640, .626, .613, .599, .586,
+    .572,
 )  # fmt: skip
 MIN_RPE = 6.0
 MAX_RPE = 10.0
 
 
 def rpe_fraction(reps: int, rpe: float) -> float | None:
-    """Fraction of 1RM that ``reps`` at ``rpe`` represents, or ``None`` off the table."""
-    if reps < 1 or not MIN_RPE <= rpe <= MAX_RPE or (rpe * 2) != int(rpe * 2):
+    """Fraction of 1RM that ``reps`` at ``rpe`` represents, or ``None`` off the table
+    (more than 12 reps, RPE outside 6-10 or not in half steps)."""
+    if not 1 <= reps <= MAX_REPS_FOR_ESTIMATE or not MIN_RPE <= rpe <= MAX_RPE:
         return None
-    index = int(2 * (reps - 1) + 2 * (10 - rpe))
-    if index >= len(_RPE_TABLE):
+    if rpe * 2 != int(rpe * 2):
         return None
-    return _RPE_TABLE[index]
+    return _RPE_TABLE[int(2 * (reps - 1) + 2 * (10 - rpe))]
 
 
 def estimate_from_rpe(weight: float, reps: int, rpe: float) -> float | None:

@@ -13,6 +13,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
+from evenside.domain.verdict import DEFAULT_MIN_GAP_PERCENT
 
 MAX_PROFILE_NAME = 60
 DEFAULT_PLATES_KG = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
@@ -42,6 +43,10 @@ class Settings:
     bar_weight_kg: float = 20.0
     plates_kg: tuple[float, ...] = field(default=DEFAULT_PLATES_KG)
     backups_to_keep: int = 10
+    # The smallest gap between sides worth calling one "weaker" (beyond noise as well).
+    min_gap_percent: float = DEFAULT_MIN_GAP_PERCENT
+    # For bodyweight-plus-load exercises done at different loads; None: not known (asked for).
+    body_mass_kg: float | None = None
     # (pair key, low, high) for each opposing pair whose target the user changed.
     pair_targets: tuple[tuple[str, float, float], ...] = ()
 
@@ -99,6 +104,10 @@ class Settings:
                 )
         if not 1 <= self.backups_to_keep <= 100:
             raise InvalidInput("Keep 1 to 100 automatic backups.", "backups")
+        if not 1 <= self.min_gap_percent <= 50:
+            raise InvalidInput("The smallest gap worth acting on is 1 to 50 %.", "min_gap")
+        if self.body_mass_kg is not None and not 20 <= self.body_mass_kg <= 400:
+            raise InvalidInput("Body mass must be 20 to 400 kg.", "body_mass")
         if not 0 <= self.rest_between_sets_seconds <= 3600:
             raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
         return self

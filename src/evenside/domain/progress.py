@@ -1,5 +1,6 @@
-"""Progress over time: per-side series, rolling mean with a variability band, asymmetry
-with its direction and a "within noise" flag, and whether the gap is closing."""
+"""Progress over time: per-side series, rolling mean with a variability band, and the
+shapes of asymmetry points. Whether a gap is beyond noise is the weak-side verdict's call
+(domain/verdict.py), made on paired per-session differences."""
 
 from __future__ import annotations
 
@@ -8,12 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from evenside.domain.asymmetry import noise_verdict, percentage_difference
 from evenside.domain.sides import Side
 
 ROLLING_SESSIONS = 5
-TREND_WEEKS = 8
-TREND_STEADY_POINTS_PER_WEEK = 0.25  # slower than this is "steady"
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,7 @@ class SidePoint:
     day: date
     left: float | None
     right: float | None
+    both: float | None = None  # a bilateral lift: one neutral series, never a side
 
 
 @dataclass(frozen=True)
@@ -55,34 +54,6 @@ class AsymmetryPoint:
     within_noise: bool | None  # None: not enough sessions to know the sides' variation
 
 
-def asymmetry_series(
-    points: Sequence[SidePoint], window: int = ROLLING_SESSIONS
-) -> list[AsymmetryPoint]:
-    """Asymmetry per session with both sides; "within noise" compares the gap between the
-    sides' recent means with each side's own session-to-session spread."""
-    result = []
-    both = [p for p in points if p.left is not None and p.right is not None]
-    for index, point in enumerate(both):
-        assert point.left is not None and point.right is not None
-        asymmetry = percentage_difference(point.left, point.right)
-        if asymmetry is None:
-            continue
-        recent = both[max(0, index - window + 1) : index + 1]
-        verdict = noise_verdict(
-            [p.left for p in recent if p.left is not None],
-            [p.right for p in recent if p.right is not None],
-        )
-        result.append(
-            AsymmetryPoint(
-                point.day,
-                asymmetry.percent,
-                asymmetry.weaker,
-                None if verdict is None else verdict.within_noise,
-            )
-        )
-    return result
-
-
 def slope_per_week(points: Sequence[tuple[date, float]]) -> float | None:
     """Least-squares slope in units per week; None with fewer than two distinct days."""
     if len({d for d, _ in points}) < 2:
@@ -95,47 +66,11 @@ def slope_per_week(points: Sequence[tuple[date, float]]) -> float | None:
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / denominator
 
 
-def trend(series: Sequence[AsymmetryPoint], today: date, weeks: int = TREND_WEEKS) -> str:
-    """ "closing", "widening" or "steady" over the last ``weeks``; "not enough data" else.
-
-    The gap is signed by direction (left weaker positive), so a gap that flips sides counts
-    as closing and then widening the other way, not as one number moving.
-    """
-    recent = [p for p in series if (today - p.day).days <= weeks * 7]
-    signed = [(p.day, p.percent if p.weaker is not Side.RIGHT else -p.percent) for p in recent]
-    slope = slope_per_week(signed)
-    if slope is None or len(recent) < 3:
-        return "not enough data"
-    current_sign = 1 if signed[-1][1] >= 0 else -1
-    change = slope * current_sign  # positive: the current gap is growing
-    if abs(change) < TREND_STEADY_POINTS_PER_WEEK:
-        return "steady"
-    return "widening" if change > 0 else "closing"
-
-
 @dataclass(frozen=True)
 class CurrentAsymmetry:
-    """The figure the overview sorts by: the mean of the last three sessions' per-side bests."""
+    """The figure the overview sorts by: the verdict's mean gap; ``weaker`` only when the
+    verdict names a weaker side."""
 
     percent: float
     weaker: Side | None
     within_noise: bool | None
-
-
-def current_asymmetry(points: Sequence[SidePoint], sessions: int = 3) -> CurrentAsymmetry | None:
-    both = [p for p in points if p.left is not None and p.right is not None][-sessions:]
-    if not both:
-        return None
-    left = statistics.fmean(p.left for p in both if p.left is not None)
-    right = statistics.fmean(p.right for p in both if p.right is not None)
-    asymmetry = percentage_difference(left, right)
-    if asymmetry is None:
-        return None
-    window = [p for p in points if p.left is not None and p.right is not None][-ROLLING_SESSIONS:]
-    verdict = noise_verdict(
-        [p.left for p in window if p.left is not None],
-        [p.right for p in window if p.right is not None],
-    )
-    return CurrentAsymmetry(
-        asymmetry.percent, asymmetry.weaker, None if verdict is None else verdict.within_noise
-    )

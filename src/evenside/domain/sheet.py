@@ -31,18 +31,20 @@ class SheetExercise:
     target: str  # "3 x 8-10, 90 s rest"
     per_side: bool
     start: Side | None  # the side to start with (the weaker one)
-    start_reason: str  # "weaker by 12 %" or "non-dominant side"
+    start_reason: str  # "weaker by 12 % (...)" or "your non-dominant side (...)"
     sets: int
     extra_weak_sets: int
     last_time: dict[Side, str]  # "20 kg x 8, 20 kg x 7" per side (Side.BOTH for bilateral)
     stretches: tuple[SheetStretch, ...]
+    start_weaker: bool = False  # the verdict calls the start side weaker (beyond noise)
+    verdict: str = ""  # the plain sentence, for one-sided exercises
 
     @property
     def start_marker(self) -> str:
         """ "Start: L (weaker)" for a one-sided exercise."""
         if not self.per_side or self.start is None:
             return ""
-        why = "weaker" if self.start_reason.startswith("weaker") else "non-dominant"
+        why = "weaker" if self.start_weaker else "non-dominant"
         return f"Start: {self.start.letter} ({why})"
 
     def boxes(self, weeks: int) -> int:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from evenside.domain.asymmetry import Asymmetry, percentage_difference
 from evenside.domain.e1rm import Formula, estimate_one_rep_max
+from evenside.domain.evidence import ScoreBasis, session_score
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
@@ -106,6 +108,9 @@ class ExerciseSummary:
     strong_side: Side | None
     records: tuple[Side, ...]  # sides whose best beat every earlier session
     stretched: bool | None  # None: the stretch is still pending
+    # One-sided work whose sets carry no evidence (matched, no effort): no asymmetry shown.
+    measured: bool = True
+    verdict: str = ""  # the exercise's plain weak-side sentence
 
     @property
     def asymmetry_change(self) -> float | None:
@@ -126,19 +131,16 @@ def summarise_exercise(
     best_before: dict[Side, float] | None = None,
     weak: Side | None = None,
     stretched: bool | None = None,
+    score_basis: ScoreBasis | None = None,
+    verdict: str = "",
 ) -> ExerciseSummary:
     figures = side_figures(sets, load_basis, formula)
     left = figures.get(Side.LEFT, SideFigures())
     right = figures.get(Side.RIGHT, SideFigures())
     both = figures.get(Side.BOTH, SideFigures())
-    asymmetry = None
-    if per_side and left.best is not None and right.best is not None:
-        asymmetry = percentage_difference(left.best, right.best)
-    previous = side_figures(previous_sets, load_basis, formula)
-    prev_left, prev_right = previous.get(Side.LEFT), previous.get(Side.RIGHT)
-    previous_asymmetry = None
-    if prev_left and prev_right and prev_left.best is not None and prev_right.best is not None:
-        previous_asymmetry = percentage_difference(prev_left.best, prev_right.best)
+    basis = score_basis or ScoreBasis(load_basis, formula)
+    asymmetry = _evidence_gap(sets, basis) if per_side else None
+    previous_asymmetry = _evidence_gap(previous_sets, basis) if per_side else None
     # The side that should not out-work the other is the stronger one: the one opposite the
     # weak side the session started with, else the one with the higher best today.
     strong = None
@@ -169,4 +171,12 @@ def summarise_exercise(
         strong,
         tuple(records),
         stretched,
+        measured=not per_side or asymmetry is not None or not (left.sets and right.sets),
+        verdict=verdict,
     )
+
+
+def _evidence_gap(sets: Sequence[SetRecord], basis: ScoreBasis) -> Asymmetry | None:
+    """The session's gap between sides when its sets carry evidence, else ``None``."""
+    score = session_score(date.min, sets, basis)
+    return None if score is None else percentage_difference(score.left, score.right)

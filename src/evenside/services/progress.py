@@ -14,18 +14,14 @@ from evenside.domain.entry import check_measurement_cm
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.muscles import MuscleGroup, PairBalance, pair_balances
-from evenside.domain.progress import (
-    AsymmetryPoint,
-    CurrentAsymmetry,
-    SidePoint,
-    asymmetry_series,
-    current_asymmetry,
-    trend,
-)
+from evenside.domain.progress import AsymmetryPoint, CurrentAsymmetry, SidePoint
 from evenside.domain.sides import Side
 from evenside.domain.summary import strength, strength_metric
 from evenside.domain.training import MeasurementRecord
+from evenside.domain.verdict import asymmetry_points, trend_word
+from evenside.services import verdicts
 from evenside.services.store import Store
+from evenside.services.verdicts import ExerciseVerdict
 from evenside.storage import library_repo, profile_repo, progress_repo
 from evenside.storage.progress_repo import RepsMax
 
@@ -44,7 +40,7 @@ def since_for(range_name: str, today: date) -> datetime | None:
 def side_points(
     rows: Iterable[RepsMax], load_basis: LoadBasis, formula: Formula
 ) -> list[SidePoint]:
-    """Each session's best per side, oldest first."""
+    """Each session's best per side, oldest first; a bilateral set is "both", never left."""
     best: dict[int, dict[Side, float]] = {}
     days: dict[int, date] = {}
     for row in rows:
@@ -57,8 +53,9 @@ def side_points(
     return [
         SidePoint(
             days[sid],
-            best.get(sid, {}).get(Side.LEFT, best.get(sid, {}).get(Side.BOTH)),
-            best.get(sid, {}).get(Side.RIGHT, best.get(sid, {}).get(Side.BOTH)),
+            best[sid].get(Side.LEFT),
+            best[sid].get(Side.RIGHT),
+            best[sid].get(Side.BOTH),
         )
         for sid in days
         if best.get(sid)
@@ -84,6 +81,11 @@ class ExerciseProgress:
     volume_unit: str  # "kg", "reps" or "s"
     notice_percent: float
     warning_percent: float
+    verdict: ExerciseVerdict | None = None  # one-sided exercises: the plain verdict
+
+    @property
+    def sentence(self) -> str:
+        return "" if self.verdict is None else self.verdict.sentence
 
 
 def exercise_progress(
@@ -104,16 +106,22 @@ def exercise_progress(
         WeekBar(w, v.get(Side.LEFT, 0.0), v.get(Side.RIGHT, 0.0), v.get(Side.BOTH, 0.0))
         for w, v in sorted(by_week.items())
     )
+    judged = None
+    if exercise.laterality.per_side:
+        judged = verdicts.exercise_verdict(store, profile_id, exercise_id, since=since)
     return ExerciseProgress(
         exercise,
         tuple(points),
-        tuple(asymmetry_series(points)) if exercise.laterality.per_side else (),
+        ()
+        if judged is None
+        else tuple(asymmetry_points(judged.scores, min_gap_percent=settings.min_gap_percent)),
         weekly,
         strength_metric(exercise.load_basis),
         settings.e1rm_formula,
         unit,
         settings.notice_percent,
         settings.warning_percent,
+        judged,
     )
 
 
@@ -132,35 +140,27 @@ class OverviewRow:
     trend: str
     sessions: int
     last_day: date
+    verdict: ExerciseVerdict | None = None
 
 
 def overview(store: Store, profile_id: int) -> list[OverviewRow]:
-    """Every exercise with per-side data, largest current asymmetry first."""
-    with store.transaction() as session:
-        settings = profile_repo.get_settings(session, profile_id)
-        exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
-        rows = progress_repo.reps_maxima(
-            session, profile_id, recent_weeks_per_exercise=12, per_side_only=True
-        )
-    grouped: dict[int, list[RepsMax]] = defaultdict(list)
-    for row in rows:
-        grouped[row.exercise_id].append(row)
+    """Every one-sided exercise measured with evidence, largest mean gap first. The gap is
+    the verdict's: ``weaker`` only beyond noise and the minimum, ``within_noise`` None
+    before three sessions with evidence."""
     result = []
-    for exercise_id, exercise_rows in grouped.items():
-        exercise = exercises[exercise_id]
-        points = side_points(exercise_rows, exercise.load_basis, settings.e1rm_formula)
-        current = current_asymmetry(points)
-        if current is None:
+    for judged in verdicts.all_verdicts(store, profile_id):
+        verdict = judged.verdict
+        if not verdict.measured or verdict.last_measured is None:
             continue
-        last_day = points[-1].day
+        within = None if verdict.bound_percent is None else not verdict.beyond_noise
         result.append(
             OverviewRow(
-                exercise,
-                current,
-                # Over the 8 weeks up to the exercise's latest session, trained lately or not.
-                trend(asymmetry_series(points), last_day),
-                len(points),
-                last_day,
+                judged.exercise,
+                CurrentAsymmetry(verdict.gap_percent or 0.0, verdict.weaker, within),
+                trend_word(verdict),
+                verdict.sessions,
+                verdict.last_measured,
+                judged,
             )
         )
     result.sort(key=lambda r: (-r.current.percent, r.exercise.name))
@@ -266,31 +266,15 @@ class GroupAsymmetry:
 def muscle_group_asymmetry(
     store: Store, profile_id: int, muscles: tuple[MuscleGroup, ...], since: datetime | None = None
 ) -> list[GroupAsymmetry]:
-    """Weekly mean signed asymmetry of the unilateral exercises that work ``muscles``
-    as primary groups (for the chart beside a measurement)."""
-    with store.transaction() as session:
-        settings = profile_repo.get_settings(session, profile_id)
-        exercises = {
-            e.id: e
-            for e in library_repo.list_exercises(session, include_archived=True)
-            if e.laterality.per_side and set(e.primary) & set(muscles)
-        }
-        rows = [
-            r
-            for r in progress_repo.reps_maxima(session, profile_id, since=since, per_side_only=True)
-            if r.exercise_id in exercises
-        ]
-    grouped: dict[int, list[RepsMax]] = defaultdict(list)
-    for row in rows:
-        grouped[row.exercise_id].append(row)
+    """Weekly mean signed gap (sessions with evidence) of the one-sided exercises that work
+    ``muscles`` as primary groups (for the chart beside a measurement)."""
     weekly: dict[date, list[float]] = defaultdict(list)
-    for exercise_id, exercise_rows in grouped.items():
-        points = side_points(
-            exercise_rows, exercises[exercise_id].load_basis, settings.e1rm_formula
-        )
-        for point in asymmetry_series(points):
-            week = point.day - timedelta(days=point.day.weekday())
-            weekly[week].append(point.percent if point.weaker is not Side.RIGHT else -point.percent)
+    for judged in verdicts.all_verdicts(store, profile_id, since=since):
+        if not set(judged.exercise.primary) & set(muscles):
+            continue
+        for score in judged.scores:
+            week = score.day - timedelta(days=score.day.weekday())
+            weekly[week].append(score.signed_percent)
     return [
         GroupAsymmetry(week, sum(values) / len(values), len(values))
         for week, values in sorted(weekly.items())

@@ -3,10 +3,11 @@ and the best before, and the exercises left unstretched."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evenside.domain.summary import ExerciseSummary, side_figures, summarise_exercise
 from evenside.domain.training import StretchStatus, WorkoutSession
+from evenside.services import verdicts
 from evenside.services.store import Store
 from evenside.storage import history_repo, library_repo, profile_repo, session_repo
 
@@ -69,6 +70,19 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
                     best_before=best_before,
                     weak=exercise.first_side,
                     stretched=stretched,
+                    score_basis=verdicts.score_basis(lib, settings),
                 )
             )
+    # Each one-sided exercise leads with its verdict as of this session.
+    summaries = [
+        replace(
+            summary,
+            verdict=verdicts.exercise_verdict(
+                store, current.profile_id, exercise.exercise_id, before=current.started_at
+            ).sentence,
+        )
+        if summary.per_side
+        else summary
+        for summary, exercise in zip(summaries, current.exercises, strict=True)
+    ]
     return SessionSummary(current, tuple(summaries), tuple(unstretched), formula.label)

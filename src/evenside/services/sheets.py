@@ -63,6 +63,8 @@ def routine_sheet(
                         SheetStretch(s.name, s.cue, s.hold_seconds, s.one_sided)
                         for s in exercise.stretches
                     ),
+                    start_weaker=bool(coaching.weak and coaching.weak.weaker),
+                    verdict=coaching.weak.sentence if coaching.weak else "",
                 )
             )
         sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 
 from evenside.domain.changes import Changes, in_session, of_sessions
 from evenside.domain.coaching import (
-    SessionBest,
     SideWork,
     VolumeMatch,
     WeakSide,
@@ -24,10 +23,6 @@ from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
 from evenside.domain.snapshots import StoredExercise, StoredSession
-from evenside.domain.summary import (
-    side_figures,
-    strength_metric,
-)
 from evenside.domain.training import (
     LoggedSet,
     SessionExercise,
@@ -37,6 +32,7 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.domain.units import format_weight
+from evenside.services import verdicts
 from evenside.services.store import Store
 from evenside.storage import history_repo, profile_repo, session_repo
 from evenside.storage.database import DbSession
@@ -312,7 +308,6 @@ def coaching(
             before=current.started_at,
             exclude_session_id=current.id,
         )
-        settings_formula = _settings(session, profile.id).e1rm_formula
     last_time: dict[Side, tuple[SetRecord, ...]] = {}
     if recent:
         for side in Side:
@@ -321,12 +316,14 @@ def coaching(
                 last_time[side] = side_sets
     if not lib.laterality.per_side:
         return Coaching(None, last_time, None)
-    history = []
-    for _, session_sets in recent:
-        figures = side_figures(session_sets, lib.load_basis, settings_formula)
-        left, right = figures.get(Side.LEFT), figures.get(Side.RIGHT)
-        history.append(SessionBest(left.best if left else None, right.best if right else None))
-    weak = weak_side(history, profile.dominant, strength_metric(lib.load_basis))
+    judged = verdicts.exercise_verdict(
+        store,
+        profile.id,
+        exercise.exercise_id,
+        before=current.started_at,
+        exclude_session_id=current.id,
+    )
+    weak = weak_side(judged.verdict)
     return Coaching(weak, last_time, _match_for(exercise, weak.side))
 
 

@@ -95,7 +95,10 @@ class ExerciseCharts(QSplitter):
         # Titles stay short: a plot is never narrower than its title.
         self.strength_plot.setTitle("Per side · thick: 5-session mean ± SD", size="10pt")
         self.strength_plot.setLabel("left", self.measure())
-        sides = (Side.LEFT, Side.RIGHT) if per_side else (Side.LEFT,)
+        if not per_side:  # one neutral "both sides" series, never the left colour
+            left = [self._value(p.both) for p in progress.points]
+            right = [None for _ in progress.points]
+        sides = (Side.LEFT, Side.RIGHT) if per_side else (Side.BOTH,)
         for side, values in zip(sides, (left, right), strict=False):
             band = rolling_band(values)
             add_side_series(
@@ -155,7 +158,7 @@ class ExerciseCharts(QSplitter):
                 (
                     p.day.isoformat(),
                     _fmt(p.percent),
-                    "even" if p.weaker is None else p.weaker.letter,
+                    "–" if p.weaker is None else p.weaker.letter,
                     {True: "within", False: "beyond", None: "?"}[p.within_noise],
                 )
                 for p in points

@@ -40,6 +40,14 @@ STYLE = {
         "filled": False,
         "label": "R (right)",
     },
+    # A bilateral lift is neither side: one neutral grey series.
+    Side.BOTH: {
+        "colour": "#666666",
+        "line": Qt.PenStyle.SolidLine,
+        "symbol": "d",
+        "filled": True,
+        "label": "Both sides",
+    },
 }
 
 

@@ -143,7 +143,7 @@ class ProgressPage(QWidget):
                 (
                     r.exercise.name,
                     f"{r.current.percent:.1f} %",
-                    "even" if r.current.weaker is None else r.current.weaker.letter,
+                    "no clear side" if r.current.weaker is None else r.current.weaker.letter,
                     TREND_WORDS.get(r.trend, r.trend),
                     {True: "within noise", False: "beyond noise", None: "–"}[
                         r.current.within_noise
@@ -155,9 +155,10 @@ class ProgressPage(QWidget):
             ]
         )
         self.overview_note.setText(
-            "Current asymmetry is the mean of the last three sessions' per-side best "
-            '(percentage difference). "Within noise" means the gap is no larger than the '
-            "sides' own session-to-session variation. Double-click a row to open its charts."
+            "The gap is the mean per-session difference between the sides over the last 3 to 6 "
+            "sessions with evidence (RPE or RIR, a set to failure, or sides that differ). A "
+            "side is named only when the gap is beyond day-to-day variation (a one-sided 90 % "
+            "t bound) and above the minimum in Settings. Double-click a row to open its charts."
         )
         self._with_data = progress.exercises_with_history(self.store, self.profile.id)
         self._fill_exercises()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QW
 from evenside.domain.profile import Profile
 from evenside.domain.summary import ExerciseSummary, SideFigures
 from evenside.domain.units import Unit, format_weight
+from evenside.domain.verdict import ASK_FOR_EVIDENCE
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 from evenside.services.session_summary import SessionSummary
 
@@ -31,7 +32,8 @@ def _volume(fig: SideFigures, measure: str, unit: Unit) -> str:
 
 def _asymmetry(summary: ExerciseSummary) -> str:
     if summary.asymmetry is None:
-        return "–"
+        # Matched sides with no effort say nothing about the gap: never "even".
+        return "–" if summary.measured else f"not measured: {ASK_FOR_EVIDENCE}"
     text = summary.asymmetry.describe()
     change = summary.asymmetry_change
     if change is not None:
@@ -74,25 +76,30 @@ def summary_html(summary: SessionSummary, profile: Profile) -> str:
         # The best of bodyweight work is in reps; e1RM is in kg.
         best_measure = {"kg": "kg", "reps": "reps", "s": "s"}[ex.volume_unit]
         if ex.per_side:
-            cells = (
-                _volume(ex.left, ex.volume_unit, unit),
-                _volume(ex.right, ex.volume_unit, unit),
-                _best(ex.left, best_measure, unit),
-                _best(ex.right, best_measure, unit),
+            cells = "".join(
+                f"<td align=right>{c}</td>"
+                for c in (
+                    _volume(ex.left, ex.volume_unit, unit),
+                    _volume(ex.right, ex.volume_unit, unit),
+                    _best(ex.left, best_measure, unit),
+                    _best(ex.right, best_measure, unit),
+                )
             )
-        else:
+        else:  # bilateral: one neutral "both" figure across the L and R columns
             cells = (
-                _volume(ex.both, ex.volume_unit, unit),
-                "",
-                _best(ex.both, best_measure, unit),
-                "",
+                f"<td colspan=2 align=center>both: {_volume(ex.both, ex.volume_unit, unit)}</td>"
+                f"<td colspan=2 align=center>both: {_best(ex.both, best_measure, unit)}</td>"
             )
         rows.append(
-            f"<tr><td>{escape(ex.name)}</td>"
-            + "".join(f"<td align=right>{c}</td>" for c in cells)
+            f"<tr><td>{escape(ex.name)}</td>{cells}"
             + f"<td>{escape(_asymmetry(ex))}</td><td>{escape('; '.join(notes))}</td></tr>"
         )
     rows.append("</table>")
+    rows.extend(
+        f"<p><b>{escape(ex.name)}:</b> {escape(ex.verdict)}</p>"
+        for ex in summary.exercises
+        if ex.verdict
+    )
     tail = ""
     if summary.unstretched:
         tail = "<p><b>Left unstretched:</b> " + escape(", ".join(summary.unstretched)) + "</p>"

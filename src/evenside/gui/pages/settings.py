@@ -78,6 +78,14 @@ class SettingsPage(QWidget):
             spin.setSuffix(" %")
             spin.setDecimals(0)
             spin.setValue(value)
+        self.min_gap = QDoubleSpinBox()
+        self.min_gap.setRange(1, 50)
+        self.min_gap.setSuffix(" %")
+        self.min_gap.setDecimals(0)
+        self.min_gap.setValue(s.min_gap_percent)
+        mass = s.body_mass_kg
+        self.body_mass = QLineEdit("" if mass is None else f"{from_kg(mass, unit):g}")
+        self.body_mass.setPlaceholderText("not known")
         self.weak_first = QCheckBox("Start each one-sided exercise with the weaker side")
         self.weak_first.setChecked(s.weak_side_first)
         self.cap = QCheckBox("Refuse a set that puts the stronger side ahead (instead of a notice)")
@@ -115,6 +123,7 @@ class SettingsPage(QWidget):
         form.addRow("&Name", self.name)
         form.addRow("&Dominant side", self.dominant)
         form.addRow("&Units", self.unit)
+        form.addRow(f"Body &mass ({unit.value})", self.body_mass)
         coaching = QGroupBox("Coaching")
         form = QFormLayout(coaching)
         form.addRow(self.weak_first)
@@ -125,6 +134,7 @@ class SettingsPage(QWidget):
         form.addRow("e1RM &formula", self.formula)
         form.addRow("Asymmetry n&otice at", self.notice)
         form.addRow("Asymmetry &warning at", self.warning)
+        form.addRow("Call a side weaker from", self.min_gap)
         hint = QLabel(
             "10-15 % is the range most studies flag; treat these as guides, not diagnoses."
         )
@@ -230,10 +240,17 @@ class SettingsPage(QWidget):
             raise InvalidInput("The bar weight must be a number.", "bar") from None
         if not 0 <= bar <= 100:
             raise InvalidInput("The bar weight must be 0 to 100.", "bar")
+        mass_text = self.body_mass.text().strip().replace(",", ".")
+        try:
+            mass = None if not mass_text else to_kg(float(mass_text), unit)
+        except ValueError:
+            raise InvalidInput("The body mass must be a number (or empty).", "body_mass") from None
         return replace(
             self.settings,
             e1rm_formula=Formula(self.formula.currentData()),
             notice_percent=self.notice.value(),
+            min_gap_percent=self.min_gap.value(),
+            body_mass_kg=mass,
             warning_percent=self.warning.value(),
             weak_side_first=self.weak_first.isChecked(),
             weak_side_cap=self.cap.isChecked(),

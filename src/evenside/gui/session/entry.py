@@ -93,7 +93,8 @@ class EntryPanel(QWidget):
             self.order = order[::-1] if self.swapped else order
             self.entry.prompt.setText(self._prompt(view))
         marker = {self.order[0]: "first"} if len(self.order) == 2 else {}
-        if coaching is not None and coaching.weak is not None and len(self.order) == 2:
+        # "weaker" only where the verdict has evidence; otherwise the side is just first.
+        if coaching and coaching.weak and coaching.weak.weaker and len(self.order) == 2:
             weak_side = coaching.weak.side
             marker[weak_side] = "weaker" + (", first" if self.order[0] is weak_side else "")
         self.entry.set_order(self.order)

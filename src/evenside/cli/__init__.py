@@ -6,21 +6,18 @@ Known errors print one line to stderr and exit with status 2; no traceback.
 from __future__ import annotations
 
 import argparse
-import errno
 import math
-import os
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from evenside import __version__
-from evenside.domain.errors import EvensideError, InvalidInput, LocationNotWritable, NotFound
+from evenside.cli.common import check_database_location, open_existing
+from evenside.cli.common import profile_id as find_profile
+from evenside.cli.report import add_report_parser, weak_side_report
+from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.paths import demo_database, resolve_database
-
-if TYPE_CHECKING:
-    from evenside.services.store import Store
 
 EXIT_KNOWN_ERROR = 2
 WEEKS_PER_YEAR = 52
@@ -99,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the database with a backup (the current one is kept aside)"
     )
     restore.add_argument("path", metavar="PATH")
+    add_report_parser(commands)
     return parser
 
 
@@ -106,14 +104,14 @@ def import_file(args: argparse.Namespace) -> str:
     from evenside.domain.units import Unit
     from evenside.services import transfer
 
-    store = _open(args)
+    store = open_existing(args)
     try:
         parsed = transfer.read_import(
             Path(args.file).expanduser(),
             format=args.format,
             unit=None if args.unit is None else Unit(args.unit),
         )
-        profile_id = _profile_id(store, args.profile)
+        profile_id = find_profile(store, args.profile)
         found = transfer.suggestions(store, parsed)
         mapping = transfer.default_mapping(found)
         lines = [
@@ -145,9 +143,9 @@ def export_file(args: argparse.Namespace) -> str:
 
     target = Path(args.file).expanduser()
     check_output_target(target)  # refuse before reading anything
-    store = _open(args)
+    store = open_existing(args)
     try:
-        profile_id = _profile_id(store, args.profile)
+        profile_id = find_profile(store, args.profile)
         if args.format == "strong":
             unit = profiles.get_profile(store, profile_id).unit
             count = transfer.export_strong(store, profile_id, target, unit)
@@ -161,7 +159,7 @@ def export_file(args: argparse.Namespace) -> str:
 def backup_database(args: argparse.Namespace) -> str:
     from evenside.services import backups
 
-    store = _open(args)
+    store = open_existing(args)
     try:
         return str(backups.back_up(store, Path(args.path).expanduser()))
     finally:
@@ -171,7 +169,7 @@ def backup_database(args: argparse.Namespace) -> str:
 def restore_database(args: argparse.Namespace) -> str:
     from evenside.services import backups
 
-    store = _open(args)
+    store = open_existing(args)
     restored, safety = backups.restore(store, Path(args.path).expanduser())
     restored.close()
     return f"restored {args.path}; the database as it was is at {safety}"
@@ -212,46 +210,6 @@ def self_test(folder: Path) -> str:
     )
 
 
-def _open(args: argparse.Namespace) -> Store:
-    from evenside.services.store import open_store
-
-    path = resolve_database(args.db)
-    check_database_location(path)
-    if not path.exists():
-        raise NotFound(f"No database at {path}; start Evenside once or pass --db.")
-    return open_store(path)
-
-
-def check_database_location(path: Path) -> None:
-    """Refuse, before Qt or SQLite see it, a path no database can live at: one whose
-    folder is a file, a name too long for the file system, a link to nothing, a folder or
-    a device. A missing file is fine (it is created); so is a missing folder."""
-    try:
-        info = path.lstat()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise InvalidInput(f"The file name is too long for the file system: {path}") from exc
-        if exc.errno == errno.ENOTDIR:
-            raise InvalidInput(f"{_file_in_the_way(path)} is a file, not a folder.") from exc
-        raise LocationNotWritable(f"Cannot open {path}: {exc.strerror or exc}.") from exc
-    if stat.S_ISLNK(info.st_mode) and not path.exists():
-        raise NotFound(f"{path} is a link to {os.readlink(path)}, which does not exist.")
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a database file.")
-    if not path.is_file():
-        raise InvalidInput(f"{path} is not a regular file (a device, pipe or socket).")
-
-
-def _file_in_the_way(path: Path) -> Path:
-    """The first part of ``path`` that exists and is not a folder."""
-    for part in reversed(path.parents):
-        if part.exists() and not part.is_dir():
-            return part
-    return path.parent
-
-
 def demo_years(years: float | None) -> float | None:
     """--years as given, or one line saying why it cannot be."""
     if years is not None and not (math.isfinite(years) and 0 < years <= MOST_DEMO_YEARS):
@@ -260,20 +218,6 @@ def demo_years(years: float | None) -> float | None:
             f"not {years:g}."
         )
     return years
-
-
-def _profile_id(store: Store, name: str | None) -> int:
-    from evenside.services import profiles
-
-    if name is None:
-        current = profiles.current_profile(store)
-        if current is None:
-            raise NotFound("The database has no profile yet.")
-        return current.id
-    for profile in profiles.list_profiles(store):
-        if profile.name.lower() == name.lower():
-            return profile.id
-    raise NotFound(f'No profile called "{name}".')
 
 
 def print_sheet(args: argparse.Namespace) -> str:
@@ -285,10 +229,10 @@ def print_sheet(args: argparse.Namespace) -> str:
 
     target = Path(args.pdf).expanduser()
     check_output_target(target)  # refuse before any work
-    store = _open(args)
+    store = open_existing(args)
     try:
         sheet = routine_sheet(
-            store, _profile_id(store, args.profile), args.routine, day=args.day, weeks=args.weeks
+            store, find_profile(store, args.profile), args.routine, day=args.day, weeks=args.weeks
         )
     finally:
         store.close()
@@ -335,6 +279,7 @@ def main(argv: Sequence[str]) -> int:
             "export": export_file,
             "backup": backup_database,
             "restore": restore_database,
+            "report": weak_side_report,
         }
         if args.command in headless:
             print(headless[args.command](args))

@@ -1,0 +1,71 @@
+"""What the headless commands share: opening an existing database from --db, checking a
+database path before anything reads it, and finding the profile a command is about."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evenside.domain.errors import InvalidInput, LocationNotWritable, NotFound
+from evenside.paths import resolve_database
+
+if TYPE_CHECKING:
+    from evenside.services.store import Store
+
+
+def open_existing(args: argparse.Namespace) -> Store:
+    from evenside.services.store import open_store
+
+    path = resolve_database(args.db)
+    check_database_location(path)
+    if not path.exists():
+        raise NotFound(f"No database at {path}; start Evenside once or pass --db.")
+    return open_store(path)
+
+
+def check_database_location(path: Path) -> None:
+    """Refuse, before Qt or SQLite see it, a path no database can live at: one whose
+    folder is a file, a name too long for the file system, a link to nothing, a folder or
+    a device. A missing file is fine (it is created); so is a missing folder."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InvalidInput(f"The file name is too long for the file system: {path}") from exc
+        if exc.errno == errno.ENOTDIR:
+            raise InvalidInput(f"{_file_in_the_way(path)} is a file, not a folder.") from exc
+        raise LocationNotWritable(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    if stat.S_ISLNK(info.st_mode) and not path.exists():
+        raise NotFound(f"{path} is a link to {os.readlink(path)}, which does not exist.")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a database file.")
+    if not path.is_file():
+        raise InvalidInput(f"{path} is not a regular file (a device, pipe or socket).")
+
+
+def _file_in_the_way(path: Path) -> Path:
+    """The first part of ``path`` that exists and is not a folder."""
+    for part in reversed(path.parents):
+        if part.exists() and not part.is_dir():
+            return part
+    return path.parent
+
+
+def profile_id(store: Store, name: str | None) -> int:
+    from evenside.services import profiles
+
+    if name is None:
+        current = profiles.current_profile(store)
+        if current is None:
+            raise NotFound("The database has no profile yet.")
+        return current.id
+    for profile in profiles.list_profiles(store):
+        if profile.name.lower() == name.lower():
+            return profile.id
+    raise NotFound(f'No profile called "{name}".')

@@ -1,0 +1,69 @@
+"""Per-side sets with their effort, grouped by session, for the weak-side verdict.
+
+Only counted (non-warm-up) one-sided sets are read: the verdict needs RPE, RIR and the
+set kind, which the Progress aggregates leave out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from evenside.domain.sides import Side
+from evenside.domain.training import SetKind, SetRecord
+from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
+from evenside.storage.session_repo import set_record
+
+
+@dataclass(frozen=True)
+class SessionSides:
+    """One session's counted one-sided sets of one exercise."""
+
+    exercise_id: int
+    session_id: int
+    started_at: datetime
+    sets: tuple[SetRecord, ...]
+
+
+def one_sided_sessions(
+    session: Session,
+    profile_id: int,
+    *,
+    exercise_ids: list[int] | None = None,
+    since: datetime | None = None,
+    before: datetime | None = None,
+    exclude_session_id: int | None = None,
+) -> list[SessionSides]:
+    """Sessions oldest first, each with the exercise's left and right working sets."""
+    conditions = [
+        SessionRow.profile_id == profile_id,
+        SetRow.kind != SetKind.WARM_UP.value,
+        SetRow.side != Side.BOTH.value,
+    ]
+    if exercise_ids is not None:
+        conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
+    if since is not None:
+        conditions.append(SessionRow.started_at >= since)
+    if before is not None:
+        conditions.append(SessionRow.started_at <= before)
+    if exclude_session_id is not None:
+        conditions.append(SessionRow.id != exclude_session_id)
+    rows = session.execute(
+        select(SessionExerciseRow.exercise_id, SessionRow.id, SessionRow.started_at, SetRow)
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*conditions)
+        .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
+    )
+    grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
+    for exercise_id, session_id, started_at, set_row in rows:
+        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(
+            set_record(set_row)
+        )
+    return [
+        SessionSides(exercise_id, session_id, started_at, tuple(sets))
+        for (exercise_id, session_id), (started_at, sets) in grouped.items()
+    ]
