@@ -15,7 +15,7 @@ from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.domain.units import Unit
-from evenside.services import library, profiles, progress, verdicts, workout
+from evenside.services import library, profiles, progress, session_summary, verdicts, workout
 from evenside.services.store import Store, open_store
 from fakes import FakeClock
 
@@ -70,7 +70,7 @@ def test_matched_sets_with_rpe_show_the_left_weaker_everywhere(
     assert coaching.weak.prompt.startswith("Start with L: weaker by 9 % (e1RM (RPE table), 4 ")
     for record in MATCHED_WITH_RPE:
         workout.log_set(store, se_id, record)
-    summary = workout.summarise(store, session.id).exercises[0]
+    summary = session_summary.summarise(store, session.id).exercises[0]
     assert summary.asymmetry is not None and summary.asymmetry.weaker is Side.LEFT
     assert summary.asymmetry.percent == pytest.approx(RPE_GAP)
     assert summary.verdict.startswith("Your left is 9 % weaker")
@@ -104,7 +104,7 @@ def test_the_same_sets_without_effort_are_not_measured_never_even(
     assert "your non-dominant side (not measured yet" in coaching.weak.prompt
     for record in MATCHED_NO_EFFORT:
         workout.log_set(store, se_id, record)
-    summary = workout.summarise(store, session.id).exercises[0]
+    summary = session_summary.summarise(store, session.id).exercises[0]
     assert summary.asymmetry is None and not summary.measured
     assert "even" not in summary.verdict
     assert progress.exercise_progress(store, profile.id, row_id).asymmetry == ()

@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="check an installation: make a database in FOLDER, log a set, print a sheet",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_sheet_and_demo_parsers(commands)
+    _add_file_parsers(commands)
+    add_report_parser(commands)
+    return parser
+
+
+def _add_sheet_and_demo_parsers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     demo_db = commands.add_parser(
         "demo-db", help="write a demo database to PATH without opening a window"
     )
@@ -78,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
     printing.add_argument("--landscape", action="store_true")
     printing.add_argument("--profile", metavar="NAME", help="profile (default: the current one)")
+
+
+def _add_file_parsers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     importing = commands.add_parser("import", help="bring history in from a CSV export")
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--format", choices=("strong", "hevy", "fitnotes", "evenside"))
@@ -96,8 +106,6 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the database with a backup (the current one is kept aside)"
     )
     restore.add_argument("path", metavar="PATH")
-    add_report_parser(commands)
-    return parser
 
 
 def import_file(args: argparse.Namespace) -> str:
