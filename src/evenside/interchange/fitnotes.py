@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, time
 
+from evenside.domain.entry import set_problem
 from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
@@ -72,6 +73,11 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
             if unit is None:
                 skipped.append(Skipped(record.line, f'unknown weight unit "{cell("Weight Unit")}"'))
                 continue
+        kg = None if weight is None else weight_to_kg(weight, unit)
+        problem = set_problem(kg, reps)
+        if problem is not None:
+            skipped.append(Skipped(record.line, problem))
+            continue
         name, side, unilateral = split_side(cell("Exercise"))
         key = f"fitnotes:{day.isoformat()}"
         session = sessions.get(key)
@@ -84,7 +90,6 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
         comment = cell("Comment")
         if comment and comment not in exercise.notes:
             exercise.notes = (exercise.notes + "\n" + comment).strip()
-        kg = None if weight is None else weight_to_kg(weight, unit)
         for set_side in _sides(side, unilateral):
             exercise.sets.append(SetDraft(record.line, set_side, kg, reps))
     return ParsedImport(
