@@ -9,7 +9,7 @@ from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skippe
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import hevy_time, number, weight_to_kg, whole
+from evenside.interchange.numbers import SharedFloats, hevy_time, number, weight_to_kg, whole
 from evenside.interchange.strong import _sides
 
 KINDS = {
@@ -30,6 +30,8 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     weight_column = "weight_lbs" if unit is Unit.LB else "weight_kg"
     sessions: dict[str, SessionDraft] = {}
     skipped: list[Skipped] = []
+    shared = SharedFloats()
+    names: dict[str, str] = {}
     read = 0
 
     def cell(record: Record, name: str) -> str:
@@ -73,6 +75,7 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
             skipped.append(Skipped(record.line, problem))
             continue
         name, side, unilateral = split_side(cell(record, "exercise_title"))
+        name = names.setdefault(name, name)  # one string per exercise name
         title = cell(record, "title") or "Workout"
         key = f"hevy:{started.isoformat()}:{title}"
         session = sessions.get(key)
@@ -87,6 +90,8 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
         for note in extra:
             if note and note not in exercise.notes:
                 exercise.notes = (exercise.notes + "\n" + note).strip()
+        kg = shared(kg)
+        rpe = shared(rpe)
         for set_side in _sides(side, unilateral):
             exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
     ordered = sorted(sessions.values(), key=lambda s: s.started_at)  # files list newest first

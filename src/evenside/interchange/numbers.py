@@ -12,6 +12,17 @@ from evenside.domain.units import KG_PER_LB, Unit
 number = decimal  # the same rules as the set entry: comma decimals, finite numbers only
 
 
+class SharedFloats:
+    """One float object per distinct value in a file: a million sets hold a few hundred
+    weights, and a float object costs a third of a typical CSV row."""
+
+    def __init__(self) -> None:
+        self._seen: dict[float, float] = {}
+
+    def __call__(self, value: float | None) -> float | None:
+        return None if value is None else self._seen.setdefault(value, value)
+
+
 def whole(text: str) -> int | None:
     value = number(text)
     if value is None:
@@ -102,6 +113,12 @@ class ZoneCheck:
             self._first = (line, aware)
         elif self._first[1] != aware:
             first_line, first_aware = self._first
+            if first_line == line:
+                raise InvalidInput(
+                    f"Line {line}: one time has a time zone and another has none; times in "
+                    "one file must be all one way. Nothing was imported.",
+                    "file",
+                )
             raise InvalidInput(
                 f"Line {line}: this time {'has' if aware else 'has no'} time zone but line "
                 f"{first_line}'s {'had one' if first_aware else 'had none'}; times in one file "

@@ -15,6 +15,7 @@ from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
 from evenside.interchange.numbers import (
+    SharedFloats,
     ZoneCheck,
     iso_time,
     number,
@@ -108,6 +109,8 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         )
     sessions: dict[str, SessionDraft] = {}
     skipped: list[Skipped] = []
+    shared = SharedFloats()
+    names: dict[str, str] = {}
     times = ZoneCheck()
     read = 0
 
@@ -165,6 +168,7 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         kg = None if weight is None else weight_to_kg(weight, row_unit)
         timed = int(seconds) if seconds else None
         name, side, unilateral = split_side(cell(record, "exercise"))
+        name = names.setdefault(name, name)  # one string per exercise name
         problem = set_problem(kg, reps, timed, rpe) or _end_problem(started, duration)
         if not name:
             problem = "no exercise name"
@@ -182,6 +186,8 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         notes = cell(record, "notes")
         if notes and notes not in exercise.notes:
             exercise.notes = (exercise.notes + "\n" + notes).strip()
+        kg = shared(kg)
+        rpe = shared(rpe)
         for set_side in _sides(side, unilateral):
             exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
     ordered = sorted(sessions.values(), key=lambda s: s.started_at)

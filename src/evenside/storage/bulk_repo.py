@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from evenside.domain.training import MeasurementRecord, SessionRecord
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
-CHUNK_SETS = 5000  # rows held in memory between two executemany calls
+CHUNK_SETS = 500  # rows held in memory between two executemany calls
 
 
 def hold_write_lock(session: Session) -> None:
