@@ -285,6 +285,23 @@ def import_figures(repeats: int, work: Path, rows: int) -> list[Figure]:
     ]
 
 
+def import_memory_figures(rows: int, work: Path) -> list[Figure]:
+    """Peak memory of a whole import (read, check, write) in a fresh process, beside the file."""
+    sys.path.insert(0, str(HERE))
+    from import_memory import measure
+
+    found = measure(rows, work)
+    return [
+        Figure(
+            f"peak memory importing a Strong CSV of {rows:,} rows (floor: the file)",
+            found["peak_bytes"] / 1e6,
+            found["file_bytes"] / 1e6,
+            3.0,
+            "MB",
+        )
+    ]
+
+
 def absolute(db: Path, repeats: int, work: Path) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
@@ -354,6 +371,9 @@ def main() -> int:
             )
             sections.append((f"{label}: {sets_in(db):,} sets", figures))
         sections.append(("import", import_figures(repeats, work, 1000 if args.smoke else 10_000)))
+        sections.append(
+            ("import memory", import_memory_figures(2000 if args.smoke else 1_000_000, work))
+        )
     lines = ["| what | Evenside | floor | ratio | target | |", "|---|---|---|---|---|---|"]
     out = []
     for title, figures in sections:

@@ -29,6 +29,7 @@ def test_benchmarks_run_on_a_tiny_database(tmp_path: Path) -> None:
         "one exercise's progress series",
         "overview of all exercises",
         "import a Strong CSV",
+        "peak memory importing a Strong CSV",
         "render a routine sheet PDF",
         "chart redraw after an exercise change",
     ):

@@ -9,13 +9,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evenside.domain.entry import SetInput, parse_set
+from evenside.domain.entry import SetInput, parse_set, set_problem
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.imports import ParsedImport
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
+from evenside.interchange import evenside_csv
 from evenside.interchange.importers import parse_file, parse_text
 from evenside.services import profiles, transfer
 from evenside.services.store import open_store
@@ -133,3 +134,90 @@ def test_header_only_files_of_each_layout_import_nothing() -> None:
         header = sample.decode("utf-8-sig").splitlines()[0] + "\n"
         parsed = parse_text(header, unit=Unit.KG)
         assert parsed.rows_read == 0 and parsed.sessions == []
+
+
+# -- large numbers in every numeric field of every format ------------------------------------
+
+HUGE_TEXT = st.one_of(
+    st.sampled_from(
+        [
+            "1e308",
+            "-1e308",
+            "1e309",
+            "inf",
+            "-inf",
+            "Infinity",
+            "nan",
+            "NaN",
+            "-0",
+            "-0.0",
+            str(2**63),
+            str(2**63 - 1),
+            str(-(2**63)),
+            str(2**64),
+            "9" * 400,
+            "9" * 5000,
+            "1" + "0" * 30 + ".5",
+            "0.000000000000000000001",
+            "1_000",
+            "0x10",
+            "1e-400",
+        ]
+    ),  # fmt: skip
+    st.integers(min_value=-(2**80), max_value=2**80).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+)
+# One real-looking row per format; {} marks each numeric field the fuzzer fills in turn.
+LARGE_FIELD_ROWS = {
+    "strong": (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n",
+        "2026-02-10 12:00:00,Push,{}h,Bench Press (Barbell),{},{},{},{},{},{}\n",
+    ),
+    "hevy": (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+        "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n",
+        'Legs,"8 Apr 2026, 18:02","8 Apr 2026, 19:10",,Leg Press (Machine),{},,{},normal,'
+        "{},{},{},{},{}\n",
+    ),
+    "fitnotes": (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n",
+        "2023-11-02,Flat Barbell Bench Press,Chest,{},kgs,{},{},,{},\n",
+    ),
+    "evenside": (
+        ",".join(evenside_csv.HEADER) + "\n",
+        "s1,2026-03-02T18:00:00,2026-03-02T19:00:00,Legs,,Back squat,bilateral,total,{},,"
+        "pending,,{},both,{},{},{},{},{},working,\n",
+    ),
+}
+ORDINARY = {  # what each numeric field holds in an ordinary set
+    "strong": ["1", "1", "60", "5", "0", "0", "8"],
+    "hevy": ["", "0", "60", "5", "", "", "8"],
+    "fitnotes": ["60", "5", "", ""],
+    "evenside": ["0", "0", "60.0", "5", "", "8.0", ""],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    layout=st.sampled_from(sorted(LARGE_FIELD_ROWS)),
+    field=st.integers(0, 6),
+    value=HUGE_TEXT,
+)
+def test_large_numbers_in_any_field_are_skipped_or_refused(
+    layout: str, field: int, value: str
+) -> None:
+    header, row = LARGE_FIELD_ROWS[layout]
+    cells = list(ORDINARY[layout])
+    cells[field % len(cells)] = value
+    text = header + row.format(*cells) + row.format(*ORDINARY[layout])
+    try:
+        parsed = parse_text(text, unit=Unit.KG)
+    except InvalidInput:
+        return
+    assert parsed.rows_imported + len(parsed.skipped) == parsed.rows_read == 2
+    assert parsed.rows_imported >= 1  # the ordinary row always goes in
+    for session in parsed.sessions:
+        assert session.ended_at is None or session.ended_at >= session.started_at
+        for exercise in session.exercises:
+            for s in exercise.sets:
+                assert set_problem(s.weight_kg, s.reps, s.duration_seconds, s.rpe, s.rir) is None

@@ -14,7 +14,7 @@ from evenside.domain.training import SetKind
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a million of these may be held at once
 class SetDraft:
     line: int
     side: Side
@@ -27,7 +27,7 @@ class SetDraft:
     logged_at: datetime | None = None  # known only from our own format
 
 
-@dataclass
+@dataclass(slots=True)
 class ExerciseDraft:
     name: str  # as in the file, side suffix removed
     notes: str = ""
@@ -39,7 +39,7 @@ class ExerciseDraft:
     sets: list[SetDraft] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class SessionDraft:
     key: str  # identifies the session in its source, so importing twice adds nothing
     started_at: datetime

@@ -3,9 +3,13 @@ quoted or not, fields spanning lines. Every record keeps the line it starts on."
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
+import itertools
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,24 +23,60 @@ class Record:
     fields: list[str]
 
 
-def read_text(path: Path) -> str:
+def _check_file(path: Path) -> None:
+    """A readable, non-empty regular file within the size limit, or one clear line."""
+    if str(path) in ("", "."):
+        raise InvalidInput(
+            "No file given (or only a folder): name the CSV export to import.", "file"
+        )
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.", "file") from exc
-    if size == 0:
+    if stat.S_ISDIR(info.st_mode):
+        raise InvalidInput(f"{path} is a folder; choose the CSV file inside it.", "file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(f"{path} is not a regular file.", "file")
+    if info.st_size == 0:
         raise InvalidInput(f"{path.name} is empty.", "file")
-    if size > MAX_IMPORT_BYTES:
-        raise InvalidInput(f"{path.name} is {size // 1_048_576} MB; the limit is 200 MB.", "file")
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise InvalidInput(f"{path.name} is not a text file (binary data on line 1).", "file")
+    if info.st_size > MAX_IMPORT_BYTES:
+        raise InvalidInput(
+            f"{path.name} is {info.st_size // 1_048_576} MB; the limit is 200 MB.", "file"
+        )
+
+
+def _encoding(path: Path) -> str:
+    """UTF-8 (with or without a byte-order mark) if the whole file decodes as it, else the
+    Windows code page spreadsheets write, else Latin-1. Read in chunks, never all at once."""
+    with path.open("rb") as stream:
+        if b"\x00" in stream.read(4096):
+            raise InvalidInput(f"{path.name} is not a text file (binary data on line 1).", "file")
     for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            return data.decode(encoding)
+            with path.open("rb") as stream:
+                while chunk := stream.read(CHUNK_BYTES):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1")
+        return encoding
+    return "latin-1"
+
+
+CHUNK_BYTES = 1 << 20
+
+
+@contextmanager
+def open_records(path: Path) -> Iterator[tuple[list[str], Iterator[Record]]]:
+    """The header and the records of the CSV file at ``path``, read as they are parsed."""
+    _check_file(path)
+    try:
+        encoding = _encoding(path)
+        with path.open(encoding=encoding, newline="") as stream:
+            yield records_from(stream)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.", "file") from exc
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -45,11 +85,17 @@ def sniff_delimiter(header_line: str) -> str:
 
 def records(text: str) -> tuple[list[str], Iterator[Record]]:
     """The header's fields and an iterator of the data records with their first line."""
-    lines = text.splitlines(keepends=True)
-    if not lines or not lines[0].strip():
+    return records_from(io.StringIO(text, newline=""))
+
+
+def records_from(stream: Iterable[str]) -> tuple[list[str], Iterator[Record]]:
+    """Like ``records``, from lines read one at a time (a text file opened with newline="")."""
+    lines = iter(stream)
+    first = next(lines, "")
+    if not first.strip():
         raise InvalidInput("The file has no header line.", "file")
-    delimiter = sniff_delimiter(lines[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    delimiter = sniff_delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:

@@ -5,9 +5,11 @@ from running as a spreadsheet formula is taken off again on import."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from evenside.domain.entry import set_problem
 from evenside.domain.imports import (
     ExerciseDraft,
     ExportRow,
@@ -21,6 +23,7 @@ from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.interchange.csv_out import write_rows
 from evenside.interchange.csv_read import Record
+from evenside.interchange.numbers import ZoneCheck, iso_time
 
 HEADER = (
     "session_key",
@@ -109,9 +112,72 @@ def _int(text: str) -> int | None:
     return None if text == "" else int(text)
 
 
+def _position(text: str, label: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(f"{label} {value} is below 0")
+    return value
+
+
+@dataclass
+class _Session:
+    """A session being read, its exercises by the position the file gives them."""
+
+    draft: SessionDraft
+    exercises: dict[int, ExerciseDraft] = field(default_factory=dict)
+
+
+def _set_draft(record: Record, row: dict[str, str], times: ZoneCheck) -> SetDraft:
+    logged = times.naive(iso_time(row["logged_at"]), record.line) if row["logged_at"] else None
+    return SetDraft(
+        record.line,
+        Side(row["side"]),
+        _float(row["weight_kg"]),
+        _int(row["reps"]),
+        SetKind(row["kind"]),
+        _int(row["duration_seconds"]),
+        _float(row["rpe"]),
+        _float(row["rir"]),
+        logged,
+    )
+
+
+def _exercise_draft(row: dict[str, str]) -> ExerciseDraft:
+    laterality = Laterality(row["laterality"])
+    return ExerciseDraft(
+        unprotect(row["exercise"]),
+        unprotect(row["exercise_notes"]),
+        laterality.per_side,
+        Side(row["first_side"]) if row["first_side"] else None,
+        row["stretch"] or "pending",
+        laterality,
+        LoadBasis(row["load_basis"]),
+    )
+
+
+def _read_row(
+    record: Record, row: dict[str, str], times: ZoneCheck
+) -> tuple[SessionDraft, int, ExerciseDraft, SetDraft]:
+    """One row's session, exercise position, exercise and set; ValueError if unreadable."""
+    started = times.naive(iso_time(row["session_started_at"]), record.line)
+    ended_text = row["session_ended_at"]
+    ended = times.naive(iso_time(ended_text), record.line) if ended_text else None
+    session = SessionDraft(
+        unprotect(row["session_key"]),
+        started,
+        ended,
+        unprotect(row["session_name"]),
+        unprotect(row["session_notes"]),
+    )
+    position = _position(row["exercise_position"], "exercise_position")
+    _position(row["set_position"], "set_position")
+    return session, position, _exercise_draft(row), _set_draft(record, row, times)
+
+
 def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
-    sessions: dict[str, SessionDraft] = {}
+    sessions: dict[str, _Session] = {}
     skipped: list[Skipped] = []
+    times = ZoneCheck()
     read = 0
     for record in rows:
         read += 1
@@ -120,51 +186,38 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
                 Skipped(record.line, f"{len(record.fields)} fields, the header has {len(HEADER)}")
             )
             continue
-        row = dict(zip(HEADER, record.fields, strict=True))
         try:
-            key = unprotect(row["session_key"])
-            started = datetime.fromisoformat(row["session_started_at"])
-            ended = (
-                datetime.fromisoformat(row["session_ended_at"]) if row["session_ended_at"] else None
+            draft, position, exercise, one_set = _read_row(
+                record, dict(zip(HEADER, record.fields, strict=True)), times
             )
-            laterality = Laterality(row["laterality"])
-            load_basis = LoadBasis(row["load_basis"])
-            side = Side(row["side"])
-            kind = SetKind(row["kind"])
-            draft = SetDraft(
-                record.line,
-                side,
-                _float(row["weight_kg"]),
-                _int(row["reps"]),
-                kind,
-                _int(row["duration_seconds"]),
-                _float(row["rpe"]),
-                _float(row["rir"]),
-                datetime.fromisoformat(row["logged_at"]) if row["logged_at"] else None,
-            )
-            position = int(row["exercise_position"])
         except ValueError as exc:
             skipped.append(Skipped(record.line, f"unreadable value ({exc})"))
             continue
-        session = sessions.get(key)
-        if session is None:
-            session = SessionDraft(
-                key, started, ended, unprotect(row["session_name"]), unprotect(row["session_notes"])
-            )
-            sessions[key] = session
-        while len(session.exercises) <= position:
-            session.exercises.append(ExerciseDraft(""))
-        exercise = session.exercises[position]
-        if not exercise.name:
-            exercise.name = unprotect(row["exercise"])
-            exercise.laterality, exercise.load_basis = laterality, load_basis
-            exercise.unilateral = laterality.per_side
-            exercise.first_side = Side(row["first_side"]) if row["first_side"] else None
-            exercise.stretch = row["stretch"] or "pending"
-            exercise.notes = unprotect(row["exercise_notes"])
-        exercise.sets.append(draft)
+        problem = set_problem(
+            one_set.weight_kg, one_set.reps, one_set.duration_seconds, one_set.rpe, one_set.rir
+        )
+        if problem is not None:
+            skipped.append(Skipped(record.line, problem))
+            continue
+        session = sessions.setdefault(draft.key, _Session(draft))
+        session.exercises.setdefault(position, exercise).sets.append(one_set)
+    return ParsedImport("evenside", read, _ordered(sessions, read, skipped), skipped)
+
+
+def _ordered(
+    sessions: dict[str, _Session], rows: int, skipped: list[Skipped]
+) -> list[SessionDraft]:
+    """Sessions by start, exercises by position. A position cannot be as large as the
+    number of rows in the file: the rows claiming one are skipped, not padded out to it."""
+    result = []
     for session in sessions.values():
-        session.exercises = [e for e in session.exercises if e.name]
-    return ParsedImport(
-        "evenside", read, sorted(sessions.values(), key=lambda s: s.started_at), skipped
-    )
+        for position, exercise in sorted(session.exercises.items()):
+            if position >= rows:
+                reason = f"exercise_position {position} is beyond the file's {rows} rows"
+                skipped.extend(Skipped(s.line, reason) for s in exercise.sets)
+            else:
+                session.draft.exercises.append(exercise)
+        if session.draft.exercises:
+            result.append(session.draft)
+    skipped.sort(key=lambda s: s.line)
+    return sorted(result, key=lambda s: s.started_at)

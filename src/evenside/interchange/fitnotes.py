@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, time
 
+from evenside.domain.entry import set_problem
 from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import number, weight_to_kg, whole
+from evenside.interchange.numbers import SharedFloats, number, weight_to_kg, whole
 from evenside.interchange.strong import _sides
 
 SESSION_HOUR = time(12, 0)  # FitNotes records a day, not a time
@@ -30,6 +31,8 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     index = {name: i for i, name in enumerate(header)}
     sessions: dict[str, SessionDraft] = {}
     skipped: list[Skipped] = []
+    shared = SharedFloats()
+    names: dict[str, str] = {}
     read = 0
     for record in rows:
         read += 1
@@ -72,7 +75,13 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
             if unit is None:
                 skipped.append(Skipped(record.line, f'unknown weight unit "{cell("Weight Unit")}"'))
                 continue
+        kg = None if weight is None else weight_to_kg(weight, unit)
+        problem = set_problem(kg, reps)
+        if problem is not None:
+            skipped.append(Skipped(record.line, problem))
+            continue
         name, side, unilateral = split_side(cell("Exercise"))
+        name = names.setdefault(name, name)  # one string per exercise name
         key = f"fitnotes:{day.isoformat()}"
         session = sessions.get(key)
         if session is None:
@@ -84,7 +93,7 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
         comment = cell("Comment")
         if comment and comment not in exercise.notes:
             exercise.notes = (exercise.notes + "\n" + comment).strip()
-        kg = None if weight is None else weight_to_kg(weight, unit)
+        kg = shared(kg)
         for set_side in _sides(side, unilateral):
             exercise.sets.append(SetDraft(record.line, set_side, kg, reps))
     return ParsedImport(

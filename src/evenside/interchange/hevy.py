@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from evenside.domain.entry import set_problem
 from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import hevy_time, number, weight_to_kg, whole
+from evenside.interchange.numbers import SharedFloats, hevy_time, number, weight_to_kg, whole
 from evenside.interchange.strong import _sides
 
 KINDS = {
@@ -29,6 +30,8 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     weight_column = "weight_lbs" if unit is Unit.LB else "weight_kg"
     sessions: dict[str, SessionDraft] = {}
     skipped: list[Skipped] = []
+    shared = SharedFloats()
+    names: dict[str, str] = {}
     read = 0
 
     def cell(record: Record, name: str) -> str:
@@ -65,7 +68,14 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
         if reps is None and (not seconds or distance):
             skipped.append(Skipped(record.line, "cardio or empty set (no reps)"))
             continue
+        kg = None if weight is None else weight_to_kg(weight, unit)
+        timed = int(seconds) if seconds else None
+        problem = set_problem(kg, reps, timed, rpe)
+        if problem is not None:
+            skipped.append(Skipped(record.line, problem))
+            continue
         name, side, unilateral = split_side(cell(record, "exercise_title"))
+        name = names.setdefault(name, name)  # one string per exercise name
         title = cell(record, "title") or "Workout"
         key = f"hevy:{started.isoformat()}:{title}"
         session = sessions.get(key)
@@ -80,12 +90,9 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
         for note in extra:
             if note and note not in exercise.notes:
                 exercise.notes = (exercise.notes + "\n" + note).strip()
-        kg = None if weight is None else weight_to_kg(weight, unit)
+        kg = shared(kg)
+        rpe = shared(rpe)
         for set_side in _sides(side, unilateral):
-            exercise.sets.append(
-                SetDraft(
-                    record.line, set_side, kg, reps, kind, int(seconds) if seconds else None, rpe
-                )
-            )
+            exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
     ordered = sorted(sessions.values(), key=lambda s: s.started_at)  # files list newest first
     return ParsedImport("hevy", read, ordered, skipped)

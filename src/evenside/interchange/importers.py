@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.imports import ParsedImport
 from evenside.domain.units import Unit
 from evenside.interchange import evenside_csv, fitnotes, hevy, strong
-from evenside.interchange.csv_read import read_text, records
+from evenside.interchange.csv_read import Record, open_records, records
 
 FORMATS = ("strong", "hevy", "fitnotes", "evenside")
 
@@ -27,6 +28,16 @@ def detect(header: list[str]) -> str | None:
 
 def parse_text(text: str, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002
     header, rows = records(text)
+    return _parse(header, rows, format=format, unit=unit)
+
+
+def _parse(
+    header: list[str],
+    rows: Iterator[Record],
+    *,
+    format: str | None,  # noqa: A002
+    unit: Unit | None,
+) -> ParsedImport:
     found = detect(header)
     if format is not None and format not in FORMATS:
         raise InvalidInput(f'Unknown format "{format}"; use one of {", ".join(FORMATS)}.', "format")
@@ -49,4 +60,6 @@ def parse_text(text: str, *, format: str | None = None, unit: Unit | None = None
 
 
 def parse_file(path: Path, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002
-    return parse_text(read_text(path), format=format, unit=unit)
+    """Parse the export at ``path`` as it is read, row by row (the file is never held whole)."""
+    with open_records(path) as (header, rows):
+        return _parse(header, rows, format=format, unit=unit)

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from evenside.domain.entry import set_problem
 from evenside.domain.errors import InvalidInput
 from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import iso_time, number, strong_duration, weight_to_kg, whole
+from evenside.interchange.numbers import (
+    SharedFloats,
+    ZoneCheck,
+    iso_time,
+    number,
+    strong_duration,
+    weight_to_kg,
+    whole,
+)
 
 
 def _key(text: str) -> str:
@@ -100,6 +109,9 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         )
     sessions: dict[str, SessionDraft] = {}
     skipped: list[Skipped] = []
+    shared = SharedFloats()
+    names: dict[str, str] = {}
+    times = ZoneCheck()
     read = 0
 
     def cell(record: Record, name: str) -> str:
@@ -124,7 +136,7 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
             skipped.append(Skipped(record.line, "note row, not a set"))
             continue
         try:
-            started = iso_time(cell(record, "date"))
+            started = times.naive(iso_time(cell(record, "date")), record.line)
         except ValueError:
             skipped.append(Skipped(record.line, f'unreadable date "{cell(record, "date")}"'))
             continue
@@ -152,12 +164,16 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
             reason = "no reps or time (cardio or empty set)" if not weight else "weight but no reps"
             skipped.append(Skipped(record.line, reason))
             continue
-        if rpe is not None and not 5 <= rpe <= 10:
-            rpe = None
         row_unit = row_unit or fixed_unit or unit or Unit.KG
+        kg = None if weight is None else weight_to_kg(weight, row_unit)
+        timed = int(seconds) if seconds else None
         name, side, unilateral = split_side(cell(record, "exercise"))
+        name = names.setdefault(name, name)  # one string per exercise name
+        problem = set_problem(kg, reps, timed, rpe) or _end_problem(started, duration)
         if not name:
-            skipped.append(Skipped(record.line, "no exercise name"))
+            problem = "no exercise name"
+        if problem is not None:
+            skipped.append(Skipped(record.line, problem))
             continue
         workout = cell(record, "workout") or "Workout"
         key = f"strong:{started.isoformat()}:{workout}"
@@ -170,8 +186,8 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         notes = cell(record, "notes")
         if notes and notes not in exercise.notes:
             exercise.notes = (exercise.notes + "\n" + notes).strip()
-        kg = None if weight is None else weight_to_kg(weight, row_unit)
-        timed = int(seconds) if seconds else None
+        kg = shared(kg)
+        rpe = shared(rpe)
         for set_side in _sides(side, unilateral):
             exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
     ordered = sorted(sessions.values(), key=lambda s: s.started_at)
@@ -179,6 +195,20 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
         "" if fixed_unit or has_unit_column else f"weights read as {unit.value if unit else 'kg'}"
     )
     return ParsedImport("strong", read, ordered, skipped, note)
+
+
+MAX_WORKOUT_SECONDS = 7 * 24 * 3600  # a workout left running for days is still kept
+
+
+def _end_problem(started: datetime, duration: int | None) -> str | None:
+    """Why a workout's duration cannot be used (far too long, or ending past year 9999)."""
+    if duration is None:
+        return None
+    if duration > MAX_WORKOUT_SECONDS:
+        return f"the workout duration ({duration} s) is longer than a week"
+    if datetime.max - started < timedelta(seconds=duration):
+        return "the workout would end after the year 9999"
+    return None
 
 
 def _sides(side: Side | None, unilateral: bool) -> list[Side]:

@@ -7,11 +7,12 @@ exercise names map, then everything is written in one transaction or not at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from evenside.domain.errors import EvensideError, InvalidInput
+from evenside.domain.errors import DatabaseLocked, EvensideError, InvalidInput
 from evenside.domain.imports import (
     ExerciseDraft,
     ExportRow,
@@ -21,6 +22,7 @@ from evenside.domain.imports import (
     SetDraft,
 )
 from evenside.domain.library import (
+    MAX_NAME_LENGTH,
     Exercise,
     ExerciseSpec,
     Laterality,
@@ -37,6 +39,7 @@ from evenside.interchange.importers import parse_file
 from evenside.interchange.strong_out import write_strong
 from evenside.services.store import Store
 from evenside.storage import bulk_repo, history_repo, library_repo
+from evenside.storage.database import DbSession
 
 SUGGEST_AT = 0.75
 _EQUIPMENT_NOTE = re.compile(
@@ -124,6 +127,9 @@ def count_duplicates(store: Store, profile_id: int, parsed: ParsedImport) -> int
     return sum(1 for s in parsed.sessions if s.key in keys or (s.started_at, s.name) in starts)
 
 
+LOCK_WAIT_SECONDS = 60.0  # how long an import waits for another writer before giving up
+
+
 def commit_import(
     store: Store,
     profile_id: int,
@@ -134,57 +140,114 @@ def commit_import(
     progress: Callable[[int, int], None] = lambda _done, _total: None,
 ) -> ImportResult:
     """Write the import in one transaction. Sessions already in the database (same source,
-    or same start and name) are skipped, so importing a file twice adds nothing."""
+    or same start and name) are skipped, so importing a file twice adds nothing.
+
+    The write lock is taken before anything is read, so a set logged or another import
+    running meanwhile waits its turn instead of colliding. While another program keeps the
+    database busy, the import retries for up to ``LOCK_WAIT_SECONDS``, then gives up with
+    nothing written.
+    """
     missing = [name for name in parsed.exercise_names if name not in mapping]
     if missing:
         raise InvalidInput(f'Choose where "{missing[0]}" goes before importing.', "mapping")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return _write_import(
+                store, profile_id, parsed, mapping, cancelled=cancelled, progress=progress
+            )
+        except DatabaseLocked:
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(
+                    f"{store.path} stayed busy with another program's changes for "
+                    f"{LOCK_WAIT_SECONDS:.0f} s; nothing was imported. Try again."
+                ) from None
+            time.sleep(0.2)
+
+
+def _write_import(
+    store: Store,
+    profile_id: int,
+    parsed: ParsedImport,
+    mapping: dict[str, Mapping],
+    *,
+    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None],
+) -> ImportResult:
     with store.transaction() as session:
+        bulk_repo.hold_write_lock(session)
         keys, starts = history_repo.known_sessions(session, profile_id)
-        exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
-        by_name = {e.name.casefold(): e for e in exercises.values()}
-        targets: dict[str, Exercise] = {}
-        created = 0
-        for name in parsed.exercise_names:
-            choice = mapping[name]
-            if choice.exercise_id is not None:
-                targets[name] = exercises[choice.exercise_id]
-                continue
-            existing = by_name.get(name.casefold())
-            if existing is None:
-                draft = _draft_named(parsed, name)
-                spec = validate_exercise_spec(
-                    ExerciseSpec(
-                        name[:80],
-                        draft.laterality or choice.create_as or Laterality.BILATERAL,
-                        draft.load_basis or choice.load_basis,
-                        _guess_muscles(name),
-                    ),
-                    set(),
-                )
-                existing = library_repo.add_custom_exercise(session, spec)
-                by_name[existing.name.casefold()] = existing
-                created += 1
-            targets[name] = existing
-        records = []
-        duplicates = 0
-        total = len(parsed.sessions)
-        for done, draft_session in enumerate(parsed.sessions, start=1):
-            if cancelled():
-                raise ImportCancelled("Import cancelled; nothing was written.")
-            if (
-                draft_session.key in keys
-                or (draft_session.started_at, draft_session.name) in starts
-            ):
-                duplicates += 1
-                continue
-            keys.add(draft_session.key)
-            starts.add((draft_session.started_at, draft_session.name))
-            records.append(_session_record(draft_session, targets))
-            progress(done, total)
-        sets = bulk_repo.insert_sessions(session, profile_id, records)
+        targets, created = _targets(session, parsed, mapping)
+        counts = {"added": 0, "duplicates": 0}
+
+        def records() -> Iterator[SessionRecord]:
+            total = len(parsed.sessions)
+            for done, draft in enumerate(parsed.sessions, start=1):
+                if cancelled():
+                    raise ImportCancelled("Import cancelled; nothing was written.")
+                if draft.key in keys or (draft.started_at, draft.name) in starts:
+                    counts["duplicates"] += 1
+                    continue
+                keys.add(draft.key)
+                starts.add((draft.started_at, draft.name))
+                counts["added"] += 1
+                yield _session_record(draft, targets)
+                progress(done, total)
+
+        sets = bulk_repo.insert_sessions(session, profile_id, records())
         if cancelled():
             raise ImportCancelled("Import cancelled; nothing was written.")
-    return ImportResult(len(records), sets, duplicates, created)
+    return ImportResult(counts["added"], sets, counts["duplicates"], created)
+
+
+def _targets(
+    session: DbSession, parsed: ParsedImport, mapping: dict[str, Mapping]
+) -> tuple[dict[str, Exercise], int]:
+    """The exercise each imported name goes to, creating custom exercises where asked.
+
+    A name longer than a library name may be is cut; a cut that equals another exercise's
+    name gets a number, so two long names never end up merged into one exercise.
+    """
+    exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+    by_name = {e.name.casefold(): e for e in exercises.values()}
+    targets: dict[str, Exercise] = {}
+    created = 0
+    for name in parsed.exercise_names:
+        choice = mapping[name]
+        if choice.exercise_id is not None:
+            if choice.exercise_id not in exercises:
+                raise InvalidInput(f'The exercise chosen for "{name}" no longer exists.', "mapping")
+            targets[name] = exercises[choice.exercise_id]
+            continue
+        existing = by_name.get(name.casefold())
+        if existing is None:
+            draft = _draft_named(parsed, name)
+            spec = validate_exercise_spec(
+                ExerciseSpec(
+                    _unused_name(name, set(by_name)),
+                    draft.laterality or choice.create_as or Laterality.BILATERAL,
+                    draft.load_basis or choice.load_basis,
+                    _guess_muscles(name),
+                ),
+                set(),
+            )
+            existing = library_repo.add_custom_exercise(session, spec)
+            by_name[existing.name.casefold()] = existing
+            created += 1
+        targets[name] = existing
+    return targets, created
+
+
+def _unused_name(name: str, taken: set[str]) -> str:
+    """``name`` cut to the library's limit, numbered "(2)", "(3)"... if the cut is taken."""
+    tidy = " ".join(name.split())
+    candidate = tidy[:MAX_NAME_LENGTH].rstrip()
+    number = 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = tidy[: MAX_NAME_LENGTH - len(suffix)].rstrip() + suffix
+    return candidate
 
 
 def _draft_named(parsed: ParsedImport, name: str) -> ExerciseDraft:

@@ -10,41 +10,47 @@ from sqlalchemy.orm import Session
 from evenside.domain.training import MeasurementRecord, SessionRecord
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
+CHUNK_SETS = 500  # rows held in memory between two executemany calls
+
+
+def hold_write_lock(session: Session) -> None:
+    """Take the database's write lock now, for the rest of the transaction.
+
+    SQLite otherwise starts a transaction only at its first write, so what was read before
+    (the highest id, the sessions already imported) may be stale by the time we write.
+    ``BEGIN IMMEDIATE`` waits (up to the connection's busy timeout) for any other writer to
+    finish, then keeps everyone else out until commit. A transaction that has already
+    written holds the lock, so nothing is done then.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return  # a server database hands out ids from sequences; no id is computed here
+    driver = connection.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
 
 def insert_sessions(session: Session, profile_id: int, records: Iterable[SessionRecord]) -> int:
     """Insert whole sessions in bulk (demo data, imports); returns the number of sets written.
 
-    Row ids are handed out here, inside the transaction, so the three tables are written
-    with one executemany each instead of a statement per session and exercise.
+    Row ids are handed out here, after the write lock is held, so no other writer can take
+    the same ids, and the three tables are written with one executemany per chunk instead
+    of a statement per session and exercise. Records are consumed as they come, in chunks,
+    so a million sets never sit in memory as rows all at once.
     """
-    connection = session.connection()
+    hold_write_lock(session)
     next_session = (session.scalar(select(func.max(SessionRow.id))) or 0) + 1
     next_exercise = (session.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1
-    session_rows: list[dict[str, object]] = []
-    exercise_rows: list[dict[str, object]] = []
-    set_rows: list[dict[str, object]] = []
+    chunk: tuple[list[dict[str, object]], ...] = ([], [], [])
+    written = 0
     for record in records:
-        session_id = next_session
-        next_session += 1
-        session_rows.append(
-            {
-                "id": session_id,
-                "profile_id": profile_id,
-                "name": record.name,
-                "notes": record.notes,
-                "started_at": record.started_at,
-                "ended_at": record.ended_at,
-                "source_key": record.source_key,
-                "routine_day_id": None,
-            }
-        )
+        session_rows, exercise_rows, set_rows = chunk
+        session_rows.append(_session_row(next_session, profile_id, record))
         for position, exercise in enumerate(record.exercises):
-            exercise_id = next_exercise
-            next_exercise += 1
             exercise_rows.append(
                 {
-                    "id": exercise_id,
-                    "session_id": session_id,
+                    "id": next_exercise,
+                    "session_id": next_session,
                     "exercise_id": exercise.exercise_id,
                     "position": position,
                     "first_side": None
@@ -55,29 +61,50 @@ def insert_sessions(session: Session, profile_id: int, records: Iterable[Session
                     "notes": exercise.notes,
                 }
             )
-            for set_position, s in enumerate(exercise.sets):
-                set_rows.append(
-                    {
-                        "session_exercise_id": exercise_id,
-                        "position": set_position,
-                        "side": s.side.value,
-                        "weight_kg": s.weight_kg,
-                        "reps": s.reps,
-                        "duration_seconds": s.duration_seconds,
-                        "rpe": s.rpe,
-                        "rir": s.rir,
-                        "kind": s.kind.value,
-                        "logged_at": s.logged_at or record.started_at,
-                    }
-                )
-    for name, rows in (
-        ("sessions", session_rows),
-        ("session_exercises", exercise_rows),
-        ("sets", set_rows),
-    ):
+            set_rows.extend(
+                {
+                    "session_exercise_id": next_exercise,
+                    "position": set_position,
+                    "side": s.side.value,
+                    "weight_kg": s.weight_kg,
+                    "reps": s.reps,
+                    "duration_seconds": s.duration_seconds,
+                    "rpe": s.rpe,
+                    "rir": s.rir,
+                    "kind": s.kind.value,
+                    "logged_at": s.logged_at or record.started_at,
+                }
+                for set_position, s in enumerate(exercise.sets)
+            )
+            next_exercise += 1
+        next_session += 1
+        if len(set_rows) >= CHUNK_SETS:
+            written += _flush(session, chunk)
+    return written + _flush(session, chunk)
+
+
+def _session_row(session_id: int, profile_id: int, record: SessionRecord) -> dict[str, object]:
+    return {
+        "id": session_id,
+        "profile_id": profile_id,
+        "name": record.name,
+        "notes": record.notes,
+        "started_at": record.started_at,
+        "ended_at": record.ended_at,
+        "source_key": record.source_key,
+        "routine_day_id": None,
+    }
+
+
+def _flush(session: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
+    """Write the rows gathered so far (parents first) and empty the lists; returns the sets."""
+    connection = session.connection()
+    written = len(chunk[2])
+    for name, rows in zip(("sessions", "session_exercises", "sets"), chunk, strict=True):
         if rows:
             connection.execute(insert(Base.metadata.tables[name]), rows)
-    return len(set_rows)
+            rows.clear()
+    return written
 
 
 def insert_measurements(
