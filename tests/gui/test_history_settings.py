@@ -183,8 +183,12 @@ def test_profiles_create_switch_and_delete_with_a_copy_kept(
     history = _history(window)
     assert history.model.rowCount() == 0  # every page shows the current profile only
 
-    window.profile_switcher.setCurrentIndex(window.profile_switcher.findText("Alex"))
-    window.profile_switcher.activated.emit(window.profile_switcher.currentIndex())
+    switcher = window.profile_switcher
+    switcher.setFocus()
+    # The user picks Alex with the arrow keys on the closed switcher, as with a mouse pick.
+    step = Qt.Key.Key_Up if switcher.findText("Alex") < switcher.currentIndex() else Qt.Key.Key_Down
+    qtbot.keyClick(switcher, step)
+    assert switcher.currentText() == "Alex"
     assert _history(window).model.rowCount() == 2
 
     page = _settings_page(window)

@@ -207,8 +207,9 @@ def test_unfinished_session_reopens_after_restart(
     start_and_add(qtbot, page, "one arm dumbbell row")
     _log_pair(qtbot, page, "30", "10")
     start_and_add(qtbot, page, "bulgarian split squat")
-    page.session_notes.setText("Left knee felt fine")
-    page.session_notes.editingFinished.emit()
+    page.session_notes.setFocus()
+    type_into(qtbot, page.session_notes, "Left knee felt fine")
+    qtbot.keyClick(page.session_notes, Qt.Key.Key_Tab)  # leaving the field saves it
     first.close()
 
     second = make_window(store)
