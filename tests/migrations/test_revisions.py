@@ -10,7 +10,7 @@ from pathlib import Path
 from old_files import seed_at, seed_bad_values_at_0002
 from sqlalchemy import create_engine
 
-from evenside.services import library, progress, workout
+from evenside.services import library, progress, session_summary, workout
 from evenside.services.store import open_store
 from evenside.storage import migrate
 
@@ -120,7 +120,7 @@ def test_after_0003_the_session_reads_everywhere(db_path: Path) -> None:
     """Issue 19: a stored bad value crashed summarise(); after the repair every page reads."""
     seed_bad_values_at_0002(db_path)
     store = open_store(db_path)  # the app's own upgrade path
-    summary = workout.summarise(store, 1)
+    summary = session_summary.summarise(store, 1)
     assert [e.name for e in summary.exercises] == ["My landmine row"]
     assert len(summary.session.exercises[0].sets) == 8
     (listing,) = workout.history(store, 1)
