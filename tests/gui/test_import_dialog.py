@@ -10,19 +10,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from session_helpers import seed_past_session
+from session_helpers import file_action, seed_past_session
 
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
-from evenside.gui import worker
 from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.main_window import MainWindow
 from evenside.services import backups, library, workout
@@ -45,29 +43,12 @@ def _digest(store: Store) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
-def _file_action(window: MainWindow, text: str) -> QAction:
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    return next(a for a in file_menu.actions() if a.text() == text)
-
-
-@pytest.fixture
-def choose_file(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
-    """Answer the next Open or Save file dialog with ``path``."""
-
-    def choose(path: Path) -> None:
-        answer = lambda *_args, **_kw: (str(path), "")  # noqa: E731
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
-
-    return choose
-
-
 def _open(
     qtbot: QtBot, window: MainWindow, path: Path, choose_file: Callable[[Path], None]
 ) -> ImportDialog:
     """File > Import history…, picking ``path`` in the file dialog."""
     choose_file(path)
-    _file_action(window, "&Import history…").trigger()
+    file_action(window, "&Import history…").trigger()
     [dialog] = window.findChildren(ImportDialog)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.isModal()
@@ -111,26 +92,6 @@ def test_unit_question_mapping_preview_and_import(
     # "Plank" was sent to a new custom exercise; the library already has one by that name,
     # so the import uses it rather than making a duplicate.
     assert [e.name for e in library.all_exercises(store) if e.custom] == []
-
-
-@pytest.fixture
-def paused_import(
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[tuple[threading.Event, threading.Event]]:
-    """Once armed, the import job stops after its first progress report until released:
-    (reported, release). The test acts while the job is known to be mid-way, with no race."""
-    reported, release = threading.Event(), threading.Event()
-    report = worker.Job.report
-
-    def report_then_wait(job: worker.Job, done: int, total: int) -> None:
-        report(job, done, total)
-        if not reported.is_set():
-            reported.set()
-            release.wait(30)
-
-    monkeypatch.setattr(worker.Job, "report", report_then_wait)
-    yield reported, release
-    release.set()  # never leave a worker waiting, whatever the test did
 
 
 def test_cancel_leaves_the_database_unchanged(
@@ -200,7 +161,7 @@ def test_back_up_now_and_restore_from_the_menu(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_window(store)
-    _file_action(window, "&Back up now").trigger()
+    file_action(window, "&Back up now").trigger()
     qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=10000)
     copies = backups.list_backups(store.path)
     assert len(copies) == 1 and copies[0].name.endswith("-manual.sqlite3")
@@ -210,7 +171,7 @@ def test_back_up_now_and_restore_from_the_menu(
     monkeypatch.setattr(
         QMessageBox, "question", lambda *_args, **_kw: QMessageBox.StandardButton.Yes
     )
-    _file_action(window, "&Restore from backup…").trigger()
+    file_action(window, "&Restore from backup…").trigger()
     qtbot.waitUntil(lambda: "Restored" in window.statusBar().currentMessage(), timeout=10000)
     assert window.isEnabled()
     assert workout.active_session(window.store, profile.id) is None  # back to before it
@@ -237,7 +198,7 @@ def test_export_from_the_menu(
     window = make_window(store)
     target = tmp_path / "out.csv"
     choose_file(target)
-    _file_action(window, "&Export (Evenside CSV)…").trigger()
+    file_action(window, "&Export (Evenside CSV)…").trigger()
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage() == f"Exported 2 sets to {target}",
         timeout=10_000,
@@ -265,7 +226,7 @@ def test_export_for_strong_from_the_menu(
     window = make_window(store)
     target = tmp_path / "strong.csv"
     choose_file(target)
-    _file_action(window, "Export for &Strong and others…").trigger()
+    file_action(window, "Export for &Strong and others…").trigger()
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage() == f"Exported 2 sets to {target}",
         timeout=10_000,
