@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from evenside.gui import worker
 from evenside.gui.main_window import MainWindow
 from evenside.services.store import Store
 
@@ -40,3 +42,36 @@ def screenshot_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     folder = Path(option) if option else tmp_path / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def choose_file(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Answer the next Open or Save file dialog with ``path``."""
+
+    def choose(path: Path) -> None:
+        answer = lambda *_args, **_kw: (str(path), "")  # noqa: E731
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+
+    return choose
+
+
+@pytest.fixture
+def paused_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """A job's first progress report pauses it until released: (reported, release).
+    The test acts while the job is known to be mid-way (an import after its first
+    workout), so nothing depends on how fast the machine is."""
+    reported, release = threading.Event(), threading.Event()
+    report = worker.Job.report
+
+    def report_then_wait(job: worker.Job, done: int, total: int) -> None:
+        report(job, done, total)
+        if not reported.is_set():
+            reported.set()
+            release.wait(30)
+
+    monkeypatch.setattr(worker.Job, "report", report_then_wait)
+    yield reported, release
+    release.set()  # never leave a worker waiting, whatever the test did

@@ -7,12 +7,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
+from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
 from evenside.services import library, workout
 from evenside.services.store import Store
@@ -103,3 +105,9 @@ class BoxAnswerer:
     @property
     def done(self) -> bool:
         return not self.pending
+
+
+def file_action(window: MainWindow, text: str) -> QAction:
+    """The File menu's action called ``text``, as the user finds it in the menu bar."""
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    return next(a for a in file_menu.actions() if a.text() == text)

@@ -7,10 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
-from session_helpers import BoxAnswerer, seed_past_session
+from session_helpers import BoxAnswerer, seed_past_session, start_and_add
 
 from evenside.domain.e1rm import Formula
 from evenside.domain.profile import Profile
@@ -96,32 +102,52 @@ def test_editing_a_past_set_changes_the_figures_that_depend_on_it(
 ) -> None:
     window = make_window(store)
     page = _history(window)
-    oldest = page.model.listing(1)
-    editor = SessionEditor(store, two_sessions, oldest.id, page)
-    qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    table = editor.table
-    table.setFocus()
-    table.setCurrentIndex(editor.model.index(0, 2))  # left weight
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    field = QApplication.focusWidget()
-    assert field is not None
-    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field, "30")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: workout.history(store, two_sessions.id)[1].volume_left == 240.0)
-    editor.accept()
-    page.reload()
+    table = page.table
+    rect = table.visualRect(page.model.index(1, 0))  # the older session: the rows
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    edited: list[bool] = []
+
+    def edit_in_the_dialog() -> None:
+        """Runs inside the editor's own event loop, once it is on screen."""
+        editor = QApplication.activeModalWidget()
+        if not isinstance(editor, SessionEditor) or not editor.isVisible() or edited:
+            return
+        edited.append(True)
+        poll.stop()
+        try:
+            change_the_left_weight(editor)
+        finally:  # whatever happens, close it so the page's exec() returns
+            close = editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+            qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+
+    def change_the_left_weight(editor: SessionEditor) -> None:
+        editor.activateWindow()  # the offscreen platform does not activate dialogs itself
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+        editor.table.setFocus()
+        editor.table.setCurrentIndex(editor.model.index(0, 2))  # left weight
+        qtbot.keyClick(editor.table, Qt.Key.Key_F2)
+        field = QApplication.focusWidget()
+        assert field is not None
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field, "30")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: workout.history(store, two_sessions.id)[1].volume_left == 240.0)
+
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(edit_in_the_dialog)
+    poll.start()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)  # returns when it closes
+    assert edited == [True]
+    # Left was 26 kg x 8 = 208 kg; now 30 kg x 8 = 240 kg, shown without reopening the page.
     assert page.model.data(page.model.index(1, 4)) == "240 kg"
-    # The weak side shown while logging comes from history, so it changes too: sides are even.
+    # The weak side shown while logging comes from history, so it changes too: 30 x 8 on
+    # both sides is no evidence either way, so the non-dominant side goes first.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     session_page = window.go_to("Session")
     assert isinstance(session_page, SessionPage)
-    session_page.start_session()
-    session_page.add_exercise(
-        next(i for i, e in session_page.exercises.items() if e.name == "One-arm dumbbell row")
-    )
+    start_and_add(qtbot, session_page, "one arm dumbbell row")
     assert "non-dominant" in session_page.entry.prompt.text()
 
 
@@ -183,8 +209,12 @@ def test_profiles_create_switch_and_delete_with_a_copy_kept(
     history = _history(window)
     assert history.model.rowCount() == 0  # every page shows the current profile only
 
-    window.profile_switcher.setCurrentIndex(window.profile_switcher.findText("Alex"))
-    window.profile_switcher.activated.emit(window.profile_switcher.currentIndex())
+    switcher = window.profile_switcher
+    switcher.setFocus()
+    # The user picks Alex with the arrow keys on the closed switcher, as with a mouse pick.
+    step = Qt.Key.Key_Up if switcher.findText("Alex") < switcher.currentIndex() else Qt.Key.Key_Down
+    qtbot.keyClick(switcher, step)
+    assert switcher.currentText() == "Alex"
     assert _history(window).model.rowCount() == 2
 
     page = _settings_page(window)

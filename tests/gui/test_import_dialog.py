@@ -1,24 +1,31 @@
-"""Import dialog: reading off the GUI thread, the unit question, the mapping step, the
-preview with every skipped row, importing, and Cancel that leaves the database unchanged.
-Back up now and restore from the File menu."""
+"""Import dialog, opened from the File menu: reading off the GUI thread, the unit question,
+the mapping step, the preview with every skipped row, importing, and Cancel that leaves the
+database unchanged. Export, Back up now and Restore from the File menu.
+
+The file dialogs are native modal dialogs, so they are answered by monkeypatching
+``QFileDialog``; everything else goes through the real menu actions and buttons."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from session_helpers import file_action, seed_past_session
 
 from evenside.domain.profile import Profile
+from evenside.domain.sides import Side
 from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.main_window import MainWindow
 from evenside.services import backups, library, workout
 from evenside.services.store import Store
+from fakes import FakeClock
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
@@ -36,18 +43,27 @@ def _digest(store: Store) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
-def _open(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:
-    dialog = window.import_history(path)
-    assert dialog is not None
+def _open(
+    qtbot: QtBot, window: MainWindow, path: Path, choose_file: Callable[[Path], None]
+) -> ImportDialog:
+    """File > Import history…, picking ``path`` in the file dialog."""
+    choose_file(path)
+    file_action(window, "&Import history…").trigger()
+    [dialog] = window.findChildren(ImportDialog)
     qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.isModal()
     return dialog
 
 
 def test_unit_question_mapping_preview_and_import(
-    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+    qtbot: QtBot,
+    store: Store,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
 ) -> None:
     window = make_window(store)
-    dialog = _open(qtbot, window, FIXTURES / "strong_v2_quirks.csv")
+    dialog = _open(qtbot, window, FIXTURES / "strong_v2_quirks.csv", choose_file)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.unit_page)
     dialog.lb.click()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -84,30 +100,38 @@ def test_cancel_leaves_the_database_unchanged(
     store: Store,
     profile: Profile,
     make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
+    paused_import: tuple[threading.Event, threading.Event],
 ) -> None:
-    big = tmp_path / "big.csv"
+    reported, release = paused_import
+    file = tmp_path / "twenty-workouts.csv"
     lines = [
         "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
         "Distance Unit;Seconds;Notes;Workout Notes"
     ]
-    for day in range(3000):
+    for day in range(1, 21):
         for order in range(1, 5):
-            lines.append(
-                f"2020-{1 + day % 12:02d}-{1 + day % 28:02d} {day % 24:02d}:{day % 60:02d}:00;"
-                f"W{day};Back Squat;{order};100;kg;5;;;;;;"
-            )
-    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            lines.append(f"2020-01-{day:02d} 18:00:00;W{day};Back Squat;{order};100;kg;5;;;;;;")
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = _digest(store)
     window = make_window(store)
-    dialog = _open(qtbot, window, big)
-    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page, timeout=20_000)
+    dialog = _open(qtbot, window, file, choose_file)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page, timeout=10_000)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert "<b>20</b> sessions and <b>80</b> sets" in dialog.summary.text()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Import
-    assert dialog.progress.isVisible()
+    # The job has read the first of 20 workouts and waits: Cancel lands mid-import.
+    assert reported.wait(10)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 1)
+    assert dialog.progress.isVisible() and dialog.progress.maximum() == 20
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Cancelling…"
+    release.set()
     assert dialog.wait_for_job()
-    qtbot.waitUntil(lambda: "cancelled" in dialog.message_page.text(), timeout=10_000)
-    assert "the database is unchanged" in dialog.message_page.text()
+    qtbot.waitUntil(lambda: "cancelled" in dialog.message_page.text())
+    assert dialog.message_page.text() == "Import cancelled; the database is unchanged."
+    assert dialog.result_value is None
+    assert workout.history(store, profile.id) == []
     assert _digest(store) == before
 
 
@@ -117,20 +141,16 @@ def test_a_malformed_file_is_reported_and_changes_nothing(
     store: Store,
     profile: Profile,
     make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
 ) -> None:
     bad = tmp_path / "junk.csv"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
     before = _digest(store)
-    dialog = _open(qtbot, make_window(store), bad)
+    dialog = _open(qtbot, make_window(store), bad, choose_file)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.message_page)
     assert "not a text file" in dialog.message_page.text()
     assert "Nothing was imported" in dialog.status.text()
     assert _digest(store) == before
-
-
-def _file_action(window: MainWindow, text: str) -> QAction:
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    return next(a for a in file_menu.actions() if a.text() == text)
 
 
 def test_back_up_now_and_restore_from_the_menu(
@@ -141,7 +161,7 @@ def test_back_up_now_and_restore_from_the_menu(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_window(store)
-    _file_action(window, "&Back up now").trigger()
+    file_action(window, "&Back up now").trigger()
     qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=10000)
     copies = backups.list_backups(store.path)
     assert len(copies) == 1 and copies[0].name.endswith("-manual.sqlite3")
@@ -151,7 +171,7 @@ def test_back_up_now_and_restore_from_the_menu(
     monkeypatch.setattr(
         QMessageBox, "question", lambda *_args, **_kw: QMessageBox.StandardButton.Yes
     )
-    _file_action(window, "&Restore from backup…").trigger()
+    file_action(window, "&Restore from backup…").trigger()
     qtbot.waitUntil(lambda: "Restored" in window.statusBar().currentMessage(), timeout=10000)
     assert window.isEnabled()
     assert workout.active_session(window.store, profile.id) is None  # back to before it
@@ -162,10 +182,58 @@ def test_export_from_the_menu(
     qtbot: QtBot,
     tmp_path: Path,
     store: Store,
+    clock: FakeClock,
     profile: Profile,
     make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
 ) -> None:
+    seed_past_session(
+        store,
+        clock,
+        profile,
+        "One-arm dumbbell row",
+        [(Side.LEFT, 26, 8), (Side.RIGHT, 30, 8)],
+        days_ago=3,
+    )
     window = make_window(store)
-    job = window.export_history("evenside", tmp_path / "out.csv")
-    assert job is not None and job.done.wait(10)
-    qtbot.waitUntil(lambda: "Exported 0 sets" in window.statusBar().currentMessage())
+    target = tmp_path / "out.csv"
+    choose_file(target)
+    file_action(window, "&Export (Evenside CSV)…").trigger()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"Exported 2 sets to {target}",
+        timeout=10_000,
+    )
+    with target.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["exercise"], r["side"], r["weight_kg"], r["reps"]) for r in rows] == [
+        ("One-arm dumbbell row", "left", "26.0", "8"),
+        ("One-arm dumbbell row", "right", "30.0", "8"),
+    ]
+
+
+def test_export_for_strong_from_the_menu(
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
+) -> None:
+    seed_past_session(
+        store, clock, profile, "Back squat", [(Side.BOTH, 100, 5), (Side.BOTH, 100, 4)], 3
+    )
+    window = make_window(store)
+    target = tmp_path / "strong.csv"
+    choose_file(target)
+    file_action(window, "Export for &Strong and others…").trigger()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == f"Exported 2 sets to {target}",
+        timeout=10_000,
+    )
+    with target.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["Exercise Name"], r["Set Order"], r["Weight"], r["Reps"]) for r in rows] == [
+        ("Back squat", "1", "100.0", "5"),
+        ("Back squat", "2", "100.0", "4"),
+    ]

@@ -1,6 +1,10 @@
-"""Progress page on a known dataset: the plotted points equal the domain calculations,
-range presets change what is shown, the overview is ordered and opens the right exercise,
-exports are valid; Measurements takes per-side entries."""
+"""Progress page on a known dataset: the plotted points and tables show hand-computed
+values, range presets change what is shown, the overview is ordered and opens the right
+exercise, exports from the page's buttons are valid; Measurements takes per-side entries.
+
+Every expected number below is worked out by hand from the seeded sets with Brzycki
+(the default formula): e1RM = w * 36 / (37 - r), so x8 reps is w * 36/29 and x9 is w * 36/28.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from session_helpers import seed_past_session, type_into
 
-from evenside.domain.asymmetry import percentage_difference
-from evenside.domain.e1rm import estimate_one_rep_max
-from evenside.domain.muscles import MuscleGroup, pair_balances
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.gui.main_window import MainWindow
@@ -37,6 +39,15 @@ ROWS = [
 ]
 # Weekly Bulgarian split squats with the right side weaker, for the overview order.
 SQUATS = [((20, 8), (19, 8)), ((20, 8), (19.5, 8)), ((20, 8), (19.5, 8))]
+
+# Best e1RM per week of the rows (the second, lighter set of each side is lower):
+#   left  20x8 = 720/29 = 24.828   21x8 = 26.069   22x8 = 27.310   24x8 = 29.793   25x8 = 31.034
+#   right 25x8 = 900/29 = 31.034   25x8 = 31.034   25x9 = 900/28 = 32.143   26x8 = 32.276 (x2)
+LEFT_E1RM = [24.828, 26.069, 27.310, 29.793, 31.034]
+RIGHT_E1RM = [31.034, 31.034, 32.143, 32.276, 32.276]
+# (right - left) / right * 100, left weaker each week:
+#   5/25 = 20 %, 4/25 = 16 %, 1 - (792/29)/(900/28) = 15.03 %, 2/26 = 7.69 %, 1/26 = 3.85 %
+LEFT_WEAKER_PERCENT = [20.0, 16.0, 15.034, 7.692, 3.846]
 
 
 @pytest.fixture
@@ -89,34 +100,59 @@ def _open(page: ProgressPage, name: str) -> None:
     raise AssertionError(name)
 
 
-def test_plotted_points_equal_the_domain_calculations(
+def _cells(model: QAbstractItemModel) -> list[tuple[object, ...]]:
+    """What a table shows, read through the model's public interface."""
+    return [
+        tuple(model.data(model.index(row, column)) for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
+
+
+def test_plotted_points_and_tables_show_the_hand_computed_values(
     qtbot: QtBot, store: Store, known: Profile, make_window: Callable[[Store], MainWindow]
 ) -> None:
     page = _progress(make_window(store))
     _open(page, "One-arm dumbbell row")
     charts = page.charts
-    left = [estimate_one_rep_max(lw, lr) for (lw, lr), _ in ROWS]
-    right = [estimate_one_rep_max(rw, rr) for _, (rw, rr) in ROWS]
-    # Plotted in the profile's unit, rounded to 0.001 like every displayed weight.
-    assert _series(charts.strength_plot, "L (left)") == pytest.approx(left, abs=1e-3)
-    assert _series(charts.strength_plot, "R (right)") == pytest.approx(right, abs=1e-3)
-    gaps = [percentage_difference(a or 0, b or 0) for a, b in zip(left, right, strict=True)]
+    assert _series(charts.strength_plot, "L (left)") == pytest.approx(LEFT_E1RM, abs=1e-3)
+    assert _series(charts.strength_plot, "R (right)") == pytest.approx(RIGHT_E1RM, abs=1e-3)
     assert _series(charts.asymmetry_plot, "L weaker") == pytest.approx(
-        [g.percent for g in gaps if g]
+        LEFT_WEAKER_PERCENT, abs=1e-3
     )
-    volume_rows = charts.volume_model._rows
-    expected_left = [lw * lr + lw * (lr - 1) for (lw, lr), _ in ROWS]
-    assert [float(r[1]) for r in volume_rows] == pytest.approx(expected_left)
+    # The table beside the chart, one decimal. The means are over the sessions so far (the
+    # rolling window holds 5, so here it is every session): week 2 (24.828 + 26.069) / 2
+    # = 25.45 -> "25.4"; week 5 L (24.828 + ... + 31.034) / 5 = 27.81, R 158.763 / 5 = 31.75.
+    assert _cells(charts.strength_model) == [
+        ("2026-09-27", "24.8", "31.0", "–", "–"),
+        ("2026-10-04", "26.1", "31.0", "25.4", "31.0"),
+        ("2026-10-11", "27.3", "32.1", "26.1", "31.4"),
+        ("2026-10-18", "29.8", "32.3", "27.0", "31.6"),
+        ("2026-10-25", "31.0", "32.3", "27.8", "31.8"),
+    ]
+    # Noise is unknown after one session, then the gap is beyond each side's spread.
+    assert _cells(charts.asymmetry_model) == [
+        ("2026-09-27", "20.0", "L", "?"),
+        ("2026-10-04", "16.0", "L", "beyond"),
+        ("2026-10-11", "15.0", "L", "beyond"),
+        ("2026-10-18", "7.7", "L", "beyond"),
+        ("2026-10-25", "3.8", "L", "beyond"),
+    ]
+    # Weekly volume, kg x reps over both sets of a side: left 20x8 + 20x7 = 300, then
+    # 21x15 = 315, 22x15 = 330, 24x15 = 360, 25x15 = 375; right 25x15 = 375, 375,
+    # 25x9 + 25x8 = 425, 26x15 = 390, 390. No bilateral work.
+    assert _cells(charts.volume_model) == [
+        ("2026-09-21", "300", "375", "0"),
+        ("2026-09-28", "315", "375", "0"),
+        ("2026-10-05", "330", "425", "0"),
+        ("2026-10-12", "360", "390", "0"),
+        ("2026-10-19", "375", "390", "0"),
+    ]
     assert "e1RM (Brzycki, kg)" in page.chart_header.text()
-    # Hovering shows the exact values and the date of the nearest session.
+    # Hovering shows the exact values and the date of the nearest session (the last one,
+    # 8 days before the clock's 2 November).
     last_x = charts.strength_hover.xs[-1]
-    text = charts.strength_hover.show_at(last_x + 3600)
-    assert (
-        text
-        == f"{charts.strength_model.row_at(len(ROWS) - 1)[0]}\nL {left[-1]:.1f}   R {right[-1]:.1f}"
-    )
+    assert charts.strength_hover.show_at(last_x + 3600) == "2026-10-25\nL 31.0   R 32.3"
     assert charts.strength_hover.text.isVisible()
-    assert len(charts.strength_model._rows) == len(ROWS)
 
 
 def test_range_presets_change_the_points_shown(
@@ -128,10 +164,8 @@ def test_range_presets_change_the_points_shown(
     four_weeks = next(b for b in page.range_buttons.buttons() if b.text() == "4 weeks")
     qtbot.mouseClick(four_weeks, Qt.MouseButton.LeftButton)
     shown = _series(page.charts.strength_plot, "L (left)")
-    assert 0 < len(shown) < 5
-    assert shown == pytest.approx(
-        [estimate_one_rep_max(lw, lr) for (lw, lr), _ in ROWS[-len(shown) :]], abs=1e-3
-    )
+    # Four weeks back from 2 November reaches the sessions of 11, 18 and 25 October.
+    assert shown == pytest.approx([27.310, 29.793, 31.034], abs=1e-3)
     assert "last 4 weeks" in page.chart_header.text()
 
 
@@ -143,13 +177,22 @@ def test_overview_is_ordered_and_opens_the_right_exercise(
     make_window: Callable[[Store], MainWindow],
 ) -> None:
     page = _progress(make_window(store))
-    page.tabs.setCurrentIndex(1)
-    rows = page.overview_model._rows
-    percents = [float(r[1].rstrip(" %")) for r in rows]
-    assert percents == sorted(percents, reverse=True)
-    assert [r[0] for r in rows] == ["One-arm dumbbell row", "Bulgarian split squat"]
-    assert rows[0][2] == "L" and rows[1][2] == "R"
-    assert rows[0][3].startswith("closing")
+    qtbot.mouseClick(
+        page.tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=page.tabs.tabBar().tabRect(1).center(),
+    )
+    assert page.tabs.currentIndex() == 1
+    # The current gap compares the means of the last three sessions' bests:
+    #   rows   L (27.310 + 29.793 + 31.034) / 3 = 29.379, R (32.143 + 32.276 + 32.276) / 3
+    #          = 32.231 -> (32.231 - 29.379) / 32.231 = 8.85 %, left weaker;
+    #   squats L 20 kg x 8 every week, R (19 + 19.5 + 19.5) / 3 = 19.33 kg x 8
+    #          -> (20 - 19.33) / 20 = 3.3 %, right weaker.
+    # Largest gap first.
+    assert _cells(page.overview_model) == [
+        ("One-arm dumbbell row", "8.8 %", "L", "closing ↘", "beyond noise", "5", "2026-10-25"),
+        ("Bulgarian split squat", "3.3 %", "R", "closing ↘", "beyond noise", "3", "2026-10-24"),
+    ]
     qtmodeltester.check(page.overview_model)  # type: ignore[attr-defined]
     table = page.overview_table
     rect = table.visualRect(page.overview_model.index(1, 0))
@@ -157,7 +200,9 @@ def test_overview_is_ordered_and_opens_the_right_exercise(
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.tabs.currentIndex() == 0
     assert "Bulgarian split squat" in page.chart_header.text()
-    assert _series(page.charts.asymmetry_plot, "R weaker")
+    # The squat's own weekly gaps, same reps: (20 - 19) / 20 = 5 %, then (20 - 19.5) / 20
+    # = 2.5 % twice.
+    assert _series(page.charts.asymmetry_plot, "R weaker") == pytest.approx([5.0, 2.5, 2.5])
 
 
 def test_opposing_balance_ratios(
@@ -165,57 +210,51 @@ def test_opposing_balance_ratios(
 ) -> None:
     page = _progress(make_window(store))
     weeks = page.balance.weeks
-    assert weeks
-    # Week one: one-arm rows, 2 pairs of sets: upper back and lats 2 sets, biceps and
-    # rear delts (secondary) 1 set each.
+    assert len(weeks) == 5  # the weeks of 21 Sep to 19 Oct hold every seeded session
+    # Week one: one-arm rows, 2 pairs of sets (a pair counts once): upper back 2 sets,
+    # no chest; biceps and rear delts are secondary and count half, 1 set each.
     first = {b.pair.key: b for b in weeks[0].pairs}
-    expected = {
-        b.pair.key: b
-        for b in pair_balances(
-            {
-                MuscleGroup.UPPER_BACK: 2.0,
-                MuscleGroup.LATS: 2.0,
-                MuscleGroup.BICEPS: 1.0,
-                MuscleGroup.REAR_DELTS: 1.0,
-            },
-            {},
-        )
-    }
-    assert first["chest_upper_back"] == expected["chest_upper_back"]
-    assert first["chest_upper_back"].ratio == 0.0
-    assert first["front_rear_delts"].second_sets == 1.0
-    rows = page.balance.model._rows
-    assert rows[0][0] == "Chest : upper back" and rows[0][4] == "upper back-heavy"
+    chest = first["chest_upper_back"]
+    assert (chest.first_sets, chest.second_sets, chest.ratio) == (0.0, 2.0, 0.0)
+    assert chest.in_range is False  # 0 is below the 0.5-1 push : pull target
+    assert (first["front_rear_delts"].first_sets, first["front_rear_delts"].second_sets) == (
+        0.0,
+        1.0,
+    )
+    assert first["biceps_triceps"].ratio is None  # no triceps work: no ratio to show
+    # The table averages the weeks: every week has the same 2 upper-back sets and no chest.
+    assert _cells(page.balance.model)[:3] == [
+        ("Chest : upper back", "0.0 : 2.0", "0.00", "0.5–1", "upper back-heavy"),
+        ("Front delts : rear delts", "0.0 : 1.0", "0.00", "0.5–1", "rear delts-heavy"),
+        ("Biceps : triceps", "1.0 : 0.0", "–", "0.8–1.25", "no triceps work"),
+    ]
 
 
-def test_exported_png_and_csv_are_valid(
+def test_exported_png_and_csv_from_the_page_buttons(
     qtbot: QtBot,
     tmp_path: Path,
     store: Store,
     known: Profile,
     make_window: Callable[[Store], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = _progress(make_window(store))
     _open(page, "One-arm dumbbell row")
     png = tmp_path / "chart.png"
-    assert page.export_png(png)
+    target = tmp_path / "series.csv"
+    answers = iter([str(png), str(target)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (next(answers), ""))
+    qtbot.mouseClick(page.png_button, Qt.MouseButton.LeftButton)
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 300 and image.height() > 300
-    target = tmp_path / "series.csv"
-    assert page.export_csv(target) == len(ROWS)
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [float(r["left"]) for r in rows] == pytest.approx(
-        [round(estimate_one_rep_max(lw, lr) or 0, 2) for (lw, lr), _ in ROWS]
-    )
+    # Two decimals of the e1RMs worked out at the top of the file.
+    assert [r["left"] for r in rows] == ["24.83", "26.07", "27.31", "29.79", "31.03"]
+    assert [r["right"] for r in rows] == ["31.03", "31.03", "32.14", "32.28", "32.28"]
     assert {r["weaker_side"] for r in rows} == {"left"}
     assert rows[0]["within_noise"] == ""  # unknown after one session
-    for model in (
-        page.charts.strength_model,
-        page.charts.asymmetry_model,
-        page.charts.volume_model,
-    ):
-        assert model.rowCount() > 0
 
 
 def test_text_models_pass_the_model_tester(
@@ -255,7 +294,7 @@ def test_measurements_per_side_by_keyboard(
     assert "at most 300 cm" in page.error.text() and page.model.rowCount() == 0
     type_into(qtbot, page.right, "35.7")
     qtbot.keyClick(page.right, Qt.Key.Key_Return)
-    assert page.model._rows[0][1:] == ("34.5", "35.7", "L smaller, 1.2")
+    assert _cells(page.model)[0][1:] == ("34.5", "35.7", "L smaller, 1.2")  # 35.7 - 34.5
     assert _series(page.charts.size_plot, "L (left)") == [34.5]
     assert _series(page.charts.size_plot, "R (right)") == [35.7]
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]

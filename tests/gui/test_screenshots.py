@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from session_helpers import focused, type_into
+from session_helpers import file_action, focused, type_into
 
 from evenside.domain.generator import GeneratorChoice
 from evenside.domain.routines import EQUIPMENT
 from evenside.domain.sides import Side
+from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.measurements import MeasurementsPage
@@ -172,13 +175,25 @@ def test_routines_and_sheet_screenshots(
 
 
 def test_import_screenshots(
-    qtbot: QtBot, demo_window: MainWindow, screenshot_dir: Path, tmp_path: Path
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    screenshot_dir: Path,
+    tmp_path: Path,
+    choose_file: Callable[[Path], None],
+    paused_import: tuple[threading.Event, threading.Event],
 ) -> None:
+    reported, release = paused_import
+
+    def open_import(path: Path) -> ImportDialog:
+        choose_file(path)
+        file_action(demo_window, "&Import history…").trigger()
+        dialog = demo_window.findChildren(ImportDialog)[-1]
+        qtbot.addWidget(dialog)
+        dialog.resize(900, 560)
+        return dialog
+
     fixtures = Path(__file__).parents[1] / "fixtures" / "imports"
-    dialog = demo_window.import_history(fixtures / "strong_v2_quirks.csv")
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    dialog.resize(900, 560)
+    dialog = open_import(fixtures / "strong_v2_quirks.csv")
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.unit_page)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page)
@@ -189,23 +204,20 @@ def test_import_screenshots(
     big = tmp_path / "strong-export.csv"
     header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
     rows = [header + "Distance Unit;Seconds;Notes;Workout Notes"]
-    for day in range(2500):
+    for day in range(40):
         for order in range(1, 5):
             rows.append(
                 f"2019-{1 + day % 12:02d}-{1 + day % 28:02d} {day % 24:02d}:00:{day % 60:02d};"
                 f"Legs {day};Bulgarian Split Squat (Left);{order};20;kg;8;;;;;;"
             )
     big.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    busy = demo_window.import_history(big)
-    assert busy is not None
-    qtbot.addWidget(busy)
-    busy.resize(900, 560)
+    busy = open_import(big)
     qtbot.waitUntil(lambda: busy.pages.currentWidget() is busy.mapping_page, timeout=20_000)
     qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: busy.progress.value() > 200 or busy.result_value is not None, timeout=20_000
-    )
+    assert reported.wait(10)  # the import has written its first workout and waits
+    qtbot.waitUntil(lambda: busy.progress.value() == 1)
     save_shot(busy, screenshot_dir, "import-progress.png")
-    busy.cancel()
+    qtbot.mouseClick(busy.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
     assert busy.wait_for_job()

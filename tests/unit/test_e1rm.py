@@ -46,7 +46,8 @@ def test_no_estimate_outside_1_to_12_reps(reps: int) -> None:
 
 
 def test_twelve_reps_still_estimates() -> None:
-    assert estimate_one_rep_max(60, 12) == pytest.approx(60 * 36 / 25)
+    # Brzycki: 60 * 36 / (37 - 12) = 2160 / 25 = 86.4
+    assert estimate_one_rep_max(60, 12) == pytest.approx(86.4)
 
 
 @given(

@@ -8,12 +8,18 @@ from hypothesis import strategies as st
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.plates import parse_plates, plates_per_side
-from evenside.domain.profile import DEFAULT_PLATES_KG
+from evenside.domain.profile import Settings
 
-KG_PLATES = DEFAULT_PLATES_KG
+# A usual gym's kilogram plates, written out here rather than taken from the code.
+KG_PLATES = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
+
+
+def test_a_new_profile_has_the_usual_kilogram_plates() -> None:
+    assert Settings().plates_kg == (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
 
 
 def test_100_kg_on_a_20_kg_bar() -> None:
+    # (100 - 20) / 2 = 40 kg a side: the largest plates first, 25 + 15.
     load = plates_per_side(100, 20, KG_PLATES)
     assert load.per_side == (25.0, 15.0)
     assert load.total == 100 and load.short_by == 0
@@ -22,7 +28,7 @@ def test_100_kg_on_a_20_kg_bar() -> None:
 def test_odd_target_gets_the_closest_load_below() -> None:
     load = plates_per_side(101, 20, KG_PLATES)
     assert load.total == pytest.approx(100)
-    assert load.short_by == pytest.approx(1)
+    assert load.short_by == pytest.approx(1)  # 0.5 kg a side cannot be made from these plates
 
 
 def test_225_lb_is_two_45s_per_side() -> None:
