@@ -129,10 +129,14 @@ def test_plotted_points_and_tables_show_the_hand_computed_values(
         ("2026-10-18", "29.8", "32.3", "27.0", "31.6"),
         ("2026-10-25", "31.0", "32.3", "27.8", "31.8"),
     ]
-    # Noise is unknown after one session, then the gap is beyond each side's spread.
+    # Noise is unknown before three paired sessions. From the third on, the paired gaps are
+    # beyond variation: the mean less t(90 %, n-1) x sd / sqrt(n) stays above 3 %:
+    #   3 sessions [20, 16, 15.03]: mean 17.01, sd 2.63, 17.01 - 1.886 x 1.52 = 14.14;
+    #   4 sessions [.., 7.69]: mean 14.68, sd 5.13, 14.68 - 1.638 x 2.57 = 10.48;
+    #   5 sessions [.., 3.85]: mean 12.51, sd 6.57, 12.51 - 1.533 x 2.94 = 8.00.
     assert _cells(charts.asymmetry_model) == [
         ("2026-09-27", "20.0", "L", "?"),
-        ("2026-10-04", "16.0", "L", "beyond"),
+        ("2026-10-04", "16.0", "L", "?"),
         ("2026-10-11", "15.0", "L", "beyond"),
         ("2026-10-18", "7.7", "L", "beyond"),
         ("2026-10-25", "3.8", "L", "beyond"),
@@ -183,14 +187,12 @@ def test_overview_is_ordered_and_opens_the_right_exercise(
         pos=page.tabs.tabBar().tabRect(1).center(),
     )
     assert page.tabs.currentIndex() == 1
-    # The current gap compares the means of the last three sessions' bests:
-    #   rows   L (27.310 + 29.793 + 31.034) / 3 = 29.379, R (32.143 + 32.276 + 32.276) / 3
-    #          = 32.231 -> (32.231 - 29.379) / 32.231 = 8.85 %, left weaker;
-    #   squats L 20 kg x 8 every week, R (19 + 19.5 + 19.5) / 3 = 19.33 kg x 8
-    #          -> (20 - 19.33) / 20 = 3.3 %, right weaker.
+    # The current gap is the mean of the paired per-session gaps (up to the last six):
+    #   rows   (20 + 16 + 15.03 + 7.69 + 3.85) / 5 = 12.51 %, left weaker;
+    #   squats (5 + 2.5 + 2.5) / 3 = 3.33 %, right weaker.
     # Largest gap first.
     assert _cells(page.overview_model) == [
-        ("One-arm dumbbell row", "8.8 %", "L", "closing ↘", "beyond noise", "5", "2026-10-25"),
+        ("One-arm dumbbell row", "12.5 %", "L", "closing ↘", "beyond noise", "5", "2026-10-25"),
         ("Bulgarian split squat", "3.3 %", "R", "closing ↘", "beyond noise", "3", "2026-10-24"),
     ]
     qtmodeltester.check(page.overview_model)  # type: ignore[attr-defined]

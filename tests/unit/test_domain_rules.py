@@ -121,6 +121,7 @@ def test_formula_labels_as_charts_show_them() -> None:
         "Mayhew",
         "O'Conner",
         "Wathan",
+        "RPE table",  # effort-aware: reps and RPE through the table in DOMAIN.md
     }
     assert Formula.OCONNER.label == "O'Conner"
 
