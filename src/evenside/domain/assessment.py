@@ -23,6 +23,7 @@ from evenside.domain.evidence import AssessmentResult, ScoreBasis, session_score
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
+from evenside.domain.verdict_words import day_text
 
 DEFAULT_RETEST_WEEKS = 4
 MAX_RETEST_WEEKS = 26
@@ -212,3 +213,13 @@ def assessment_series(assessments: Iterable[Assessment], weeks: int) -> list[Ass
 def due_retests(histories: Sequence[AssessmentSeries], today: date) -> list[AssessmentSeries]:
     """The tests whose re-test day has come, the longest overdue first."""
     return sorted((h for h in histories if h.next_due <= today), key=lambda h: h.next_due)
+
+
+def retest_reminder(due: Sequence[AssessmentSeries], today: date) -> str:
+    """One line naming the re-tests that are due (longest overdue first), or ""."""
+    if not due:
+        return ""
+    names = ", ".join(f"{s.name} ({s.kind.value})" for s in due[:3])
+    more = f" and {len(due) - 3} more" if len(due) > 3 else ""
+    since = day_text(due[0].next_due, today)
+    return f"Re-test due since {since}: {names}{more}. Run it on the Assessments page."
