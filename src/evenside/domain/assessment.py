@@ -30,6 +30,7 @@ MAX_RETEST_WEEKS = 26
 MAX_RANGE = 360.0  # degrees (or centimetres) of a range-of-motion check
 MAX_TEST_NAME = 80
 MAX_NOTES = 500
+RUN_IT = " Run it on the Assessments page."  # said where the page is not in view
 
 
 class AssessmentKind(StrEnum):
@@ -222,4 +223,4 @@ def retest_reminder(due: Sequence[AssessmentSeries], today: date) -> str:
     names = ", ".join(f"{s.name} ({s.kind.value})" for s in due[:3])
     more = f" and {len(due) - 3} more" if len(due) > 3 else ""
     since = day_text(due[0].next_due, today)
-    return f"Re-test due since {since}: {names}{more}. Run it on the Assessments page."
+    return f"Re-test due since {since}: {names}{more}.{RUN_IT}"

@@ -42,7 +42,10 @@ class AssessmentChart(QWidget):
             f"{a.day.isoformat()}\nL {a.left:g} {unit}   R {a.right:g} {unit}"
             for a in series.results
         ]
-        self.hover.set_xs([timestamp(d) for d in days])
+        xs = [timestamp(d) for d in days]
+        self.hover.set_xs(xs)
+        week = 7 * 86400  # a lone baseline sits in a readable span of dates, not of hours
+        self.plot.setXRange(min(xs) - week, max(xs) + week, padding=0.02)
 
     def _describe(self, index: int) -> str:
         return self.rows[index]

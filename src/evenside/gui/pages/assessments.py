@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from evenside.domain.assessment import (
+    RUN_IT,
     Assessment,
     AssessmentKind,
     AssessmentSeries,
@@ -68,6 +69,7 @@ class AssessmentsPage(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.form)
         left_box.addWidget(self.due_note)
+        left_box.addStretch(1)
         left.setMinimumWidth(330)
         left.setMaximumWidth(420)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -105,9 +107,8 @@ class AssessmentsPage(QWidget):
                 )  # fmt: skip
                 self.row_series.append(index)
         self.model.replace_rows(rows)
-        text = retest_reminder(
-            assessments.due(self.store, self.profile.id), self.store.now().date()
-        )
+        due = assessments.due(self.store, self.profile.id)
+        text = retest_reminder(due, self.store.now().date()).removesuffix(RUN_IT)
         self.due_note.setText(text)
         self.due_note.setVisible(bool(text))
         keys = [s.results[0].test_key for s in self.series]

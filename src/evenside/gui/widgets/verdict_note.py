@@ -5,7 +5,7 @@ stays out of the way)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 HOW_TITLE = "How this is worked out"
 
@@ -29,18 +29,24 @@ class VerdictNote(QWidget):
         self.how = QLabel()
         self.how.setWordWrap(True)
         self.how.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.how.hide()
+        # Opened, the note scrolls within a few lines: the charts below keep their room.
+        self.how_area = QScrollArea()
+        self.how_area.setWidget(self.how)
+        self.how_area.setWidgetResizable(True)
+        self.how_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.how_area.setMaximumHeight(96)
+        self.how_area.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.sentence)
         box.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(self.how)
+        box.addWidget(self.how_area)
         self.toggle.toggled.connect(self._open)
 
     def _open(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.how.setVisible(shown)
+        self.how_area.setVisible(shown)
 
     def show_verdict(self, sentence_html: str, how: str) -> None:
         """Lead with ``sentence_html`` (rich text, already escaped); ``how`` is plain text.
