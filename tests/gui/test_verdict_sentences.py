@@ -5,7 +5,6 @@ out by hand for a constructed history."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from evenside.domain.assessment import Assessment, AssessmentKind
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
-from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
 from evenside.services import assessments, library, routines, workout
@@ -63,16 +61,19 @@ def history(store: Store, clock: FakeClock, profile: Profile) -> Profile:
     return profile
 
 
-def _progress(window: MainWindow) -> ProgressPage:
-    page = window.go_to("Progress")
-    assert isinstance(page, ProgressPage)
+def _progress(qtbot: QtBot, store: Store, profile: Profile) -> ProgressPage:
+    page = ProgressPage(store, profile)  # the page alone: no window needs to be active
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
     return page
 
 
 def test_progress_leads_with_the_sentence_and_explains_on_request(
-    qtbot: QtBot, store: Store, history: Profile, make_window: Callable[[Store], MainWindow]
+    qtbot: QtBot, store: Store, history: Profile
 ) -> None:
-    page = _progress(make_window(store))
+    page = _progress(qtbot, store, history)
     page.tabs.setCurrentIndex(0)
     rows = [page.exercise_list.item(i).text() for i in range(page.exercise_list.count())]
     page.exercise_list.setCurrentRow(rows.index(ROW))
@@ -87,9 +88,9 @@ def test_progress_leads_with_the_sentence_and_explains_on_request(
 
 
 def test_overview_leads_with_a_sentence_per_exercise_largest_gap_first(
-    store: Store, history: Profile, make_window: Callable[[Store], MainWindow]
+    qtbot: QtBot, store: Store, history: Profile
 ) -> None:
-    page = _progress(make_window(store))
+    page = _progress(qtbot, store, history)
     page.tabs.setCurrentIndex(1)
     assert page.overview_note.sentence.text() == (
         f"<b>Side plank:</b> {PLANK_SENTENCE}<br><b>{ROW}:</b> {ROW_SENTENCE}"
