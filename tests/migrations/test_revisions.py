@@ -1,16 +1,20 @@
 """Each revision's own upgrade, one step at a time, on a file seeded at the revision before:
 0001 creates the schema, 0002 adds an exercise's rest, 0003 adds the entry rules as CHECK
-constraints and keeps (in ``repairs``) and clears the stored values that break them."""
+constraints and keeps (in ``repairs``) and clears the stored values that break them, 0004
+adds the assessments table."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
+import pytest
 from old_files import seed_at, seed_bad_values_at_0002
 from sqlalchemy import create_engine
 
-from evenside.services import library, progress, session_summary, workout
+from evenside.domain.assessment import Assessment, AssessmentKind
+from evenside.services import assessments, library, progress, session_summary, workout
 from evenside.services.store import open_store
 from evenside.storage import migrate
 
@@ -132,3 +136,50 @@ def test_after_0003_the_session_reads_everywhere(db_path: Path) -> None:
     assert series.exercise.name == "My landmine row"
     assert [m.value_cm for m in progress.measurements(store, 1, "Upper arm")] == [35.5]
     store.close()
+
+
+def test_0004_adds_an_empty_assessments_table_and_keeps_the_rest(db_path: Path) -> None:
+    seed_at(db_path, "0003")
+    _upgrade_to(db_path, "0004")
+    assert _query(db_path, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert _query(db_path, "SELECT count(*) FROM assessments") == [(0,)]
+    assert _query(db_path, "SELECT id, name FROM profiles") == [(1, "Kim")]
+    assert _query(db_path, "SELECT weight_kg, reps FROM sets") == [(61.23496995, 8)]
+    store = open_store(db_path)  # the table is used: a test on the custom exercise is kept
+    assessments.record_assessment(
+        store,
+        1,
+        Assessment(AssessmentKind.REPS_TO_FAILURE, date(2026, 1, 9), 8, 10, 1000, load_kg=30),
+    )
+    store.close()
+    assert _query(
+        db_path,
+        "SELECT profile_id, exercise_id, test_name, kind, assessed_on, left_value, "
+        "right_value, load_kg, reps, tighter_side FROM assessments",
+    ) == [(1, 1000, "", "reps to failure", "2026-01-09", 8.0, 10.0, 30.0, None, None)]
+
+
+def test_0004_checks_refuse_what_the_entry_rule_refuses(db_path: Path) -> None:
+    seed_at(db_path, "0003")
+    _upgrade_to(db_path, "0004")
+    insert = (
+        "INSERT INTO assessments (profile_id, exercise_id, test_name, kind, assessed_on, "
+        "left_value, right_value, load_kg, reps, tighter_side, notes) VALUES "
+    )
+    bad = [
+        "(1, 1000, '', 'sprint', '2026-01-09', 8, 10, 30, NULL, NULL, '')",
+        "(1, 1000, '', 'reps to failure', '2026-01-09', -1, 10, 30, NULL, NULL, '')",
+        "(1, 1000, '', 'reps to failure', '2026-01-09', 8, 1e999, 30, NULL, NULL, '')",
+        "(1, 1000, '', 'top set with RPE', '2026-01-09', 8, 9, 30, 13, NULL, '')",
+        "(1, NULL, '', 'range of motion', '2026-01-09', 30, 40, NULL, NULL, NULL, '')",
+        "(1, NULL, 'Hip', 'range of motion', '2026-01-09', 30, 40, NULL, NULL, 'both', '')",
+    ]
+    with sqlite3.connect(db_path) as connection:
+        for values in bad:
+            with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                connection.execute(insert + values)
+        connection.execute(
+            insert + "(1, NULL, 'Hip', 'range of motion', '2026-01-09', 30, 40, NULL, NULL, "
+            "'left', '')"
+        )
+    connection.close()

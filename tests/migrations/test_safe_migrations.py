@@ -27,7 +27,7 @@ from evenside.domain.units import Unit
 from evenside.services import library, profiles, workout
 from evenside.services.store import open_store
 from evenside.storage import migrate
-from evenside.storage.database import make_engine, open_database
+from evenside.storage.database import HEAD_REVISION, make_engine, open_database
 
 REPO = Path(__file__).parents[2]
 SETS_SQL = "SELECT id, side, weight_kg, reps FROM sets ORDER BY id"
@@ -157,5 +157,5 @@ def test_alembic_ini_lets_a_developer_upgrade_and_autogenerate_against_a_scratch
     command.upgrade(config, "head")
     command.check(config)  # autogenerate runs and finds the models equal to the migrations
     assert _query(tmp_path / "scratch.sqlite3", "SELECT version_num FROM alembic_version") == [
-        ("0003",)
+        (HEAD_REVISION,)
     ]

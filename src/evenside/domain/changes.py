@@ -27,6 +27,7 @@ class Changes:
     settings: bool = False
     profiles: bool = False
     library: bool = False
+    assessments: bool = False  # an assessment recorded or removed (the verdict moves too)
     session_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:

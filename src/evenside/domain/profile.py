@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from evenside.domain.assessment import DEFAULT_RETEST_WEEKS, check_retest_weeks
 from evenside.domain.asymmetry import DEFAULT_NOTICE_PERCENT, DEFAULT_WARNING_PERCENT
 from evenside.domain.e1rm import Formula
 from evenside.domain.errors import InvalidInput
@@ -47,6 +48,8 @@ class Settings:
     min_gap_percent: float = DEFAULT_MIN_GAP_PERCENT
     # For bodyweight-plus-load exercises done at different loads; None: not known (asked for).
     body_mass_kg: float | None = None
+    # Weeks from an assessment to its re-test (the Session page reminds when one is due).
+    retest_weeks: int = DEFAULT_RETEST_WEEKS
     # (pair key, low, high) for each opposing pair whose target the user changed.
     pair_targets: tuple[tuple[str, float, float], ...] = ()
 
@@ -110,6 +113,7 @@ class Settings:
             raise InvalidInput("Body mass must be 20 to 400 kg.", "body_mass")
         if not 0 <= self.rest_between_sets_seconds <= 3600:
             raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
+        check_retest_weeks(self.retest_weeks)
         return self
 
 

@@ -39,7 +39,9 @@ def _trend(v: Verdict) -> str:
     if abs(v.change_points) < STEADY_POINTS:
         return f", and the gap has held steady since {since}"
     moved = "closed" if v.change_points < 0 else "widened"
-    return f", and the gap has {moved} by {abs(v.change_points):.0f} points since {since}"
+    points = f"{abs(v.change_points):.0f}"
+    unit = "point" if points == "1" else "points"
+    return f", and the gap has {moved} by {points} {unit} since {since}"
 
 
 def not_measured(v: Verdict) -> str:

@@ -64,6 +64,12 @@ def _measurements(store: Store, profile: Profile, hub: ChangeHub) -> QWidget:
     return MeasurementsPage(store, profile, hub=hub)
 
 
+def _assessments(store: Store, profile: Profile, hub: ChangeHub) -> QWidget:
+    from evenside.gui.pages.assessments import AssessmentsPage
+
+    return AssessmentsPage(store, profile, hub=hub)
+
+
 def _settings(store: Store, profile: Profile, hub: ChangeHub) -> QWidget:
     from evenside.gui.pages.settings import SettingsPage
 
@@ -77,5 +83,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("Routines", _routines),
     PageSpec("Library", _library),
     PageSpec("Measurements", _measurements),
+    PageSpec("Assessments", _assessments),
     PageSpec("Settings", _settings),
 )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from evenside.domain.assessment import Assessment, assessment_result
 from evenside.domain.errors import NotFound
 from evenside.domain.evidence import (
     ScoreBasis,
@@ -22,7 +23,8 @@ from evenside.domain.profile import Profile, Settings
 from evenside.domain.verdict import Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
 from evenside.services.store import Store
-from evenside.storage import evidence_repo, library_repo, profile_repo
+from evenside.storage import assessment_repo, evidence_repo, library_repo, profile_repo
+from evenside.storage.database import DbSession
 from evenside.storage.evidence_repo import SessionSides
 
 BODY_MASS = "your body mass"
@@ -47,9 +49,14 @@ def score_basis(exercise: Exercise, settings: Settings) -> ScoreBasis:
 
 
 def judge(
-    exercise: Exercise, sessions: Sequence[SessionSides], profile: Profile, settings: Settings
+    exercise: Exercise,
+    sessions: Sequence[SessionSides],
+    profile: Profile,
+    settings: Settings,
+    assessments: Sequence[Assessment] = (),
 ) -> ExerciseVerdict:
-    """The verdict for one exercise from its one-sided sessions (oldest first)."""
+    """The verdict for one exercise from its one-sided sessions (oldest first); each
+    strength assessment of it counts as one more session with evidence, on its day."""
     basis = score_basis(exercise, settings)
     scores = []
     missing = ""
@@ -59,11 +66,18 @@ def judge(
             scores.append(score)
         elif needs_body_mass(sides.sets, basis):
             missing = BODY_MASS
+    days = [sides.started_at.date() for sides in sessions]
+    for assessment in assessments:
+        result = assessment_result(assessment, basis)
+        if result is not None:
+            scores.append(result.score())
+            days.append(assessment.day)
+    scores.sort(key=lambda score: score.day)  # stable: a session before a test that day
     verdict = weak_side_verdict(
         scores,
         profile.dominant,
         min_gap_percent=settings.min_gap_percent,
-        last_session=sessions[-1].started_at.date() if sessions else None,
+        last_session=max(days, default=None),
         missing="" if scores else missing,
     )
     return ExerciseVerdict(
@@ -94,7 +108,26 @@ def exercise_verdict(
             before=before,
             exclude_session_id=exclude_session_id,
         )
-    return judge(exercise, sessions, profile, settings)
+        tests = _assessments(tx, profile_id, [exercise_id], since, before)
+    return judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
+
+
+def _assessments(
+    tx: DbSession,
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    before: datetime | None = None,
+) -> dict[int, list[Assessment]]:
+    """The profile's strength tests in the period, by exercise."""
+    grouped: dict[int, list[Assessment]] = defaultdict(list)
+    for a in assessment_repo.list_assessments(tx, profile_id, exercise_ids=exercise_ids):
+        in_period = (since is None or a.day >= since.date()) and (
+            before is None or a.day <= before.date()
+        )
+        if a.exercise_id is not None and a.kind.is_strength and in_period:
+            grouped[a.exercise_id].append(a)
+    return grouped
 
 
 def all_verdicts(
@@ -118,12 +151,19 @@ def all_verdicts(
         sessions = evidence_repo.one_sided_sessions(
             tx, profile_id, exercise_ids=wanted, since=since
         )
+        tests = _assessments(tx, profile_id, wanted, since)
     grouped: dict[int, list[SessionSides]] = defaultdict(list)
     for sides in sessions:
         grouped[sides.exercise_id].append(sides)
     result = [
-        judge(library[exercise_id], rows, profile, settings)
-        for exercise_id, rows in grouped.items()
+        judge(
+            library[exercise_id],
+            grouped.get(exercise_id, []),
+            profile,
+            settings,
+            tests.get(exercise_id, []),
+        )
+        for exercise_id in {*grouped, *tests}
         if library[exercise_id].laterality.per_side
     ]
     return sorted(result, key=lambda v: v.exercise.name.lower())

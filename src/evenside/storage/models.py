@@ -263,3 +263,43 @@ class RepairRow(Base):
     original_value: Mapped[str | None] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(7))
     repaired_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AssessmentRow(Base):
+    """A guided per-side test: the baseline, then each re-test (``domain.assessment``)."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('reps to failure', 'top set with RPE', 'timed hold', 'range of motion')",
+            name="kind",
+        ),
+        # The domain's entry rule (assessment.checked) in broad strokes, portable SQL.
+        CheckConstraint("left_value BETWEEN 0 AND 86400", name="left_value"),
+        CheckConstraint("right_value BETWEEN 0 AND 86400", name="right_value"),
+        CheckConstraint("load_kg IS NULL OR load_kg BETWEEN 0 AND 1000", name="load_kg"),
+        CheckConstraint(
+            "reps IS NULL OR (reps BETWEEN 1 AND 12 AND reps = CAST(reps AS INTEGER))",
+            name="reps",
+        ),
+        CheckConstraint(
+            "tighter_side IS NULL OR tighter_side IN ('left', 'right')", name="tighter"
+        ),
+        CheckConstraint("exercise_id IS NOT NULL OR test_name <> ''", name="subject"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int | None] = mapped_column(ForeignKey("exercises.id", ondelete="RESTRICT"))
+    test_name: Mapped[str] = mapped_column(String(80), default="")  # a check with no exercise
+    kind: Mapped[str] = mapped_column(String(16))
+    assessed_on: Mapped[date] = mapped_column(Date)
+    left_value: Mapped[float] = mapped_column(Float)
+    right_value: Mapped[float] = mapped_column(Float)
+    load_kg: Mapped[float | None] = mapped_column(Float)
+    reps: Mapped[int | None] = mapped_column(Integer)
+    tighter_side: Mapped[str | None] = mapped_column(String(5))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+Index("ix_assessments_profile_day", AssessmentRow.profile_id, AssessmentRow.assessed_on)

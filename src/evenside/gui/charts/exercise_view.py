@@ -93,7 +93,7 @@ class ExerciseCharts(QSplitter):
         right = [self._value(p.right) for p in progress.points]
         per_side = progress.exercise.laterality.per_side
         # Titles stay short: a plot is never narrower than its title.
-        self.strength_plot.setTitle("Per side · thick: 5-session mean ± SD", size="10pt")
+        self.strength_plot.setTitle("Per side, with each side's 5-session mean", size="10pt")
         self.strength_plot.setLabel("left", self.measure())
         if not per_side:  # one neutral "both sides" series, never the left colour
             left = [self._value(p.both) for p in progress.points]
@@ -126,7 +126,7 @@ class ExerciseCharts(QSplitter):
 
     def _draw_asymmetry(self, progress: ExerciseProgress) -> None:
         plot = self.asymmetry_plot
-        plot.setTitle("Asymmetry % · hollow: within noise", size="10pt")
+        plot.setTitle("Gap between the sides, per session (%)", size="10pt")
         points = progress.asymmetry
         top = max([p.percent for p in points] + [progress.warning_percent + 5])
         add_threshold_bands(plot, progress.notice_percent, progress.warning_percent, top * 1.1)

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile
+from evenside.domain.verdict import ASK_FOR_EVIDENCE
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
+from evenside.gui.widgets.verdict_note import VerdictNote
 from evenside.services import library, progress, progress_export
 from evenside.services.store import Store
 
@@ -36,6 +38,18 @@ if TYPE_CHECKING:
     from evenside.gui.charts.exercise_view import ExerciseCharts
 
 TREND_WORDS = {"closing": "closing ↘", "widening": "widening ↗", "steady": "steady →"}
+OVERVIEW_SENTENCES = 4  # the largest gaps lead in words; the table holds every exercise
+CHART_KEY = (
+    " On the charts: the thick line is each side's mean over 5 sessions and the band one "
+    "standard deviation (SD) around it; a hollow point is a session whose gap is within "
+    "day-to-day variation (noise), a filled one beyond it."
+)
+OVERVIEW_HOW = (
+    "The gap is the mean per-session difference between the sides over the last 3 to 6 "
+    "sessions with evidence (RPE or RIR, a set to failure, an assessment, or sides that "
+    "differ). A side is named only when the gap is beyond day-to-day variation (a one-sided "
+    "90 % t bound) and above the minimum in Settings."
+)
 
 
 class ProgressPage(QWidget):
@@ -112,6 +126,8 @@ class ProgressPage(QWidget):
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.chart_header)
+        self.verdict_note = VerdictNote()  # the plain sentence leads; the formula on demand
+        right_box.addWidget(self.verdict_note)
         right_box.addWidget(self.charts, 1)
         exercise_tab = QSplitter(Qt.Orientation.Horizontal)
         exercise_tab.addWidget(left)
@@ -126,12 +142,13 @@ class ProgressPage(QWidget):
         )
         self.overview_table = row_table(self.overview_model)
         stretch_column(self.overview_table, 0)
-        self.overview_note = QLabel()
-        self.overview_note.setWordWrap(True)
+        self.overview_note = VerdictNote()
+        hint = QLabel("Double-click a row to open its charts.")
         overview_tab = QWidget()
         overview_box = QVBoxLayout(overview_tab)
         overview_box.addWidget(self.overview_note)
-        overview_box.addWidget(self.overview_table)
+        overview_box.addWidget(self.overview_table, 1)
+        overview_box.addWidget(hint)
         return overview_tab
 
     # -- data -----------------------------------------------------------------------------
@@ -154,12 +171,7 @@ class ProgressPage(QWidget):
                 for r in self._overview_rows
             ]
         )
-        self.overview_note.setText(
-            "The gap is the mean per-session difference between the sides over the last 3 to 6 "
-            "sessions with evidence (RPE or RIR, a set to failure, or sides that differ). A "
-            "side is named only when the gap is beyond day-to-day variation (a one-sided 90 % "
-            "t bound) and above the minimum in Settings. Double-click a row to open its charts."
-        )
+        self.overview_note.show_verdict(self._overview_sentences(), OVERVIEW_HOW)
         self._with_data = progress.exercises_with_history(self.store, self.profile.id)
         self._fill_exercises()
         self._refresh_balance()
@@ -192,6 +204,19 @@ class ProgressPage(QWidget):
                 return True
         return False
 
+    def _overview_sentences(self) -> str:
+        lines = [
+            f"<b>{escape(r.exercise.name)}:</b> {escape(r.verdict.sentence)}"
+            for r in self._overview_rows[:OVERVIEW_SENTENCES]
+            if r.verdict is not None
+        ]
+        more = len(self._overview_rows) - OVERVIEW_SENTENCES
+        if more > 0:
+            lines.append(f"{more} more exercise{'s' if more > 1 else ''} in the table below.")
+        if not lines:
+            return f"No exercise has been measured yet: {ASK_FOR_EVIDENCE}."
+        return "<br>".join(lines)
+
     def since(self) -> datetime | None:
         return progress.since_for(self.range_name, self.store.now().date())
 
@@ -208,6 +233,11 @@ class ProgressPage(QWidget):
             f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
             f" · {span}"
         )
+        judged = self.current.verdict
+        if judged is None:
+            self.verdict_note.show_verdict("", "")
+        else:
+            self.verdict_note.show_verdict(escape(judged.sentence), judged.how + CHART_KEY)
 
     def _refresh_balance(self) -> None:
         weeks = progress.opposing_balance(self.store, self.profile.id, self.since())

@@ -62,7 +62,13 @@ SHORTCUTS = (
 
 
 def _concerns_session_page(changes: Changes) -> bool:
-    return changes.training or changes.library or changes.settings or changes.routines
+    return (
+        changes.training
+        or changes.library
+        or changes.settings
+        or changes.routines
+        or changes.assessments  # the verdicts and the re-test reminder
+    )
 
 
 class SessionPage(QWidget):

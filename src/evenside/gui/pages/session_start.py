@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from evenside.domain.assessment import retest_reminder
 from evenside.domain.profile import Profile
-from evenside.services import routines
+from evenside.gui.style import NOTICE_STYLE
+from evenside.services import assessments, routines
 from evenside.services.store import Store
 
 
@@ -35,8 +37,14 @@ class StartPanel(QWidget):
         routine_row.addWidget(self.routine_day)
         routine_row.addWidget(self.routine_start)
         routine_row.addStretch(1)
+        self.retest_note = QLabel()  # one line when a re-test is due
+        self.retest_note.setStyleSheet(NOTICE_STYLE)
+        self.retest_note.setWordWrap(True)
+        self.retest_note.setFixedWidth(560)
+        self.retest_note.hide()
         box = QVBoxLayout(self)
         box.addStretch(1)
+        box.addWidget(self.retest_note, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addLayout(routine_row)
@@ -45,7 +53,10 @@ class StartPanel(QWidget):
         self.routine_start.clicked.connect(self._start_day)
 
     def fill_days(self) -> None:
-        """The routine days to start from, as stored now."""
+        """The routine days to start from, as stored now, and a due re-test's reminder."""
+        due = assessments.due(self.store, self.profile.id)
+        self.retest_note.setText(retest_reminder(due, self.store.now().date()))
+        self.retest_note.setVisible(bool(due))
         self.routine_day.clear()
         for routine_id, name in routines.list_routines(self.store, self.profile.id):
             for day in routines.get_routine(self.store, routine_id).days:

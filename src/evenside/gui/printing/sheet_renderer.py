@@ -120,6 +120,8 @@ class SheetPainter:
 
     def block_height(self, block: SheetExercise) -> float:
         height = self._line(self.fonts.name) + self._line(self.fonts.text)
+        if block.verdict:
+            height += self._wrapped(self.fonts.small, block.verdict, self.width)
         height += (2 + self.rows(block)) * self.row_height()
         height += 0.8 * self.mm
         for stretch in block.stretches:
@@ -217,6 +219,13 @@ class SheetPainter:
         line = self._line(self.fonts.name)
         painter.drawText(QRectF(0, y, self.width, line), f"{block.name}   ·   {block.target}")
         y += line
+        if block.verdict:  # the plain sentence leads, as on the screens
+            painter.setFont(self.fonts.small)
+            height = self._wrapped(self.fonts.small, block.verdict, self.width)
+            painter.drawText(
+                QRectF(0, y, self.width, height), int(Qt.TextFlag.TextWordWrap), block.verdict
+            )
+            y += height
         painter.setFont(self.fonts.bold)
         text_line = self._line(self.fonts.text)
         marker = block.start_marker
