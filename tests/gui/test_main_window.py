@@ -41,6 +41,7 @@ def test_first_start_creates_a_profile_by_keyboard(
         "Routines",
         "Library",
         "Measurements",
+        "Assessments",
         "Settings",
     ]
 
