@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from evenside.services import assessments, profiles, verdicts
 from evenside.services.demo import DEMO_PROFILE, fill_demo
 from evenside.services.store import open_store
 from fakes import FakeClock
@@ -35,26 +37,78 @@ def test_demo_is_deterministic(tmp_path: Path, clock: FakeClock) -> None:
     assert _dump(tmp_path / "a.sqlite3") == _dump(tmp_path / "b.sqlite3")
 
 
-def test_demo_left_weakness_narrows(tmp_path: Path, clock: FakeClock) -> None:
+def _working(path: Path) -> list[tuple[object, ...]]:
+    """Working sets of one-sided exercises: (session, exercise, side, kg, reps, s, rpe)."""
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT s.started_at, e.name, t.side, t.weight_kg, t.reps, t.duration_seconds, t.rpe "
+            "FROM sets t JOIN session_exercises se ON se.id = t.session_exercise_id "
+            "JOIN sessions s ON s.id = se.session_id JOIN exercises e ON e.id = se.exercise_id "
+            "WHERE t.kind = 'working' AND t.side != 'both' ORDER BY t.id"
+        ).fetchall()
+
+
+def test_demo_follows_weak_side_first_and_never_out_works_it(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = tmp_path / "demo.sqlite3"
     _make(path, clock)
-    rows = [r for r in _dump(path) if r[1] == "Bulgarian split squat" and r[5] == "working"]
+    by_exercise: dict[tuple[object, object], list[tuple[object, ...]]] = defaultdict(list)
+    for row in _working(path):
+        by_exercise[row[0], row[1]].append(row)
+    assert len(by_exercise) > 500
+    for sets in by_exercise.values():
+        # Left first, then right, set after set, the right at the left's load.
+        assert [r[2] for r in sets] == ["left", "right"] * (len(sets) // 2)
+        for left, right in zip(sets[::2], sets[1::2], strict=True):
+            assert right[3] == left[3]
+            assert (right[4] or 0) <= (left[4] or 0)
+            assert (right[5] or 0) <= (left[5] or 0)
+        # The effort of each side's last set is recorded, so the sides can be compared.
+        assert sets[-2][6] is not None and sets[-1][6] is not None
+
+
+def test_demo_left_weakness_closes_and_the_verdict_says_so(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    _make(path, clock)
+    rows = [r for r in _working(path) if r[1] == "Bulgarian split squat"]
     sessions = sorted({r[0] for r in rows})
     assert len(sessions) == 37  # weekly from 1 February to 26 October
 
-    def best_reps(started: object) -> tuple[float, int, int]:
-        """Both sides lift the same load in a session: (load, left's best reps, right's)."""
-        sets = [r for r in rows if r[0] == started]
-        [load] = {r[3] for r in sets}
-        left = max(r[4] for r in sets if r[2] == "left")
-        right = max(r[4] for r in sets if r[2] == "right")
-        return load, left, right
+    def last_rpe(started: object) -> tuple[object, ...]:
+        """The load, reps, and each side's RPE on its last set."""
+        left, right = [r for r in rows if r[0] == started][-2:]
+        return left[3], left[4], left[6], right[6]
 
-    # At a matched load, reps say which side is weaker. The first three weeks: left 1 rep
-    # against right 6 (16 kg, twice), then 2 against 8 (15 kg): far weaker. The last three:
-    # 8 against 11 (17 kg), 6 against 8 (19 kg), 9 against 11 (17 kg): the gap has narrowed.
-    assert [best_reps(s) for s in sessions[:3]] == [(16.0, 1, 6), (16.0, 1, 6), (15.0, 2, 8)]
-    assert [best_reps(s) for s in sessions[-3:]] == [(17.0, 8, 11), (19.0, 6, 8), (17.0, 9, 11)]
+    # The same load and reps on both sides; the right finds them far easier at first (13 kg x 4:
+    # RPE 5 against the left's 9), a little easier at the end (14 kg x 12: 7 against 8).
+    assert last_rpe(sessions[0]) == (13.0, 4, 9.0, 5.0)
+    assert last_rpe(sessions[-1]) == (14.0, 12, 8.0, 7.0)
+    store = open_store(path, clock=clock)
+    [profile] = profiles.list_profiles(store)
+    [verdict] = verdicts.all_verdicts(store, profile.id, exercise_name="Bulgarian split squat")
+    store.close()
+    assert verdict.sentence == (
+        "Your left is 7 % weaker than your right, beyond day-to-day variation, "
+        "and the gap has closed by 3 points since 25 September."
+    )
+
+
+def test_demo_has_a_baseline_and_four_weekly_retests(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "demo.sqlite3"
+    _make(path, clock)
+    store = open_store(path, clock=clock)
+    [profile] = profiles.list_profiles(store)
+    tests = assessments.series(store, profile.id)
+    store.close()
+    # 39 weeks: a baseline in week 0 and re-tests in weeks 4, 8, ... 36: ten each.
+    assert sorted((t.name, len(t.results)) for t in tests) == [
+        ("Bulgarian split squat", 10),
+        ("One-arm dumbbell row", 10),
+        ("Side plank", 10),
+    ]
 
 
 def test_demo_has_stretches_done_and_skipped_and_measurements(

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from evenside.domain.assessment import DEFAULT_RETEST_WEEKS, Assessment, AssessmentKind
+from evenside.domain.e1rm import MAX_REPS_FOR_ESTIMATE
 from evenside.domain.entry import check_measurement_cm, check_set
 from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.sides import Side
@@ -25,7 +27,7 @@ from evenside.domain.training import (
     StretchStatus,
 )
 from evenside.domain.units import Unit
-from evenside.services import profiles
+from evenside.services import assessments, profiles
 from evenside.services.store import Store
 from evenside.storage import bulk_repo, library_repo
 
@@ -118,54 +120,88 @@ class _Person:
         if side is Side.RIGHT or side is Side.BOTH:
             return right
         start = self.left_ratio[name]
-        # Targeted unilateral work closes most of the gap within about six months.
-        ratio = 1 - (1 - start) * (0.35 + 0.65 * math.exp(-weeks / 14))
+        # Weak-side-first work closes the gap steadily, two thirds of it in about 14 months.
+        ratio = 1 - (1 - start) * max(0.35, 1 - weeks / 60)
         return right * ratio
+
+
+def _effort(reps_possible: float, reps_done: int) -> float:
+    """The RPE a side would report: 10 minus the reps left in reserve, in half steps, never
+    below the 5 the entry allows (a far stronger side still reads as easy)."""
+    return max(5.0, min(10.0, round(2 * (10 - (reps_possible - reps_done))) / 2))
+
+
+def _per_side_sets(
+    rng: random.Random, person: _Person, ex: Exercise, weeks: float, start: datetime
+) -> tuple[list[SetRecord], datetime]:
+    """The weak (left) side goes first and sets the work; the right matches its load and reps,
+    never more, and the last set of each side carries its RPE, so the gap is measured."""
+    sets: list[SetRecord] = []
+    moment = start
+    timed = ex.load_basis is LoadBasis.TIME
+    bodyweight = ex.load_basis is LoadBasis.BODYWEIGHT_PLUS
+    target_reps = rng.choice((6, 8, 8, 10, 10, 12))
+    reference = person.strength(ex.name, Side.LEFT, weeks)
+    weight = _rounded(reference * (37 - target_reps) / 36 * 0.97, ex.load_basis)
+    if not timed and not bodyweight:
+        for side in (Side.LEFT, Side.RIGHT):
+            moment += timedelta(seconds=70)
+            warm = _rounded(weight * 0.5, ex.load_basis)
+            sets.append(SetRecord(side, warm, 10, SetKind.WARM_UP, moment))
+    working_sets = 3 if rng.random() < 0.7 else 4
+    for number in range(working_sets):
+        last = number == working_sets - 1
+        form = rng.gauss(1.0, 0.025)  # the day's form is shared; each side varies a little
+        left = person.strength(ex.name, Side.LEFT, weeks) * form * rng.gauss(1.0, 0.008)
+        right = person.strength(ex.name, Side.RIGHT, weeks) * form * rng.gauss(1.0, 0.008)
+        for side, capacity in ((Side.LEFT, left), (Side.RIGHT, right)):
+            moment += timedelta(seconds=rng.randint(45, 120))
+            if timed:  # the right holds as long as the left did
+                held = int(left * 0.9)  # about three seconds a rep in reserve
+                rpe = _effort(capacity / 3, int(held / 3)) if last else None
+                sets.append(SetRecord(side, None, None, SetKind.WORKING, moment, held, rpe=rpe))
+                continue
+            if bodyweight:
+                load, possible, done = 0.0, capacity / 2, max(1, int(left / 2) - 1)
+            else:
+                load, possible = weight, _reps_at(capacity, weight)
+                done = max(1, min(MAX_REPS_FOR_ESTIMATE, _reps_at(left, weight) - 1))
+            rpe = _effort(possible, done) if last else None
+            sets.append(SetRecord(side, load, done, SetKind.WORKING, moment, rpe=rpe))
+    return sets, moment
 
 
 def _sets_for(
     rng: random.Random, person: _Person, ex: Exercise, weeks: float, start: datetime
 ) -> tuple[tuple[SetRecord, ...], Side | None, datetime]:
+    if ex.laterality.per_side:
+        one_sided, moment = _per_side_sets(rng, person, ex, weeks, start)
+        return tuple(one_sided), Side.LEFT, moment
     sets: list[SetRecord] = []
     moment = start
-    sides = [Side.LEFT, Side.RIGHT] if ex.laterality.per_side else [Side.BOTH]
     working_sets = 3 if rng.random() < 0.7 else 4
     timed = ex.load_basis is LoadBasis.TIME
     bodyweight = ex.load_basis is LoadBasis.BODYWEIGHT_PLUS
-    reference = person.strength(ex.name, sides[-1], weeks)
+    reference = person.strength(ex.name, Side.BOTH, weeks)
     target_reps = rng.choice((6, 8, 8, 10, 10, 12))
     weight = _rounded(reference * (37 - target_reps) / 36 * 0.97, ex.load_basis)
     if not timed and not bodyweight:
-        for side in sides:
-            moment += timedelta(seconds=70)
-            sets.append(
-                SetRecord(side, _rounded(weight * 0.5, ex.load_basis), 10, SetKind.WARM_UP, moment)
-            )
+        moment += timedelta(seconds=70)
+        warm = _rounded(weight * 0.5, ex.load_basis)
+        sets.append(SetRecord(Side.BOTH, warm, 10, SetKind.WARM_UP, moment))
     for _ in range(working_sets):
-        for side in sides:
-            capacity = person.strength(ex.name, side, weeks) * rng.gauss(1.0, 0.025)
-            moment += timedelta(seconds=rng.randint(45, 120))
-            rpe = rng.choice((None, 7.0, 7.5, 8.0, 8.5, 9.0))
-            if timed:
-                sets.append(
-                    SetRecord(
-                        side, None, None, SetKind.WORKING, moment, duration_seconds=int(capacity)
-                    )
-                )
-            elif bodyweight:
-                sets.append(
-                    SetRecord(
-                        side, 0.0, max(1, int(capacity / 2)), SetKind.WORKING, moment, rpe=rpe
-                    )
-                )
-            else:
-                sets.append(
-                    SetRecord(
-                        side, weight, _reps_at(capacity, weight), SetKind.WORKING, moment, rpe=rpe
-                    )
-                )
-    first = Side.LEFT if ex.laterality.per_side else None
-    return tuple(sets), first, moment
+        capacity = person.strength(ex.name, Side.BOTH, weeks) * rng.gauss(1.0, 0.025)
+        moment += timedelta(seconds=rng.randint(45, 120))
+        rpe = rng.choice((None, 7.0, 7.5, 8.0, 8.5, 9.0))
+        if timed:
+            sets.append(SetRecord(Side.BOTH, None, None, SetKind.WORKING, moment, int(capacity)))
+        elif bodyweight:
+            reps = max(1, int(capacity / 2))
+            sets.append(SetRecord(Side.BOTH, 0.0, reps, SetKind.WORKING, moment, rpe=rpe))
+        else:
+            reps = _reps_at(capacity, weight)
+            sets.append(SetRecord(Side.BOTH, weight, reps, SetKind.WORKING, moment, rpe=rpe))
+    return tuple(sets), None, moment
 
 
 def _day_plan(template: tuple[str, ...], block: int, rng: random.Random) -> list[str]:
@@ -223,6 +259,48 @@ def demo_measurements(end: date, weeks: int, seed: int = SEED) -> Iterator[Measu
             yield MeasurementRecord(site, Side.LEFT, round(right - gap + rng.gauss(0, 0.1), 1), day)
 
 
+# The trainer's tests: a baseline in the first week, a re-test every four weeks after it.
+ASSESSED = (
+    ("Bulgarian split squat", AssessmentKind.REPS_TO_FAILURE),
+    ("One-arm dumbbell row", AssessmentKind.REPS_TO_FAILURE),
+    ("Side plank", AssessmentKind.HOLD),
+)
+
+
+def demo_assessments(
+    exercises: dict[str, Exercise], end: date, weeks: int, seed: int = SEED
+) -> Iterator[Assessment]:
+    """Reps to technical failure at a load the right side takes for about ten reps, or seconds
+    held, for each side of the same person the sessions describe."""
+    person = _Person(random.Random(seed), exercises)  # the sessions' person: same first draws
+    rng = random.Random(seed + 2)
+    first_day = end - timedelta(weeks=weeks)
+    for name, kind in ASSESSED:
+        ex = exercises.get(name)
+        if ex is None:
+            continue
+        for week in range(0, weeks, DEFAULT_RETEST_WEEKS):
+            # A load the strong side can take for about ten reps, so both stay in the table.
+            load = _rounded(person.strength(name, Side.RIGHT, week) * 0.75, ex.load_basis)
+            left, right = (
+                person.strength(name, side, week) * rng.gauss(1.0, 0.02)
+                for side in (Side.LEFT, Side.RIGHT)
+            )
+            day = first_day + timedelta(weeks=week, days=1)
+            if kind is AssessmentKind.HOLD:
+                yield Assessment(kind, day, float(int(left)), float(int(right)), ex.id)
+            else:
+                yield Assessment(
+                    kind, day, _to_failure(left, load), _to_failure(right, load), ex.id,
+                    load_kg=load,
+                )  # fmt: skip
+
+
+def _to_failure(e1rm: float, load: float) -> float:
+    """Reps to technical failure at ``load`` (Brzycki solved for reps)."""
+    return float(max(1, min(MAX_REPS_FOR_ESTIMATE, math.floor(37 - 36 * load / e1rm))))
+
+
 def fill_demo(
     store: Store, *, weeks: int = 39, end: date | None = None, sessions_per_week: int = 4
 ) -> DemoSummary:
@@ -245,5 +323,7 @@ def fill_demo(
         for measurement in measurements:
             check_measurement_cm(measurement.value_cm)
         bulk_repo.insert_measurements(session, profile.id, measurements)
+    for test in demo_assessments(exercises, end, weeks):
+        assessments.record_assessment(store, profile.id, test)
     used = {ex.exercise_id for r in records for ex in r.exercises}
     return DemoSummary(profile.id, len(records), sets, len(used))
