@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QW
 from evenside.domain.profile import Profile
 from evenside.domain.summary import ExerciseSummary, SideFigures
 from evenside.domain.units import Unit, format_weight
-from evenside.domain.verdict import ASK_FOR_EVIDENCE
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 from evenside.services.session_summary import SessionSummary
+
+BOTH_SIDES = "Both sides together: one figure for the pair, no side to compare."
 
 
 def _amount(value: float, measure: str, unit: Unit, decimals: int = 3) -> str:
@@ -33,7 +34,7 @@ def _volume(fig: SideFigures, measure: str, unit: Unit) -> str:
 def _asymmetry(summary: ExerciseSummary) -> str:
     if summary.asymmetry is None:
         # Matched sides with no effort say nothing about the gap: never "even".
-        return "–" if summary.measured else f"not measured: {ASK_FOR_EVIDENCE}"
+        return "–" if summary.measured or not summary.per_side else "not measured"
     text = summary.asymmetry.describe()
     change = summary.asymmetry_change
     if change is not None:
@@ -44,6 +45,47 @@ def _asymmetry(summary: ExerciseSummary) -> str:
             else " (same as last time)"
         )
     return text
+
+
+def _notes(ex: ExerciseSummary, unit: Unit) -> str:
+    notes = []
+    if ex.strong_side is not None and ex.strong_side_extra_volume > 0:
+        notes.append(
+            f"{ex.strong_side.letter} did "
+            f"{_amount(ex.strong_side_extra_volume, ex.volume_unit, unit)} more volume"
+        )
+    for side in ex.records:
+        notes.append(f"record {side.letter}" if side.letter != "B" else "record")
+    if ex.stretched is False:
+        notes.append("stretch skipped")
+    elif ex.stretched is None:
+        notes.append("not stretched")
+    return "; ".join(notes)
+
+
+def _figures(ex: ExerciseSummary, unit: Unit) -> str:
+    # The best of bodyweight work is in reps; e1RM is in kg.
+    best_measure = {"kg": "kg", "reps": "reps", "s": "s"}[ex.volume_unit]
+    if not ex.per_side:  # bilateral: one neutral "both" figure across the L and R columns
+        return (
+            f"<td colspan=2 align=center>both: {_volume(ex.both, ex.volume_unit, unit)}</td>"
+            f"<td colspan=2 align=center>both: {_best(ex.both, best_measure, unit)}</td>"
+        )
+    return "".join(
+        f"<td align=right>{c}</td>"
+        for c in (
+            _volume(ex.left, ex.volume_unit, unit),
+            _volume(ex.right, ex.volume_unit, unit),
+            _best(ex.left, best_measure, unit),
+            _best(ex.right, best_measure, unit),
+        )
+    )
+
+
+def _lead(ex: ExerciseSummary) -> str:
+    """The plain sentence first: the verdict for a one-sided exercise, "both" for the rest."""
+    sentence = ex.verdict if ex.per_side else BOTH_SIDES
+    return f"<tr><td colspan=7><b>{escape(ex.name)}</b> – {escape(sentence)}</td></tr>"
 
 
 def summary_html(summary: SessionSummary, profile: Profile) -> str:
@@ -61,45 +103,12 @@ def summary_html(summary: SessionSummary, profile: Profile) -> str:
         "<th align=left>Notes</th></tr>",
     ]
     for ex in summary.exercises:
-        notes = []
-        if ex.strong_side is not None and ex.strong_side_extra_volume > 0:
-            notes.append(
-                f"{ex.strong_side.letter} did "
-                f"{_amount(ex.strong_side_extra_volume, ex.volume_unit, unit)} more volume"
-            )
-        for side in ex.records:
-            notes.append(f"record {side.letter}" if side.letter != "B" else "record")
-        if ex.stretched is False:
-            notes.append("stretch skipped")
-        elif ex.stretched is None:
-            notes.append("not stretched")
-        # The best of bodyweight work is in reps; e1RM is in kg.
-        best_measure = {"kg": "kg", "reps": "reps", "s": "s"}[ex.volume_unit]
-        if ex.per_side:
-            cells = "".join(
-                f"<td align=right>{c}</td>"
-                for c in (
-                    _volume(ex.left, ex.volume_unit, unit),
-                    _volume(ex.right, ex.volume_unit, unit),
-                    _best(ex.left, best_measure, unit),
-                    _best(ex.right, best_measure, unit),
-                )
-            )
-        else:  # bilateral: one neutral "both" figure across the L and R columns
-            cells = (
-                f"<td colspan=2 align=center>both: {_volume(ex.both, ex.volume_unit, unit)}</td>"
-                f"<td colspan=2 align=center>both: {_best(ex.both, best_measure, unit)}</td>"
-            )
+        rows.append(_lead(ex))
         rows.append(
-            f"<tr><td>{escape(ex.name)}</td>{cells}"
-            + f"<td>{escape(_asymmetry(ex))}</td><td>{escape('; '.join(notes))}</td></tr>"
+            f"<tr><td>{escape(ex.name)}</td>{_figures(ex, unit)}"
+            f"<td>{escape(_asymmetry(ex))}</td><td>{escape(_notes(ex, unit))}</td></tr>"
         )
     rows.append("</table>")
-    rows.extend(
-        f"<p><b>{escape(ex.name)}:</b> {escape(ex.verdict)}</p>"
-        for ex in summary.exercises
-        if ex.verdict
-    )
     tail = ""
     if summary.unstretched:
         tail = "<p><b>Left unstretched:</b> " + escape(", ".join(summary.unstretched)) + "</p>"
