@@ -15,6 +15,7 @@ from evenside.domain.entry import parse_set
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
 from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
+from evenside.gui.session.effort_hint import EffortHint
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
@@ -45,6 +46,8 @@ class EntryPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.entry)
+        self.effort_hint = EffortHint()
+        box.addWidget(self.effort_hint)
         self.view: ExerciseView | None = None
         self.order: list[Side] = []
         self.swapped = False
@@ -56,6 +59,7 @@ class EntryPanel(QWidget):
         self.view = view
         exercise = view.exercise
         self.setVisible(exercise is not None)
+        self.effort_hint.show_exercise(exercise)
         if exercise is None:
             self._shown_id = None
             return
@@ -169,6 +173,7 @@ class EntryPanel(QWidget):
             )
         )
         self._after_log(side, record)
+        self.effort_hint.after_log(exercise.id, record, view.lib.laterality.per_side)
         scope.hub.publish(logged, scope.handler)
 
     def _after_log(self, side: Side, record: SetRecord) -> None:

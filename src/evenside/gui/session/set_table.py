@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import EvensideError
 from evenside.domain.library import LoadBasis
 from evenside.domain.training import SetRecord
-from evenside.gui.models.sets import SetTableModel
+from evenside.gui.models.sets import RPE, SetTableModel
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
@@ -72,6 +72,19 @@ class SetTable(QWidget):
             self.set_table.scrollToBottom()
         if fresh:
             self.table_message.clear()
+
+    def edit_effort(self, set_id: int) -> None:
+        """Open the RPE cell of a set for typing (asked for by the effort hint)."""
+        rows = [
+            r for r in range(self.set_model.rowCount()) if self.set_model.logged(r).id == set_id
+        ]
+        if not rows:
+            return
+        index = self.set_model.index(rows[0], RPE)
+        self.set_table.setCurrentIndex(index)
+        self.set_table.scrollTo(index)
+        self.set_table.setFocus()
+        self.set_table.edit(index)
 
     def say(self, text: str) -> None:
         self.table_message.setText(text)
