@@ -30,7 +30,8 @@ class EffortHint(QWidget):
         self.add_button = QPushButton("Add RPE")
         self.add_button.setAutoDefault(False)
         self.add_button.setToolTip("Edit the RPE of this side's last set in the table")
-        self.add_button.setFlat(True)
+        self.add_button.setFlat(True)  # a link beside the line, not another big button
+        self.add_button.setStyleSheet("color: palette(link); text-decoration: underline;")
         self.add_button.setCursor(Qt.CursorShape.PointingHandCursor)
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)

@@ -76,8 +76,10 @@ class SideRow(QFrame):
         self.rpe.setPlaceholderText("RPE (optional)")
         self.effort_scale = "rpe"
         for field in (self.weight, self.reps, self.duration, self.rpe):
-            field.setMinimumWidth(80)
+            field.setMinimumWidth(68)  # "102.5" fits; leaves room for the side badge at 1024 px
             field.submitted.connect(lambda s=side: self.submitted.emit(s))
+        # The effort field says it is optional: keep room for the whole placeholder.
+        self.rpe.setMinimumWidth(self.rpe.fontMetrics().horizontalAdvance("RPE (optional)") + 20)
         self.log_button = QPushButton(f"Log {side.letter}" if side is not Side.BOTH else "Log set")
         self.log_button.setAutoDefault(False)
         self.log_button.clicked.connect(lambda _=False, s=side: self.submitted.emit(s))
