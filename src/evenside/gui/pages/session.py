@@ -284,9 +284,11 @@ class SessionPage(QWidget):
                 for s in e.sets
                 if s.record.logged_at
             ),
-            default=(None, session.exercises[-1].id if session.exercises else None),
+            default=(None, session.exercises[0].id if session.exercises else None),
         )
-        self.selected_id = latest[1]  # reopen on the exercise last logged
+        # Reopen on the exercise last logged; a session with nothing logged yet (a routine
+        # day just started) opens on its first exercise.
+        self.selected_id = latest[1]
         self.pages.setCurrentWidget(self.work_panel)
         self.refresh()
 
