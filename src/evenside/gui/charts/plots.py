@@ -65,7 +65,12 @@ class HoverLabel:
         self.proxy = pg.SignalProxy(plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
 
     def set_xs(self, xs: Sequence[float]) -> None:
+        """The new series' x values. Called after each redraw, which clears the plot and
+        takes the label out of the scene with everything else: put it back, hidden."""
         self.xs = list(xs)
+        if self.text.scene() is None:
+            self.plot.addItem(self.text, ignoreBounds=True)
+        self.text.hide()
 
     def show_at(self, x: float) -> str:
         """Put the label at the point nearest ``x`` and return its text."""
