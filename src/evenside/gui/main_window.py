@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -124,12 +125,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(welcome)
         self.stack.setCurrentWidget(welcome)
         self.welcome = welcome
+        welcome.name.setFocus()  # type the name at once (the switcher beside it is hidden)
 
     def set_profile(self, profile: Profile) -> None:
         """Show ``profile``'s data on every page (pages are rebuilt, then made lazily)."""
         from evenside.services import profiles
 
         self._profile = profile
+        focus = QApplication.focusWidget()
+        focus_was_in_a_page = focus is None or self.stack.isAncestorOf(focus)
         for page in list(self._pages.values()):
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -152,6 +156,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(current)
         self.nav.blockSignals(False)
         self._show_page(current)
+        if focus_was_in_a_page:  # that page is gone: keys go to its replacement
+            self.focus_page()
+
+    def focus_page(self) -> None:
+        """Give the keyboard to the page shown, at the control it starts with."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        take_focus = getattr(page, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
+        else:
+            page.setFocus()  # its shortcuts work, and Tab walks into it
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, made on first use so start-up only pays for what it shows."""

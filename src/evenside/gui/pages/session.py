@@ -316,6 +316,13 @@ class SessionPage(QWidget):
 
     # -- exercises ------------------------------------------------------------------------
 
+    def take_focus(self) -> None:
+        """Where the keys go when the window shows this page afresh."""
+        if self.current is None:
+            self.start_button.setFocus()
+        else:
+            self.entry_panel.focus_first_field()
+
     def focus_add_box(self) -> None:
         if self.current is not None:
             self.list_panel.focus_add_box()
