@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -168,7 +167,7 @@ class SettingsPage(QWidget):
     def _build_manage(self) -> QGroupBox:
         self.profile_list = QListWidget()
         self.profile_list.setMaximumHeight(140)
-        self.new_profile = QPushButton("&New profile…")
+        self.new_profile = QPushButton("New p&rofile…")  # Alt+N is the Name field
         self.switch_profile = QPushButton("S&witch to")
         self.delete_profile = QPushButton("De&lete…")
         manage = QGroupBox("Profiles on this computer")
@@ -295,15 +294,13 @@ class SettingsPage(QWidget):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def add_profile(self) -> None:
-        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
-        if not ok:
-            return
-        try:
-            created = profiles.create_profile(self.store, name, Side.RIGHT, self.profile.unit)
-        except InvalidInput as exc:
-            self.error.setText(str(exc))
-            return
-        self.profile_changed.emit(created)
+        from evenside.gui.dialogs.new_profile import NewProfileDialog
+
+        dialog = NewProfileDialog(self.store, self.profile.unit, self)
+        dialog.created.connect(self.profile_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.new_profile_dialog = dialog
+        dialog.open()
 
     def switch_to_selected(self) -> None:
         chosen = self._selected_id()
