@@ -28,6 +28,7 @@ from evenside import APP_NAME
 from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
+from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
 from evenside.gui.changes import ChangeHub
 from evenside.gui.page_registry import PAGES
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         return worker.start(
             work,
             finished=lambda count: self.statusBar().showMessage(
-                f"Exported {count} sets to {target}", 8000
+                f"Exported {counted(count, 'set')} to {target}", 8000
             ),
             failed=self._job_failed,
         )
