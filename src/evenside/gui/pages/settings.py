@@ -33,6 +33,7 @@ from evenside.domain.sides import Side
 from evenside.domain.units import Unit, from_kg, to_kg
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
+from evenside.gui.widgets.form_state import form_state, restore_form_state
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -62,6 +63,7 @@ class SettingsPage(QWidget):
         self.delete_profile.clicked.connect(self.delete_selected)
         self.profile_list.itemActivated.connect(lambda _item: self.switch_to_selected())
         self._fill_profiles()
+        self._saved_form = form_state(self)
 
     def _build_fields(self) -> None:
         s, unit = self.settings, self.profile.unit
@@ -96,7 +98,7 @@ class SettingsPage(QWidget):
         self.backups_kept = QSpinBox()
         self.backups_kept.setRange(1, 100)
         self.backups_kept.setValue(s.backups_to_keep)
-        self.backups_kept.setSuffix(" automatic backups kept")
+        self.backups_kept.setSuffix(" daily copies")
         self.bar = QLineEdit(f"{from_kg(s.bar_weight_kg, unit):g}")
         self.plates = QLineEdit(", ".join(f"{from_kg(p, unit):g}" for p in s.plates_kg))
         self.plate_button = QPushButton("Plate &calculator…")
@@ -134,13 +136,21 @@ class SettingsPage(QWidget):
         form.addRow(self.rest_on)
         form.addRow("Between &sets", self.rest_sets)
         form.addRow("Between s&ides", self.rest_sides)
-        form.addRow("Backups", self.backups_kept)
+        backups = QGroupBox("Backups")
+        form = QFormLayout(backups)
+        form.addRow("&Keep", self.backups_kept)
+        hint = QLabel(
+            "Evenside copies the database when it closes, once a day, into the "
+            "backups folder beside it (File → Restore from backup)."
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
         plates = QGroupBox("Bar and plates")
         form = QFormLayout(plates)
         form.addRow(f"&Bar ({unit.value})", self.bar)
         form.addRow(f"&Plates ({unit.value})", self.plates)
         form.addRow(self.plate_button)
-        return [profile_box, coaching, strength, rest, plates]
+        return [profile_box, coaching, strength, rest, backups, plates]
 
     def _build_targets(self) -> QGroupBox:
         s = self.settings
@@ -181,7 +191,7 @@ class SettingsPage(QWidget):
         return manage
 
     def _lay_out(self) -> None:
-        profile_box, coaching, strength, rest, plates = self._build_groups()
+        profile_box, coaching, strength, rest, backups, plates = self._build_groups()
         targets, manage = self._build_targets(), self._build_manage()
         left = QVBoxLayout()
         left.addWidget(profile_box)
@@ -191,6 +201,7 @@ class SettingsPage(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rest)
+        right.addWidget(backups)
         right.addWidget(plates)
         right.addWidget(manage)
         right.addStretch(1)
@@ -256,7 +267,8 @@ class SettingsPage(QWidget):
                 chosen.append((key, *values))
         return tuple(chosen)
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Store what the form holds; False, with the reason shown, if it is refused."""
         self.saved.clear()
         try:
             # Plates and bar are typed in the unit shown when the page opened.
@@ -278,10 +290,33 @@ class SettingsPage(QWidget):
             )
         except InvalidInput as exc:
             self.error.setText(str(exc))
-            return
+            return False
         self.error.clear()
         self.saved.setText("Saved.")
+        self._saved_form = form_state(self)
         self.profile_changed.emit(self.profile)
+        return True
+
+    def may_leave(self) -> bool:
+        """Asked before the window shows another page or closes: changes not saved yet are
+        saved, discarded, or kept on screen (the user stays on this page)."""
+        if form_state(self) == self._saved_form:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Unsaved settings",
+            "Save the changes to the settings before leaving this page?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        if answer == buttons.Discard:
+            restore_form_state(self, self._saved_form)
+            self.error.clear()
+            return True
+        return False
 
     def open_plate_calculator(self) -> None:
         dialog = PlateCalculator(self.settings, self.profile.unit, self)
