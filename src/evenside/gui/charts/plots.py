@@ -80,8 +80,9 @@ class HoverLabel:
         text = self.describe(nearest)
         self.text.setText(text)
         view = self.plot.getViewBox().viewRange()
-        self.text.setPos(self.xs[nearest], view[1][0] + (view[1][1] - view[1][0]) * 0.98)
-        self.text.setAnchor((0 if self.xs[nearest] < sum(view[0]) / 2 else 1, 0))
+        # Along the bottom edge: the legend sits along the top, and is drawn over the data.
+        self.text.setPos(self.xs[nearest], view[1][0] + (view[1][1] - view[1][0]) * 0.02)
+        self.text.setAnchor((0 if self.xs[nearest] < sum(view[0]) / 2 else 1, 1))
         self.text.show()
         return str(text)
 
