@@ -95,7 +95,7 @@ def test_a_failure_after_the_window_is_up_ends_the_program_after_the_dialog(
     """The dialog is shown (a visible platform is pretended), dismissed, and run() returns
     2 instead of leaving an empty window running."""
 
-    def failing_open(_path: Path) -> None:
+    def failing_open(_path: Path, **_options: object) -> None:
         raise failure
 
     monkeypatch.setattr("evenside.services.store.open_store", failing_open)
