@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QMessageBox,
 )
 from pytestqt.qtbot import QtBot
@@ -203,8 +202,11 @@ def test_profiles_create_switch_and_delete_with_a_copy_kept(
 ) -> None:
     window = make_window(store)
     page = _settings_page(window)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Client B", True))
     qtbot.mouseClick(page.new_profile, Qt.MouseButton.LeftButton)
+    dialog = page.new_profile_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields.name)
+    qtbot.keyClicks(dialog.fields.name, "Client B")
+    qtbot.keyClick(dialog.fields.name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.profile_switcher.currentText() == "Client B")
     history = _history(window)
     assert history.model.rowCount() == 0  # every page shows the current profile only

@@ -64,7 +64,7 @@ def test_a_finished_session_shows_on_history_progress_and_overview_without_a_res
     assert session.pages.currentWidget() is session.summary_view
 
     assert _go(qtbot, window, 2) is history
-    assert history.status.text() == "1 sessions"
+    assert history.status.text() == "1 session"
     assert history.model.rowCount() == 1
     assert _go(qtbot, window, 3) is progress
     assert _list_names(progress) == ["Bulgarian split squat"]

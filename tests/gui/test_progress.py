@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -339,3 +339,22 @@ def test_start_up_does_not_import_charts_migrations_or_import_code(
     assert result.returncode == 0, result.stderr
     assert "loaded []" in result.stdout, result.stdout
     assert "after True" in result.stdout
+
+
+def test_hovering_a_point_shows_its_date_and_values(
+    qtbot: QtBot, store: Store, known: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _progress(make_window(store))
+    _open(page, "One-arm dumbbell row")
+    plot = page.charts.strength_plot
+    label = page.charts.strength_hover.text
+    assert not label.isVisible()
+    # The last session, 8 days before the clock's 2 November 2026: left 25 kg x 8,
+    # right 26 kg x 8; Brzycki e1RM 25 * 36 / 29 = 31.03 and 26 * 36 / 29 = 32.28.
+    last = plot.plotItem.listDataItems()[0].getData()
+    point = plot.getViewBox().mapViewToScene(QPointF(last[0][-1], last[1][-1]))
+    where = plot.mapFromScene(point)
+    qtbot.mouseMove(plot.viewport(), QPoint(where.x() - 40, where.y()))
+    qtbot.mouseMove(plot.viewport(), where)
+    qtbot.waitUntil(lambda: label.scene() is plot.scene() and label.isVisible())
+    assert label.toPlainText() == "2026-10-25\nL 31.0   R 32.3"

@@ -254,3 +254,17 @@ def test_generate_dialog_makes_a_routine_of_the_days_asked_for(
     assert page.routine_list.currentItem().text() == "Three days"
     assert page.day.count() == 3
     assert page.model.rowCount() > 0
+
+
+def test_start_this_day_opens_the_days_first_exercise(
+    qtbot: QtBot, built: tuple[MainWindow, RoutinesPage]
+) -> None:
+    window, page = built
+    page.start_button.setFocus()
+    qtbot.keyClick(page.start_button, Qt.Key.Key_Space)
+    session_page = window.stack.currentWidget()
+    assert isinstance(session_page, SessionPage)
+    assert session_page.exercise_list.currentRow() == 0
+    assert session_page.exercise_list.currentItem().text().startswith("Bench press")
+    assert "Bench press" in session_page.header.text()
+    assert "Barbell curl" not in session_page.header.text()

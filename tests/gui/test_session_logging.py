@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from session_helpers import focused, seed_past_session, start_and_add, stored_sets, type_into
+from session_helpers import (
+    BoxAnswerer,
+    focused,
+    seed_past_session,
+    start_and_add,
+    stored_sets,
+    type_into,
+)
 
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
@@ -272,3 +279,25 @@ def test_set_model_passes_the_model_tester(
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtmodeltester.check(page.set_model)  # type: ignore[attr-defined]
+
+
+def test_one_logged_set_reads_1_set(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _session_page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    assert page.exercise_list.item(0).text() == "One-arm dumbbell row\n0 sets"
+    left = page.entry.row(Side.LEFT)
+    type_into(qtbot, focused(), "20")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_into(qtbot, left.reps, "8")
+    qtbot.keyClick(left.reps, Qt.Key.Key_Return)  # the left side only: one set
+    assert page.exercise_list.item(0).text() == "One-arm dumbbell row\n1 set"
+
+    answers = BoxAnswerer(("Remove One-arm dumbbell row", QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.list_panel.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.done)
+    assert answers.seen == [
+        "Remove One-arm dumbbell row and its 1 set from this session? Ctrl+Z brings it back."
+    ]
+    assert page.exercise_list.count() == 1

@@ -18,6 +18,7 @@ from evenside.domain.errors import EvensideError
 from evenside.gui.crash import install_crash_handler, log
 from evenside.gui.main_window import MainWindow
 from evenside.gui.single_instance import SingleInstance
+from evenside.gui.system_signals import SystemSignals
 from evenside.paths import demo_database, log_dir
 from evenside.resources_locator import resource
 
@@ -101,10 +102,12 @@ def run(path: Path) -> int:
         return 0
     window = MainWindow(None, open_demo=open_demo_store)
     instance.raise_requested.connect(window.bring_to_front)
+    signals = SystemSignals(lambda _number: _close_for_the_system(app, window))
     window.show()
     app.processEvents()  # paint the frame now: a zero timer would run before the paint
     QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
     code = app.exec()
+    signals.uninstall()
     if getattr(window, "store", None) is not None:
         window.store.close()
     # Delete the widgets (charts included) while Qt is still up rather than leave them to
@@ -113,6 +116,15 @@ def run(path: Path) -> int:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     gc.collect()
     return code
+
+
+def _close_for_the_system(app: QApplication, window: MainWindow) -> None:
+    """The system asked the program to end (SIGTERM, SIGINT): close the window the normal
+    way (daily backup, window state) without asking anything, then leave the event loop
+    even if a dialog is still open."""
+    window.closing_unasked = True
+    window.close()
+    app.quit()
 
 
 def _open_data(app: QApplication, window: MainWindow, path: Path) -> None:

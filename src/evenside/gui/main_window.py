@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from evenside import APP_NAME
 from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
+from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
 from evenside.gui.changes import ChangeHub
 from evenside.gui.page_registry import PAGES
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.profile_switcher.setToolTip("Switch profile: every page shows this profile's data")
         self.profile_switcher.activated.connect(self._switcher_activated)
         self._pages: dict[str, QWidget] = {}
+        self.closing_unasked = False  # set when the system ends the program: no questions
         self._profile: Profile | None = None
 
         self.side_panel = side = QWidget()
@@ -124,12 +127,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(welcome)
         self.stack.setCurrentWidget(welcome)
         self.welcome = welcome
+        welcome.name.setFocus()  # type the name at once (the switcher beside it is hidden)
 
     def set_profile(self, profile: Profile) -> None:
         """Show ``profile``'s data on every page (pages are rebuilt, then made lazily)."""
         from evenside.services import profiles
 
         self._profile = profile
+        focus = QApplication.focusWidget()
+        focus_was_in_a_page = focus is None or self.stack.isAncestorOf(focus)
         for page in list(self._pages.values()):
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -152,6 +158,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(current)
         self.nav.blockSignals(False)
         self._show_page(current)
+        if focus_was_in_a_page:  # that page is gone: keys go to its replacement
+            self.focus_page()
+
+    def focus_page(self) -> None:
+        """Give the keyboard to the page shown, at the control it starts with."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        take_focus = getattr(page, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
+        else:
+            page.setFocus()  # its shortcuts work, and Tab walks into it
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, made on first use so start-up only pays for what it shows."""
@@ -221,7 +240,7 @@ class MainWindow(QMainWindow):
         return worker.start(
             work,
             finished=lambda count: self.statusBar().showMessage(
-                f"Exported {count} sets to {target}", 8000
+                f"Exported {counted(count, 'set')} to {target}", 8000
             ),
             failed=self._job_failed,
         )
@@ -249,7 +268,9 @@ class MainWindow(QMainWindow):
         from evenside.services import backups
 
         if path is None:
-            path = self._ask_backup_to_restore()
+            from evenside.gui.dialogs.restore_choice import ask_backup_to_restore
+
+            path = ask_backup_to_restore(self, backups.backups_folder(self.store.path))
             if path is None:
                 return None
         chosen = path
@@ -260,26 +281,6 @@ class MainWindow(QMainWindow):
             finished=lambda result: self._restored(chosen, *result),
             failed=self._restore_failed,
         )
-
-    def _ask_backup_to_restore(self) -> Path | None:
-        from evenside.services import backups
-
-        folder = backups.backups_folder(self.store.path)
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            "Restore from backup",
-            str(folder),
-            "Evenside databases (*.sqlite3);;All files (*)",
-        )
-        if not name:
-            return None
-        answer = QMessageBox.question(
-            self,
-            "Restore from backup",
-            f"Replace everything in Evenside with {Path(name).name}?\n\n"
-            "The database as it is now is copied to the backups folder first.",
-        )
-        return Path(name) if answer == QMessageBox.StandardButton.Yes else None
 
     def _restored(self, chosen: Path, restored: Store, safety: Path) -> None:
         from evenside.services import profiles
@@ -341,7 +342,20 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0 or self._profile is None:
             return
+        leaving = self.stack.currentWidget()
+        if leaving is not self._pages.get(PAGES[row].name) and not self.may_leave_page():
+            self.nav.blockSignals(True)  # stay, and show where we stayed
+            self.nav.setCurrentRow(
+                next(i for i, s in enumerate(PAGES) if self._pages.get(s.name) is leaving)
+            )
+            self.nav.blockSignals(False)
+            return
         self.stack.setCurrentWidget(self.page(PAGES[row].name))
+
+    def may_leave_page(self) -> bool:
+        """A page with unsaved changes (Settings) asks before it is left."""
+        may_leave = getattr(self.stack.currentWidget(), "may_leave", None)
+        return not callable(may_leave) or bool(may_leave())
 
     def go_to(self, name: str) -> QWidget:
         self.nav.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.name == name))
@@ -361,6 +375,9 @@ class MainWindow(QMainWindow):
             self.set_profile(profile)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.closing_unasked and not self.may_leave_page():
+            event.ignore()
+            return
         window_state.save(self, "main")
         if self._profile is not None:
             from evenside.services import backups, profiles

@@ -32,6 +32,7 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.domain.units import format_weight
+from evenside.domain.wording import counted
 from evenside.services import verdicts
 from evenside.services.store import Store
 from evenside.storage import history_repo, profile_repo, session_repo
@@ -340,7 +341,7 @@ def describe_sets(sets: tuple[SetRecord, ...], profile: Profile) -> str:
         elif s.weight_kg:
             parts.append(f"{format_weight(s.weight_kg, profile.unit)} x {s.reps}")
         else:
-            parts.append(f"{s.reps} reps")
+            parts.append(counted(s.reps or 0, "rep"))
     return ", ".join(parts)
 
 

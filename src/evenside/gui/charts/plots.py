@@ -73,7 +73,12 @@ class HoverLabel:
         self.proxy = pg.SignalProxy(plot.scene().sigMouseMoved, rateLimit=30, slot=self._moved)
 
     def set_xs(self, xs: Sequence[float]) -> None:
+        """The new series' x values. Called after each redraw, which clears the plot and
+        takes the label out of the scene with everything else: put it back, hidden."""
         self.xs = list(xs)
+        if self.text.scene() is None:
+            self.plot.addItem(self.text, ignoreBounds=True)
+        self.text.hide()
 
     def show_at(self, x: float) -> str:
         """Put the label at the point nearest ``x`` and return its text."""
@@ -83,8 +88,9 @@ class HoverLabel:
         text = self.describe(nearest)
         self.text.setText(text)
         view = self.plot.getViewBox().viewRange()
-        self.text.setPos(self.xs[nearest], view[1][0] + (view[1][1] - view[1][0]) * 0.98)
-        self.text.setAnchor((0 if self.xs[nearest] < sum(view[0]) / 2 else 1, 0))
+        # Along the bottom edge: the legend sits along the top, and is drawn over the data.
+        self.text.setPos(self.xs[nearest], view[1][0] + (view[1][1] - view[1][0]) * 0.02)
+        self.text.setAnchor((0 if self.xs[nearest] < sum(view[0]) / 2 else 1, 1))
         self.text.show()
         return str(text)
 

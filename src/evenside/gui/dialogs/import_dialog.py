@@ -29,6 +29,7 @@ from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.imports import Mapping, ParsedImport
 from evenside.domain.library import Laterality
 from evenside.domain.units import Unit
+from evenside.domain.wording import counted
 from evenside.gui import worker
 from evenside.gui.style import ERROR_STYLE
 from evenside.services import library, transfer
@@ -244,7 +245,7 @@ class ImportDialog(QDialog):
             f"<b>{len(parsed.sessions) - duplicates}</b> sessions and "
             f"<b>{parsed.sets}</b> sets{span}"
             + (
-                f"; {duplicates} sessions are already in Evenside and will be left out"
+                f"; {counted(duplicates, 'session')} already in Evenside will be left out"
                 if duplicates
                 else ""
             ),
@@ -300,8 +301,9 @@ class ImportDialog(QDialog):
         self.result_value = result
         self._show_message(
             "Imported",
-            f"{result.sessions_added} sessions and {result.sets_added} sets imported; "
-            f"{result.duplicates} sessions were already there; "
+            f"{counted(result.sessions_added, 'session')} and "
+            f"{counted(result.sets_added, 'set')} imported; "
+            f"{counted(result.duplicates, 'session')} already there; "
             f"{result.exercises_created} custom exercises created.",
         )
         self.imported.emit(result)

@@ -36,6 +36,7 @@ class SheetDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Print {routine.name}")
         self.store, self.profile_id, self.routine = store, profile_id, routine
+        self._preview: tuple[QPrintPreviewDialog, QPrinter] | None = None
         self.day = QComboBox()
         self.day.addItem("All days", None)
         for number, day in enumerate(routine.days, start=1):
@@ -98,10 +99,17 @@ class SheetDialog(QDialog):
         if sheet is not None:
             SheetPainter(sheet, printer).paint()
 
-    def preview(self) -> None:
-        dialog = QPrintPreviewDialog(self._printer(), self)
+    def preview(self) -> QPrintPreviewDialog:
+        """Open the preview over this dialog. QPrintPreviewDialog only borrows its printer,
+        so the printer is kept here with the dialog for as long as the dialog can paint."""
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Preview {self.routine.name}")
         dialog.paintRequested.connect(self._paint)
-        dialog.exec()
+        dialog.finished.connect(dialog.deleteLater)
+        self._preview = (dialog, printer)  # replaced by the next preview, never freed early
+        dialog.open()
+        return dialog
 
     def print_sheet(self) -> None:
         printer = self._printer()

@@ -23,6 +23,7 @@ from evenside.domain.changes import Changes
 from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import SetRecord, WorkoutSession
+from evenside.domain.wording import counted
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
@@ -150,7 +151,9 @@ class HistoryPage(QWidget):
         rows = workout.history(self.store, self.profile.id)
         self.model.set_sessions(rows, self.profile.unit)
         self.status.setText(
-            f"{len(rows)} sessions" if rows else "No sessions yet: they appear here once logged."
+            counted(len(rows), "session")
+            if rows
+            else "No sessions yet: they appear here once logged."
         )
 
     def _selected_id(self) -> int | None:
@@ -174,7 +177,8 @@ class HistoryPage(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete session",
-            f"Delete the session of {listing.started_at:%a %d %b %Y} with its {listing.sets} sets?"
+            f"Delete the session of {listing.started_at:%a %d %b %Y} "
+            f"with its {counted(listing.sets, 'set')}?"
             "\n\nUndo delete (Ctrl+Z) brings it back.",
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -27,6 +27,7 @@ from evenside.domain.changes import Changes
 from evenside.domain.errors import EvensideError
 from evenside.domain.library import Exercise
 from evenside.domain.routines import Routine, RoutineItem
+from evenside.domain.wording import counted
 from evenside.gui.changes import ChangeHub
 from evenside.gui.models.routine_items import RoutineItemsModel
 from evenside.gui.shortcuts import add_shortcut
@@ -234,7 +235,9 @@ class RoutineDayEditor(QWidget):
             return
         day = self.routine.day(day_id)
         answer = QMessageBox.question(
-            self, "Delete day", f'Delete "{day.name}" and its {len(day.items)} exercises?'
+            self,
+            "Delete day",
+            f'Delete "{day.name}" and its {counted(len(day.items), "exercise")}?',
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda: routines.delete_day(self.store, day_id))

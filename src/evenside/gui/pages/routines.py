@@ -294,4 +294,6 @@ class RoutinesPage(QWidget):
         dialog = SheetDialog(self.store, self.profile.id, self.routine, self)
         if self.day.currentIndex() >= 0:
             dialog.day.setCurrentIndex(self.day.currentIndex() + 1)
-        dialog.exec()
+        dialog.finished.connect(dialog.deleteLater)
+        self.sheet_dialog = dialog
+        dialog.open()  # window-modal; returns at once, the dialog lives on with the page

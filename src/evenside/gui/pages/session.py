@@ -291,9 +291,11 @@ class SessionPage(QWidget):
                 for s in e.sets
                 if s.record.logged_at
             ),
-            default=(None, session.exercises[-1].id if session.exercises else None),
+            default=(None, session.exercises[0].id if session.exercises else None),
         )
-        self.selected_id = latest[1]  # reopen on the exercise last logged
+        # Reopen on the exercise last logged; a session with nothing logged yet (a routine
+        # day just started) opens on its first exercise.
+        self.selected_id = latest[1]
         self.pages.setCurrentWidget(self.work_panel)
         self.refresh()
 
@@ -320,6 +322,13 @@ class SessionPage(QWidget):
         self.hub.publish(finished, self)
 
     # -- exercises ------------------------------------------------------------------------
+
+    def take_focus(self) -> None:
+        """Where the keys go when the window shows this page afresh."""
+        if self.current is None:
+            self.start_button.setFocus()
+        else:
+            self.entry_panel.focus_first_field()
 
     def focus_add_box(self) -> None:
         if self.current is not None:

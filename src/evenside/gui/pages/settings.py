@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,6 +33,7 @@ from evenside.domain.sides import Side
 from evenside.domain.units import Unit, from_kg, to_kg
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
+from evenside.gui.widgets.form_state import form_state, restore_form_state
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -63,6 +63,7 @@ class SettingsPage(QWidget):
         self.delete_profile.clicked.connect(self.delete_selected)
         self.profile_list.itemActivated.connect(lambda _item: self.switch_to_selected())
         self._fill_profiles()
+        self._saved_form = form_state(self)
 
     def _build_fields(self) -> None:
         s, unit = self.settings, self.profile.unit
@@ -105,7 +106,7 @@ class SettingsPage(QWidget):
         self.backups_kept = QSpinBox()
         self.backups_kept.setRange(1, 100)
         self.backups_kept.setValue(s.backups_to_keep)
-        self.backups_kept.setSuffix(" automatic backups kept")
+        self.backups_kept.setSuffix(" daily copies")
         self.bar = QLineEdit(f"{from_kg(s.bar_weight_kg, unit):g}")
         self.plates = QLineEdit(", ".join(f"{from_kg(p, unit):g}" for p in s.plates_kg))
         self.plate_button = QPushButton("Plate &calculator…")
@@ -145,13 +146,21 @@ class SettingsPage(QWidget):
         form.addRow(self.rest_on)
         form.addRow("Between &sets", self.rest_sets)
         form.addRow("Between s&ides", self.rest_sides)
-        form.addRow("Backups", self.backups_kept)
+        backups = QGroupBox("Backups")
+        form = QFormLayout(backups)
+        form.addRow("&Keep", self.backups_kept)
+        hint = QLabel(
+            "Evenside copies the database when it closes, once a day, into the "
+            "backups folder beside it (File → Restore from backup)."
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
         plates = QGroupBox("Bar and plates")
         form = QFormLayout(plates)
         form.addRow(f"&Bar ({unit.value})", self.bar)
         form.addRow(f"&Plates ({unit.value})", self.plates)
         form.addRow(self.plate_button)
-        return [profile_box, coaching, strength, rest, plates]
+        return [profile_box, coaching, strength, rest, backups, plates]
 
     def _build_targets(self) -> QGroupBox:
         s = self.settings
@@ -178,7 +187,7 @@ class SettingsPage(QWidget):
     def _build_manage(self) -> QGroupBox:
         self.profile_list = QListWidget()
         self.profile_list.setMaximumHeight(140)
-        self.new_profile = QPushButton("&New profile…")
+        self.new_profile = QPushButton("New p&rofile…")  # Alt+N is the Name field
         self.switch_profile = QPushButton("S&witch to")
         self.delete_profile = QPushButton("De&lete…")
         manage = QGroupBox("Profiles on this computer")
@@ -192,7 +201,7 @@ class SettingsPage(QWidget):
         return manage
 
     def _lay_out(self) -> None:
-        profile_box, coaching, strength, rest, plates = self._build_groups()
+        profile_box, coaching, strength, rest, backups, plates = self._build_groups()
         targets, manage = self._build_targets(), self._build_manage()
         left = QVBoxLayout()
         left.addWidget(profile_box)
@@ -202,6 +211,7 @@ class SettingsPage(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(rest)
+        right.addWidget(backups)
         right.addWidget(plates)
         right.addWidget(manage)
         right.addStretch(1)
@@ -274,7 +284,8 @@ class SettingsPage(QWidget):
                 chosen.append((key, *values))
         return tuple(chosen)
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Store what the form holds; False, with the reason shown, if it is refused."""
         self.saved.clear()
         try:
             # Plates and bar are typed in the unit shown when the page opened.
@@ -296,10 +307,33 @@ class SettingsPage(QWidget):
             )
         except InvalidInput as exc:
             self.error.setText(str(exc))
-            return
+            return False
         self.error.clear()
         self.saved.setText("Saved.")
+        self._saved_form = form_state(self)
         self.profile_changed.emit(self.profile)
+        return True
+
+    def may_leave(self) -> bool:
+        """Asked before the window shows another page or closes: changes not saved yet are
+        saved, discarded, or kept on screen (the user stays on this page)."""
+        if form_state(self) == self._saved_form:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Unsaved settings",
+            "Save the changes to the settings before leaving this page?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        if answer == buttons.Discard:
+            restore_form_state(self, self._saved_form)
+            self.error.clear()
+            return True
+        return False
 
     def open_plate_calculator(self) -> None:
         dialog = PlateCalculator(self.settings, self.profile.unit, self)
@@ -312,15 +346,13 @@ class SettingsPage(QWidget):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def add_profile(self) -> None:
-        name, ok = QInputDialog.getText(self, "New profile", "Name of the new profile:")
-        if not ok:
-            return
-        try:
-            created = profiles.create_profile(self.store, name, Side.RIGHT, self.profile.unit)
-        except InvalidInput as exc:
-            self.error.setText(str(exc))
-            return
-        self.profile_changed.emit(created)
+        from evenside.gui.dialogs.new_profile import NewProfileDialog
+
+        dialog = NewProfileDialog(self.store, self.profile.unit, self)
+        dialog.created.connect(self.profile_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.new_profile_dialog = dialog
+        dialog.open()
 
     def switch_to_selected(self) -> None:
         chosen = self._selected_id()

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,22 +15,10 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.profile import Profile
-from evenside.domain.sides import Side
-from evenside.domain.units import Unit
 from evenside.gui.style import ERROR_STYLE
+from evenside.gui.widgets.profile_fields import ProfileFields
 from evenside.services import profiles
 from evenside.services.store import Store
-
-
-def _choice(group: QButtonGroup, *buttons: QRadioButton) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for button in buttons:
-        group.addButton(button)
-        row.addWidget(button)
-    row.addStretch(1)
-    return box
 
 
 class WelcomePage(QWidget):
@@ -51,22 +35,14 @@ class WelcomePage(QWidget):
             "stretch right after each exercise. Start with a profile:"
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("Your name, or a client's")
-        self.dominant_right = QRadioButton("&Right")
-        self.dominant_left = QRadioButton("&Left")
-        self.dominant_right.setChecked(True)
-        self.kg = QRadioButton("&kg")
-        self.lb = QRadioButton("l&b")
-        self.kg.setChecked(True)
-        self._dominant_group = QButtonGroup(self)
-        self._unit_group = QButtonGroup(self)
-        form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow(
-            "Dominant side", _choice(self._dominant_group, self.dominant_right, self.dominant_left)
+        self.fields = ProfileFields()
+        # The fields by the names the window and the tests reach them.
+        self.name = self.fields.name
+        self.dominant_right, self.dominant_left = (
+            self.fields.dominant_right,
+            self.fields.dominant_left,
         )
-        form.addRow("Units", _choice(self._unit_group, self.kg, self.lb))
+        self.kg, self.lb = self.fields.kg, self.fields.lb
         hint = QLabel(
             "Your dominant side is the hand you write with. Until you have logged a few "
             "sessions, Evenside starts each one-sided exercise with the other side."
@@ -84,14 +60,14 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
 
-        self._lay_out(title, intro, form, hint, buttons)
+        self._lay_out(title, intro, self.fields, hint, buttons)
 
         self.create_button.clicked.connect(self.create_profile)
         self.name.returnPressed.connect(self.create_profile)
         self.demo_button.clicked.connect(self.demo_requested)
 
     def _lay_out(
-        self, title: QLabel, intro: QLabel, form: QFormLayout, hint: QLabel, buttons: QHBoxLayout
+        self, title: QLabel, intro: QLabel, form: QWidget, hint: QLabel, buttons: QHBoxLayout
     ) -> None:
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -102,7 +78,7 @@ class WelcomePage(QWidget):
         inner.setSpacing(12)
         inner.addWidget(title)
         inner.addWidget(intro)
-        inner.addLayout(form)
+        inner.addWidget(form)
         inner.addWidget(hint)
         inner.addWidget(self.error)
         inner.addLayout(buttons)
@@ -115,10 +91,10 @@ class WelcomePage(QWidget):
         outer.addStretch(2)
 
     def create_profile(self) -> None:
-        dominant = Side.LEFT if self.dominant_left.isChecked() else Side.RIGHT
-        unit = Unit.LB if self.lb.isChecked() else Unit.KG
         try:
-            profile: Profile = profiles.create_profile(self.store, self.name.text(), dominant, unit)
+            profile: Profile = profiles.create_profile(
+                self.store, self.name.text(), self.fields.dominant(), self.fields.unit()
+            )
         except InvalidInput as exc:
             self.error.setText(str(exc))
             self.error.show()

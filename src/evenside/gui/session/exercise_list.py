@@ -17,18 +17,19 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.errors import EvensideError
 from evenside.domain.training import SessionExercise, StretchStatus
+from evenside.domain.wording import counted
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.undo import ServiceCommand
 from evenside.services import library, workout
 
 
 def list_text(name: str, exercise: SessionExercise) -> str:
-    counted = sum(1 for s in exercise.sets if s.record.kind.counts)
+    count = sum(1 for s in exercise.sets if s.record.kind.counts)
     mark = {
         StretchStatus.DONE: "  ✓ stretched",
         StretchStatus.SKIPPED: "  stretch skipped",
     }.get(exercise.stretch_status, "")
-    return f"{name}\n{counted} sets{mark}"
+    return f"{name}\n{counted(count, 'set')}{mark}"
 
 
 class ExerciseList(QWidget):
@@ -169,7 +170,8 @@ class ExerciseList(QWidget):
             answer = QMessageBox.question(
                 self,
                 "Remove exercise",
-                f"Remove {name} and its {len(exercise.sets)} sets from this session? "
+                f"Remove {name} and its {counted(len(exercise.sets), 'set')} "
+                "from this session? "
                 "Ctrl+Z brings it back.",
             )
             if answer != QMessageBox.StandardButton.Yes:
