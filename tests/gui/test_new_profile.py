@@ -33,7 +33,7 @@ def test_new_profile_takes_side_and_unit_by_keyboard(
     qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
 ) -> None:
     window = make_window(store)
-    qtbot.keyClick(window.nav, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     page = window.stack.currentWidget()
     assert isinstance(page, SettingsPage)
     page.profile_list.setFocus()

@@ -39,7 +39,7 @@ def _ctrl(qtbot: QtBot, key: Qt.Key) -> None:
 
 
 def _settings(qtbot: QtBot, window: MainWindow) -> SettingsPage:
-    _ctrl(qtbot, Qt.Key.Key_7)
+    _ctrl(qtbot, Qt.Key.Key_8)  # Settings, after Assessments
     page = window.stack.currentWidget()
     assert isinstance(page, SettingsPage)
     return page
@@ -71,7 +71,7 @@ def test_leaving_with_unsaved_changes_asks_to_save_discard_or_stay(
     answers = BoxAnswerer((QUESTION, Button.Cancel))  # stay
     _ctrl(qtbot, Qt.Key.Key_1)
     assert answers.done and window.stack.currentWidget() is page
-    assert window.nav.currentRow() == 6 and page.rest_sets.value() == 120
+    assert window.nav.currentRow() == 7 and page.rest_sets.value() == 120
 
     answers = BoxAnswerer((QUESTION, Button.Save))
     _ctrl(qtbot, Qt.Key.Key_1)
