@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 
 from evenside.domain.imports import ParsedImport, SessionDraft, split_side
 from evenside.domain.training import SetKind
@@ -50,7 +51,7 @@ def _layout(header: list[str]) -> _Layout:
 def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     layout = _layout(header)
     gathered = Gathered()
-    gathered.read_all(rows, lambda record: _add_row(gathered, layout, record))
+    gathered.read_all(rows, partial(_add_row, gathered, layout))
     return ParsedImport("fitnotes", gathered.read, gathered.ordered(), gathered.skipped)
 
 

@@ -32,7 +32,7 @@ def unreadable_number(exc: ValueError) -> SkipRow:
     return SkipRow(f'unreadable number "{exc}"')
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
     """A record's fields read by column name; a column the file lacks reads as empty."""
 
@@ -45,7 +45,7 @@ class Row:
         return self.fields[index].strip() if index is not None and index < len(self.fields) else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RowNumbers:
     """A set's numbers as the file writes them (weight in the file's unit)."""
 
@@ -55,7 +55,7 @@ class RowNumbers:
     rpe: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SetValues:
     """A set's numbers as stored: kilograms, whole seconds, all within the set rules."""
 
