@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 
-from evenside.domain.entry import set_problem
-from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
+from evenside.domain.imports import ParsedImport, SessionDraft, split_side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import SharedFloats, hevy_time, number, weight_to_kg, whole
-from evenside.interchange.strong import _sides
+from evenside.interchange.gather import (
+    Gathered,
+    Row,
+    SkipRow,
+    checked,
+    field_count_problem,
+    read_numbers,
+)
+from evenside.interchange.numbers import hevy_time
 
 KINDS = {
     "normal": SetKind.WORKING,
@@ -24,75 +33,76 @@ def looks_like(header: list[str]) -> bool:
     return {"title", "start_time", "exercise_title", "set_type"} <= set(header)
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What the header says about every row: the columns, and the file's weight unit."""
+
+    header: list[str]
+    columns: dict[str, int]
+    unit: Unit
+    weight_column: str
+
+
+def _layout(header: list[str]) -> _Layout:
+    columns = {name: i for i, name in enumerate(header)}
+    unit = Unit.LB if "weight_lbs" in columns else Unit.KG
+    return _Layout(header, columns, unit, "weight_lbs" if unit is Unit.LB else "weight_kg")
+
+
 def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
-    index = {name: i for i, name in enumerate(header)}
-    unit = Unit.LB if "weight_lbs" in index else Unit.KG
-    weight_column = "weight_lbs" if unit is Unit.LB else "weight_kg"
-    sessions: dict[str, SessionDraft] = {}
-    skipped: list[Skipped] = []
-    shared = SharedFloats()
-    names: dict[str, str] = {}
-    read = 0
+    layout = _layout(header)
+    gathered = Gathered()
+    gathered.read_all(rows, partial(_add_row, gathered, layout))
+    return ParsedImport("hevy", gathered.read, gathered.ordered(), gathered.skipped)
 
-    def cell(record: Record, name: str) -> str:
-        i = index.get(name)
-        return record.fields[i].strip() if i is not None and i < len(record.fields) else ""
 
-    for record in rows:
-        read += 1
-        if len(record.fields) != len(header):
-            skipped.append(
-                Skipped(record.line, f"{len(record.fields)} fields, the header has {len(header)}")
-            )
-            continue
-        try:
-            started = hevy_time(cell(record, "start_time"))
-            ended_text = cell(record, "end_time")
-            ended = hevy_time(ended_text) if ended_text else None
-        except ValueError:
-            skipped.append(Skipped(record.line, f'unreadable time "{cell(record, "start_time")}"'))
-            continue
-        kind = KINDS.get(cell(record, "set_type").lower())
-        if kind is None:
-            skipped.append(Skipped(record.line, f'unknown set type "{cell(record, "set_type")}"'))
-            continue
-        try:
-            weight = number(cell(record, weight_column))
-            reps = whole(cell(record, "reps"))
-            seconds = number(cell(record, "duration_seconds"))
-            rpe = number(cell(record, "rpe"))
-        except ValueError as exc:
-            skipped.append(Skipped(record.line, f'unreadable number "{exc}"'))
-            continue
-        distance = cell(record, "distance_km") or cell(record, "distance_miles")
-        if reps is None and (not seconds or distance):
-            skipped.append(Skipped(record.line, "cardio or empty set (no reps)"))
-            continue
-        kg = None if weight is None else weight_to_kg(weight, unit)
-        timed = int(seconds) if seconds else None
-        problem = set_problem(kg, reps, timed, rpe)
-        if problem is not None:
-            skipped.append(Skipped(record.line, problem))
-            continue
-        name, side, unilateral = split_side(cell(record, "exercise_title"))
-        name = names.setdefault(name, name)  # one string per exercise name
-        title = cell(record, "title") or "Workout"
-        key = f"hevy:{started.isoformat()}:{title}"
-        session = sessions.get(key)
-        if session is None:
-            session = SessionDraft(key, started, ended, title, cell(record, "description"))
-            sessions[key] = session
-        exercise = session.exercise(name, unilateral)
-        extra = [cell(record, "exercise_notes")]
-        superset = cell(record, "superset_id")
-        if superset:
-            extra.append(f"Superset {superset}")
-        for note in extra:
-            if note and note not in exercise.notes:
-                exercise.notes = (exercise.notes + "\n" + note).strip()
-        kg = shared(kg)
-        rpe = shared(rpe)
-        for set_side in _sides(side, unilateral):
-            exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
-    ordered = sorted(sessions.values(), key=lambda s: s.started_at)  # files list newest first
-    return ParsedImport("hevy", read, ordered, skipped)
+def _add_row(gathered: Gathered, layout: _Layout, record: Record) -> None:
+    """The record's set into its session; ``SkipRow`` says why a row is not a set."""
+    if len(record.fields) != len(layout.header):
+        raise field_count_problem(record, layout.header)
+    row = Row(record.line, record.fields, layout.columns)
+    started, ended = _times(row)
+    kind = _kind(row)
+    numbers = read_numbers(
+        row.cell(layout.weight_column),
+        row.cell("reps"),
+        row.cell("duration_seconds"),
+        row.cell("rpe"),
+    )
+    distance = row.cell("distance_km") or row.cell("distance_miles")
+    if numbers.reps is None and (not numbers.seconds or distance):
+        raise SkipRow("cardio or empty set (no reps)")
+    values = checked(numbers, layout.unit)
+    title = row.cell("title") or "Workout"
+    key = f"hevy:{started.isoformat()}:{title}"
+    session = gathered.session(
+        key, lambda: SessionDraft(key, started, ended, title, row.cell("description"))
+    )
+    exercise = split_side(row.cell("exercise_title"))
+    gathered.add_sets(session, exercise, row.line, values, kind=kind, notes=_notes(row))
+
+
+def _times(row: Row) -> tuple[datetime, datetime | None]:
+    """The workout's start and end (an end is optional)."""
+    try:
+        started = hevy_time(row.cell("start_time"))
+        ended_text = row.cell("end_time")
+        return started, hevy_time(ended_text) if ended_text else None
+    except ValueError:
+        raise SkipRow(f'unreadable time "{row.cell("start_time")}"') from None
+
+
+def _kind(row: Row) -> SetKind:
+    kind = KINDS.get(row.cell("set_type").lower())
+    if kind is None:
+        raise SkipRow(f'unknown set type "{row.cell("set_type")}"')
+    return kind
+
+
+def _notes(row: Row) -> list[str]:
+    """The exercise's notes from this row: its own, and the superset it belongs to."""
+    notes = [row.cell("exercise_notes")]
+    superset = row.cell("superset_id")
+    if superset:
+        notes.append(f"Superset {superset}")
+    return notes

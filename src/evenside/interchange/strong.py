@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
-from evenside.domain.entry import set_problem
 from evenside.domain.errors import InvalidInput
-from evenside.domain.imports import ParsedImport, SessionDraft, SetDraft, Skipped, split_side
-from evenside.domain.sides import Side
+from evenside.domain.imports import ParsedImport, SessionDraft, split_side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import (
-    SharedFloats,
-    ZoneCheck,
-    iso_time,
-    number,
-    strong_duration,
-    weight_to_kg,
-    whole,
+from evenside.interchange.gather import (
+    Gathered,
+    Row,
+    RowNumbers,
+    SkipRow,
+    checked,
+    field_count_problem,
+    read_numbers,
+    unreadable_number,
 )
+from evenside.interchange.numbers import ZoneCheck, iso_time, strong_duration
 
 
 def _key(text: str) -> str:
@@ -98,7 +100,27 @@ def _unit(text: str) -> Unit | None:
     raise ValueError(text)
 
 
-def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> ParsedImport:
+@dataclass(frozen=True)
+class _Layout:
+    """What the header says about every row: the columns, and where the unit comes from
+    (the header, a column per row, or the user's choice)."""
+
+    header: list[str]
+    columns: dict[str, int]
+    fixed_unit: Unit | None
+    has_unit_column: bool
+    chosen_unit: Unit | None
+
+    @property
+    def unit_note(self) -> str:
+        if self.fixed_unit or self.has_unit_column:
+            return ""
+        return f"weights read as {self.chosen_unit.value if self.chosen_unit else 'kg'}"
+
+
+def _layout(header: list[str], unit: Unit | None) -> _Layout:
+    """The file's layout; ``InvalidInput`` if nothing in it says kg or lb and no unit was
+    chosen."""
     found = columns(header)
     fixed_unit = header_unit(header)
     has_unit_column = "weight_unit" in found
@@ -107,94 +129,98 @@ def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> Parse
             "This Strong export does not say kg or lb: choose the unit (--unit kg or --unit lb).",
             "unit",
         )
-    sessions: dict[str, SessionDraft] = {}
-    skipped: list[Skipped] = []
-    shared = SharedFloats()
-    names: dict[str, str] = {}
+    return _Layout(header, found, fixed_unit, has_unit_column, unit)
+
+
+def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> ParsedImport:
+    layout = _layout(header, unit)
+    gathered = Gathered()
     times = ZoneCheck()
-    read = 0
-
-    def cell(record: Record, name: str) -> str:
-        index = found.get(name)
-        return (
-            record.fields[index].strip() if index is not None and index < len(record.fields) else ""
-        )
-
-    for record in rows:
-        read += 1
-        if len(record.fields) < len(header) - 3:
-            skipped.append(
-                Skipped(record.line, f"{len(record.fields)} fields, the header has {len(header)}")
-            )
-            continue
-        order = cell(record, "set_order")
-        marker = order.lower()
-        if marker in REST:
-            skipped.append(Skipped(record.line, "rest timer row, not a set"))
-            continue
-        if marker in NOTE:
-            skipped.append(Skipped(record.line, "note row, not a set"))
-            continue
-        try:
-            started = times.naive(iso_time(cell(record, "date")), record.line)
-        except ValueError:
-            skipped.append(Skipped(record.line, f'unreadable date "{cell(record, "date")}"'))
-            continue
-        kind = SetKind.WORKING
-        if marker in WARM_UP:
-            kind = SetKind.WARM_UP
-        elif marker in DROP:
-            kind = SetKind.DROP
-        elif marker in FAILURE:
-            kind = SetKind.FAILURE
-        elif not marker.replace(".0", "").isdigit():
-            skipped.append(Skipped(record.line, f'unknown set order "{order}"'))
-            continue
-        try:
-            weight = number(cell(record, "weight"))
-            reps = whole(cell(record, "reps"))
-            seconds = number(cell(record, "seconds"))
-            rpe = number(cell(record, "rpe"))
-            row_unit = _unit(cell(record, "weight_unit")) if has_unit_column else None
-            duration = strong_duration(cell(record, "duration"))
-        except ValueError as exc:
-            skipped.append(Skipped(record.line, f'unreadable number "{exc}"'))
-            continue
-        if reps is None and not seconds:
-            reason = "no reps or time (cardio or empty set)" if not weight else "weight but no reps"
-            skipped.append(Skipped(record.line, reason))
-            continue
-        row_unit = row_unit or fixed_unit or unit or Unit.KG
-        kg = None if weight is None else weight_to_kg(weight, row_unit)
-        timed = int(seconds) if seconds else None
-        name, side, unilateral = split_side(cell(record, "exercise"))
-        name = names.setdefault(name, name)  # one string per exercise name
-        problem = set_problem(kg, reps, timed, rpe) or _end_problem(started, duration)
-        if not name:
-            problem = "no exercise name"
-        if problem is not None:
-            skipped.append(Skipped(record.line, problem))
-            continue
-        workout = cell(record, "workout") or "Workout"
-        key = f"strong:{started.isoformat()}:{workout}"
-        session = sessions.get(key)
-        if session is None:
-            ended = None if duration is None else started + timedelta(seconds=duration)
-            session = SessionDraft(key, started, ended, workout, cell(record, "workout_notes"))
-            sessions[key] = session
-        exercise = session.exercise(name, unilateral)
-        notes = cell(record, "notes")
-        if notes and notes not in exercise.notes:
-            exercise.notes = (exercise.notes + "\n" + notes).strip()
-        kg = shared(kg)
-        rpe = shared(rpe)
-        for set_side in _sides(side, unilateral):
-            exercise.sets.append(SetDraft(record.line, set_side, kg, reps, kind, timed, rpe))
-    ordered = sorted(sessions.values(), key=lambda s: s.started_at)
-    note = (
-        "" if fixed_unit or has_unit_column else f"weights read as {unit.value if unit else 'kg'}"
+    gathered.read_all(rows, partial(_add_row, gathered, layout, times))
+    return ParsedImport(
+        "strong", gathered.read, gathered.ordered(), gathered.skipped, layout.unit_note
     )
-    return ParsedImport("strong", read, ordered, skipped, note)
+
+
+def _add_row(gathered: Gathered, layout: _Layout, times: ZoneCheck, record: Record) -> None:
+    """The record's set into its workout; ``SkipRow`` says why a row is not a set."""
+    if len(record.fields) < len(layout.header) - 3:
+        raise field_count_problem(record, layout.header)
+    row = Row(record.line, record.fields, layout.columns)
+    order = row.cell("set_order")
+    _refuse_non_sets(order)
+    started = _started(row, times)
+    kind = _kind(order)
+    numbers, row_unit, duration = _numbers(row, layout.has_unit_column)
+    if numbers.reps is None and not numbers.seconds:
+        raise SkipRow(
+            "no reps or time (cardio or empty set)" if not numbers.weight else "weight but no reps"
+        )
+    name, side, unilateral = split_side(row.cell("exercise"))
+    if not name:
+        raise SkipRow("no exercise name")
+    values = checked(numbers, row_unit or layout.fixed_unit or layout.chosen_unit or Unit.KG)
+    problem = _end_problem(started, duration)
+    if problem is not None:
+        raise SkipRow(problem)
+    workout = row.cell("workout") or "Workout"
+    key = f"strong:{started.isoformat()}:{workout}"
+    session = gathered.session(
+        key, lambda: _session(key, started, duration, workout, row.cell("workout_notes"))
+    )
+    notes = [row.cell("notes")]
+    gathered.add_sets(session, (name, side, unilateral), row.line, values, kind=kind, notes=notes)
+
+
+def _refuse_non_sets(order: str) -> None:
+    """Rest timer and note rows sit among the sets; they are skipped, not sets."""
+    marker = order.lower()
+    if marker in REST:
+        raise SkipRow("rest timer row, not a set")
+    if marker in NOTE:
+        raise SkipRow("note row, not a set")
+
+
+def _started(row: Row, times: ZoneCheck) -> datetime:
+    try:
+        return times.naive(iso_time(row.cell("date")), row.line)
+    except ValueError:
+        raise SkipRow(f'unreadable date "{row.cell("date")}"') from None
+
+
+def _kind(order: str) -> SetKind:
+    """The set kind a set order's letter names; a number is a working set."""
+    marker = order.lower()
+    if marker in WARM_UP:
+        return SetKind.WARM_UP
+    if marker in DROP:
+        return SetKind.DROP
+    if marker in FAILURE:
+        return SetKind.FAILURE
+    if not marker.replace(".0", "").isdigit():
+        raise SkipRow(f'unknown set order "{order}"')
+    return SetKind.WORKING
+
+
+def _numbers(row: Row, has_unit_column: bool) -> tuple[RowNumbers, Unit | None, int | None]:
+    """The set's numbers, the unit its row names and the workout's duration, read in that
+    order; the first unreadable one skips the row."""
+    numbers = read_numbers(
+        row.cell("weight"), row.cell("reps"), row.cell("seconds"), row.cell("rpe")
+    )
+    try:
+        row_unit = _unit(row.cell("weight_unit")) if has_unit_column else None
+        duration = strong_duration(row.cell("duration"))
+    except ValueError as exc:
+        raise unreadable_number(exc) from exc
+    return numbers, row_unit, duration
+
+
+def _session(
+    key: str, started: datetime, duration: int | None, workout: str, notes: str
+) -> SessionDraft:
+    ended = None if duration is None else started + timedelta(seconds=duration)
+    return SessionDraft(key, started, ended, workout, notes)
 
 
 MAX_WORKOUT_SECONDS = 7 * 24 * 3600  # a workout left running for days is still kept
@@ -209,10 +235,3 @@ def _end_problem(started: datetime, duration: int | None) -> str | None:
     if datetime.max - started < timedelta(seconds=duration):
         return "the workout would end after the year 9999"
     return None
-
-
-def _sides(side: Side | None, unilateral: bool) -> list[Side]:
-    """A side suffix names the side; an 'each side' set becomes a left and a right set."""
-    if side is not None:
-        return [side]
-    return [Side.LEFT, Side.RIGHT] if unilateral else [Side.BOTH]

@@ -10,7 +10,9 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from evenside.domain.errors import DatabaseLocked, EvensideError, InvalidInput
 from evenside.domain.imports import (
@@ -42,6 +44,7 @@ from evenside.storage import bulk_repo, history_repo, library_repo
 from evenside.storage.database import DbSession
 
 SUGGEST_AT = 0.75
+_T = TypeVar("_T")
 _EQUIPMENT_NOTE = re.compile(
     r"\((barbell|dumbbells?|cable|machine|kettlebell|band|bodyweight|smith machine|ez bar"
     r"|single arm|each side)\)",
@@ -147,15 +150,29 @@ def commit_import(
     database busy, the import retries for up to ``LOCK_WAIT_SECONDS``, then gives up with
     nothing written.
     """
+    _require_mapping(parsed, mapping)
+    return _retry_while_busy(
+        store,
+        lambda: _write_import(
+            store, profile_id, parsed, mapping, cancelled=cancelled, progress=progress
+        ),
+    )
+
+
+def _require_mapping(parsed: ParsedImport, mapping: dict[str, Mapping]) -> None:
+    """Every imported exercise name has a place chosen before anything is written."""
     missing = [name for name in parsed.exercise_names if name not in mapping]
     if missing:
         raise InvalidInput(f'Choose where "{missing[0]}" goes before importing.', "mapping")
+
+
+def _retry_while_busy(store: Store, write: Callable[[], _T]) -> _T:
+    """``write()``, tried again every 0.2 s while another program keeps the database locked,
+    until ``LOCK_WAIT_SECONDS`` have passed; then ``DatabaseLocked`` with nothing written."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return _write_import(
-                store, profile_id, parsed, mapping, cancelled=cancelled, progress=progress
-            )
+            return write()
         except DatabaseLocked:
             if time.monotonic() >= deadline:
                 raise DatabaseLocked(
@@ -163,6 +180,12 @@ def commit_import(
                     f"{LOCK_WAIT_SECONDS:.0f} s; nothing was imported. Try again."
                 ) from None
             time.sleep(0.2)
+
+
+@dataclass
+class _Tally:
+    added: int = 0
+    duplicates: int = 0
 
 
 def _write_import(
@@ -174,30 +197,49 @@ def _write_import(
     cancelled: Callable[[], bool],
     progress: Callable[[int, int], None],
 ) -> ImportResult:
+    """One attempt: the write lock first, then the known sessions and the targets are read,
+    then the new sessions are written as they are made."""
     with store.transaction() as session:
         bulk_repo.hold_write_lock(session)
-        keys, starts = history_repo.known_sessions(session, profile_id)
+        known = history_repo.known_sessions(session, profile_id)
         targets, created = _targets(session, parsed, mapping)
-        counts = {"added": 0, "duplicates": 0}
+        tally = _Tally()
+        records = _new_records(
+            parsed, known, targets, tally, cancelled=cancelled, progress=progress
+        )
+        sets = bulk_repo.insert_sessions(session, profile_id, records)
+        _stop_if_cancelled(cancelled)
+    return ImportResult(tally.added, sets, tally.duplicates, created)
 
-        def records() -> Iterator[SessionRecord]:
-            total = len(parsed.sessions)
-            for done, draft in enumerate(parsed.sessions, start=1):
-                if cancelled():
-                    raise ImportCancelled("Import cancelled; nothing was written.")
-                if draft.key in keys or (draft.started_at, draft.name) in starts:
-                    counts["duplicates"] += 1
-                    continue
-                keys.add(draft.key)
-                starts.add((draft.started_at, draft.name))
-                counts["added"] += 1
-                yield _session_record(draft, targets)
-                progress(done, total)
 
-        sets = bulk_repo.insert_sessions(session, profile_id, records())
-        if cancelled():
-            raise ImportCancelled("Import cancelled; nothing was written.")
-    return ImportResult(counts["added"], sets, counts["duplicates"], created)
+def _new_records(
+    parsed: ParsedImport,
+    known: tuple[set[str], set[tuple[datetime, str]]],
+    targets: dict[str, Exercise],
+    tally: _Tally,
+    *,
+    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None],
+) -> Iterator[SessionRecord]:
+    """The sessions not already in the database (by source key, or by start and name),
+    made into records one at a time as they are written; ``tally`` counts both kinds."""
+    keys, starts = known
+    total = len(parsed.sessions)
+    for done, draft in enumerate(parsed.sessions, start=1):
+        _stop_if_cancelled(cancelled)
+        if draft.key in keys or (draft.started_at, draft.name) in starts:
+            tally.duplicates += 1
+            continue
+        keys.add(draft.key)
+        starts.add((draft.started_at, draft.name))
+        tally.added += 1
+        yield _session_record(draft, targets)
+        progress(done, total)
+
+
+def _stop_if_cancelled(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise ImportCancelled("Import cancelled; nothing was written.")
 
 
 def _targets(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from itertools import count
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from evenside.domain.training import MeasurementRecord, SessionRecord
+from evenside.domain.training import ExerciseRecord, MeasurementRecord, SessionRecord
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
 CHUNK_SETS = 500  # rows held in memory between two executemany calls
@@ -39,48 +41,32 @@ def insert_sessions(session: Session, profile_id: int, records: Iterable[Session
     so a million sets never sit in memory as rows all at once.
     """
     hold_write_lock(session)
-    next_session = (session.scalar(select(func.max(SessionRow.id))) or 0) + 1
-    next_exercise = (session.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1
+    session_ids = count((session.scalar(select(func.max(SessionRow.id))) or 0) + 1)
+    exercise_ids = count((session.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1)
     chunk: tuple[list[dict[str, object]], ...] = ([], [], [])
     written = 0
     for record in records:
-        session_rows, exercise_rows, set_rows = chunk
-        session_rows.append(_session_row(next_session, profile_id, record))
-        for position, exercise in enumerate(record.exercises):
-            exercise_rows.append(
-                {
-                    "id": next_exercise,
-                    "session_id": next_session,
-                    "exercise_id": exercise.exercise_id,
-                    "position": position,
-                    "first_side": None
-                    if exercise.first_side is None
-                    else exercise.first_side.value,
-                    "stretch_status": exercise.stretch_status.value,
-                    "stretch_at": exercise.stretch_at,
-                    "notes": exercise.notes,
-                }
-            )
-            set_rows.extend(
-                {
-                    "session_exercise_id": next_exercise,
-                    "position": set_position,
-                    "side": s.side.value,
-                    "weight_kg": s.weight_kg,
-                    "reps": s.reps,
-                    "duration_seconds": s.duration_seconds,
-                    "rpe": s.rpe,
-                    "rir": s.rir,
-                    "kind": s.kind.value,
-                    "logged_at": s.logged_at or record.started_at,
-                }
-                for set_position, s in enumerate(exercise.sets)
-            )
-            next_exercise += 1
-        next_session += 1
-        if len(set_rows) >= CHUNK_SETS:
+        _add_rows(chunk, profile_id, record, next(session_ids), exercise_ids)
+        if len(chunk[2]) >= CHUNK_SETS:
             written += _flush(session, chunk)
     return written + _flush(session, chunk)
+
+
+def _add_rows(
+    chunk: tuple[list[dict[str, object]], ...],
+    profile_id: int,
+    record: SessionRecord,
+    session_id: int,
+    exercise_ids: Iterator[int],
+) -> None:
+    """The session's row, its exercises' rows (ids from ``exercise_ids``) and their sets'
+    rows, added to the chunk's three lists."""
+    session_rows, exercise_rows, set_rows = chunk
+    session_rows.append(_session_row(session_id, profile_id, record))
+    for position, exercise in enumerate(record.exercises):
+        exercise_id = next(exercise_ids)
+        exercise_rows.append(_exercise_row(exercise_id, session_id, position, exercise))
+        set_rows.extend(_set_rows(exercise_id, exercise, record.started_at))
 
 
 def _session_row(session_id: int, profile_id: int, record: SessionRecord) -> dict[str, object]:
@@ -94,6 +80,40 @@ def _session_row(session_id: int, profile_id: int, record: SessionRecord) -> dic
         "source_key": record.source_key,
         "routine_day_id": None,
     }
+
+
+def _exercise_row(
+    row_id: int, session_id: int, position: int, exercise: ExerciseRecord
+) -> dict[str, object]:
+    return {
+        "id": row_id,
+        "session_id": session_id,
+        "exercise_id": exercise.exercise_id,
+        "position": position,
+        "first_side": None if exercise.first_side is None else exercise.first_side.value,
+        "stretch_status": exercise.stretch_status.value,
+        "stretch_at": exercise.stretch_at,
+        "notes": exercise.notes,
+    }
+
+
+def _set_rows(
+    exercise_row_id: int, exercise: ExerciseRecord, started_at: datetime
+) -> Iterator[dict[str, object]]:
+    """The exercise's sets as rows; a set with no time of its own is logged at the start."""
+    for position, s in enumerate(exercise.sets):
+        yield {
+            "session_exercise_id": exercise_row_id,
+            "position": position,
+            "side": s.side.value,
+            "weight_kg": s.weight_kg,
+            "reps": s.reps,
+            "duration_seconds": s.duration_seconds,
+            "rpe": s.rpe,
+            "rir": s.rir,
+            "kind": s.kind.value,
+            "logged_at": s.logged_at or started_at,
+        }
 
 
 def _flush(session: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
