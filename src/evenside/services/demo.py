@@ -311,18 +311,18 @@ def fill_demo(
     """
     end = end or store.now().date()
     profile = profiles.create_profile(store, DEMO_PROFILE, Side.RIGHT, Unit.KG)
-    with store.transaction() as session:
-        exercises = {e.name: e for e in library_repo.list_exercises(session)}
+    with store.transaction() as tx:
+        exercises = {e.name: e for e in library_repo.list_exercises(tx)}
         records = list(demo_sessions(exercises, end, weeks, sessions_per_week=sessions_per_week))
         for record in records:  # the generator is held to the same gate as typed sets
             for exercise in record.exercises:
                 for logged in exercise.sets:
                     check_set(logged)
-        sets = bulk_repo.insert_sessions(session, profile.id, records)
+        sets = bulk_repo.insert_sessions(tx, profile.id, records)
         measurements = list(demo_measurements(end, weeks))
         for measurement in measurements:
             check_measurement_cm(measurement.value_cm)
-        bulk_repo.insert_measurements(session, profile.id, measurements)
+        bulk_repo.insert_measurements(tx, profile.id, measurements)
     for test in demo_assessments(exercises, end, weeks):
         assessments.record_assessment(store, profile.id, test)
     used = {ex.exercise_id for r in records for ex in r.exercises}

@@ -20,8 +20,8 @@ from evenside.storage import library_repo
 
 
 def all_exercises(store: Store, *, include_archived: bool = False) -> list[Exercise]:
-    with store.transaction() as session:
-        return library_repo.list_exercises(session, include_archived=include_archived)
+    with store.transaction() as tx:
+        return library_repo.list_exercises(tx, include_archived=include_archived)
 
 
 def search(
@@ -57,26 +57,26 @@ class ExerciseCreated:
 
 def add_custom_exercise(store: Store, spec: ExerciseSpec) -> ExerciseCreated:
     """Validate and store a user's exercise; it is linked to stretches for its muscles."""
-    with store.transaction() as session:
-        clean = validate_exercise_spec(spec, library_repo.exercise_names(session))
-        created = library_repo.add_custom_exercise(session, clean)
+    with store.transaction() as tx:
+        clean = validate_exercise_spec(spec, library_repo.exercise_names(tx))
+        created = library_repo.add_custom_exercise(tx, clean)
     return ExerciseCreated(created, LIBRARY_CHANGED)
 
 
 def get_exercise(store: Store, exercise_id: int) -> Exercise:
-    with store.transaction() as session:
-        return library_repo.get_exercise(session, exercise_id)
+    with store.transaction() as tx:
+        return library_repo.get_exercise(tx, exercise_id)
 
 
 def set_rest(store: Store, exercise_id: int, seconds: int | None) -> Changes:
     """This exercise's rest between sets; ``None`` goes back to the profile's default."""
     if seconds is not None and not 0 <= seconds <= 3600:
         raise InvalidInput("Rest must be 0 to 3600 s.", "rest")
-    with store.transaction() as session:
-        library_repo.set_rest(session, exercise_id, seconds)
+    with store.transaction() as tx:
+        library_repo.set_rest(tx, exercise_id, seconds)
     return LIBRARY_CHANGED
 
 
 def all_stretches(store: Store) -> list[Stretch]:
-    with store.transaction() as session:
-        return library_repo.list_stretches(session)
+    with store.transaction() as tx:
+        return library_repo.list_stretches(tx)

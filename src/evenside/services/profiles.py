@@ -19,46 +19,44 @@ POUND_DEFAULTS = Settings(
 
 
 def list_profiles(store: Store) -> list[Profile]:
-    with store.transaction() as session:
-        return profile_repo.list_profiles(session)
+    with store.transaction() as tx:
+        return profile_repo.list_profiles(tx)
 
 
 def create_profile(store: Store, name: str, dominant: Side, unit: Unit) -> Profile:
     clean = validate_profile_name(name)
     if dominant is Side.BOTH:
         raise ValueError("the dominant side is left or right")
-    with store.transaction() as session:
-        profile = profile_repo.create_profile(session, clean, dominant, unit, store.now())
+    with store.transaction() as tx:
+        profile = profile_repo.create_profile(tx, clean, dominant, unit, store.now())
         if unit is Unit.LB:
-            profile_repo.save_settings(session, profile.id, POUND_DEFAULTS)
-        profile_repo.set_current_profile_id(session, profile.id)
+            profile_repo.save_settings(tx, profile.id, POUND_DEFAULTS)
+        profile_repo.set_current_profile_id(tx, profile.id)
         return profile
 
 
 def get_profile(store: Store, profile_id: int) -> Profile:
-    with store.transaction() as session:
-        return profile_repo.get_profile(session, profile_id)
+    with store.transaction() as tx:
+        return profile_repo.get_profile(tx, profile_id)
 
 
 def current_profile(store: Store) -> Profile | None:
-    with store.transaction() as session:
-        profile_id = profile_repo.get_current_profile_id(session)
-        return None if profile_id is None else profile_repo.get_profile(session, profile_id)
+    with store.transaction() as tx:
+        profile_id = profile_repo.get_current_profile_id(tx)
+        return None if profile_id is None else profile_repo.get_profile(tx, profile_id)
 
 
 def switch_profile(store: Store, profile_id: int) -> Profile:
-    with store.transaction() as session:
-        profile = profile_repo.get_profile(session, profile_id)
-        profile_repo.set_current_profile_id(session, profile_id)
+    with store.transaction() as tx:
+        profile = profile_repo.get_profile(tx, profile_id)
+        profile_repo.set_current_profile_id(tx, profile_id)
         return profile
 
 
 def update_profile(store: Store, profile_id: int, name: str, dominant: Side, unit: Unit) -> Profile:
     clean = validate_profile_name(name)
-    with store.transaction() as session:
-        return profile_repo.update_profile(
-            session, profile_id, name=clean, dominant=dominant, unit=unit
-        )
+    with store.transaction() as tx:
+        return profile_repo.update_profile(tx, profile_id, name=clean, dominant=dominant, unit=unit)
 
 
 def delete_profile(store: Store, profile_id: int) -> Path:
@@ -66,28 +64,28 @@ def delete_profile(store: Store, profile_id: int) -> Path:
 
     Returns the copy: the way back if the deletion was a mistake.
     """
-    with store.transaction() as session:
-        name = profile_repo.get_profile(session, profile_id).name
+    with store.transaction() as tx:
+        name = profile_repo.get_profile(tx, profile_id).name
     stamp = store.now().strftime("%Y%m%d-%H%M%S")
     slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "profile"
     path = store.path
     copy = unique_path(path.parent, f"{path.stem}.before-deleting-{slug}-{stamp}", path.suffix)
     backup_copy(path, copy)
-    with store.transaction() as session:
-        profile_repo.delete_profile(session, profile_id)
-        remaining = profile_repo.list_profiles(session)
+    with store.transaction() as tx:
+        profile_repo.delete_profile(tx, profile_id)
+        remaining = profile_repo.list_profiles(tx)
         if remaining:
-            profile_repo.set_current_profile_id(session, remaining[0].id)
+            profile_repo.set_current_profile_id(tx, remaining[0].id)
     return copy
 
 
 def settings(store: Store, profile_id: int) -> Settings:
-    with store.transaction() as session:
-        return profile_repo.get_settings(session, profile_id)
+    with store.transaction() as tx:
+        return profile_repo.get_settings(tx, profile_id)
 
 
 def save_settings(store: Store, profile_id: int, new: Settings) -> Settings:
     checked = new.validated()
-    with store.transaction() as session:
-        profile_repo.save_settings(session, profile_id, checked)
+    with store.transaction() as tx:
+        profile_repo.save_settings(tx, profile_id, checked)
     return checked

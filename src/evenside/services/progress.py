@@ -91,11 +91,11 @@ class ExerciseProgress:
 def exercise_progress(
     store: Store, profile_id: int, exercise_id: int, since: datetime | None = None
 ) -> ExerciseProgress:
-    with store.transaction() as session:
-        settings = profile_repo.get_settings(session, profile_id)
-        exercise = library_repo.get_exercise(session, exercise_id)
-        rows = progress_repo.reps_maxima(session, profile_id, exercise_id=exercise_id, since=since)
-        volume = progress_repo.weekly_volume(session, profile_id, exercise_id, since)
+    with store.transaction() as tx:
+        settings = profile_repo.get_settings(tx, profile_id)
+        exercise = library_repo.get_exercise(tx, exercise_id)
+        rows = progress_repo.reps_maxima(tx, profile_id, exercise_id=exercise_id, since=since)
+        volume = progress_repo.weekly_volume(tx, profile_id, exercise_id, since)
     points = side_points(rows, exercise.load_basis, settings.e1rm_formula)
     unit = {LoadBasis.TIME: "s", LoadBasis.BODYWEIGHT_PLUS: "reps"}.get(exercise.load_basis, "kg")
     by_week: dict[date, dict[Side, float]] = defaultdict(dict)
@@ -127,9 +127,9 @@ def exercise_progress(
 
 def exercises_with_history(store: Store, profile_id: int) -> list[Exercise]:
     """Exercises this profile has logged working sets of, by name."""
-    with store.transaction() as session:
-        ids = set(progress_repo.exercise_ids_with_sets(session, profile_id))
-        exercises = library_repo.list_exercises(session, include_archived=True)
+    with store.transaction() as tx:
+        ids = set(progress_repo.exercise_ids_with_sets(tx, profile_id))
+        exercises = library_repo.list_exercises(tx, include_archived=True)
     return [e for e in exercises if e.id in ids]
 
 
@@ -178,10 +178,10 @@ def opposing_balance(
 ) -> tuple[WeekBalance, ...]:
     """Weekly working-set ratio for each opposing pair. A left/right pair of sets counts as
     one set; a secondary muscle counts half a set."""
-    with store.transaction() as session:
-        exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
-        weeks = progress_repo.weekly_sets(session, profile_id, since)
-        pairs = profile_repo.get_settings(session, profile_id).opposing_pairs()
+    with store.transaction() as tx:
+        exercises = {e.id: e for e in library_repo.list_exercises(tx, include_archived=True)}
+        weeks = progress_repo.weekly_sets(tx, profile_id, since)
+        pairs = profile_repo.get_settings(tx, profile_id).opposing_pairs()
     by_week: dict[date, tuple[dict[MuscleGroup, float], dict[tuple[MuscleGroup, Side], float]]] = {}
     for row in weeks:
         groups, sides = by_week.setdefault(row.week, ({}, {}))
@@ -239,21 +239,21 @@ def add_measurement(
         except InvalidInput as exc:  # name the field the user typed into
             raise InvalidInput(str(exc), "left" if side is Side.LEFT else "right") from None
         records.append(MeasurementRecord(name, side, value_cm, day))
-    with store.transaction() as session:
-        progress_repo.add_measurements(session, profile_id, records)
+    with store.transaction() as tx:
+        progress_repo.add_measurements(tx, profile_id, records)
     return Changes(measurements=True)
 
 
 def measurement_sites(store: Store, profile_id: int) -> list[str]:
-    with store.transaction() as session:
-        stored = progress_repo.measurement_sites(session, profile_id)
+    with store.transaction() as tx:
+        stored = progress_repo.measurement_sites(tx, profile_id)
     standard = ["Upper arm", "Forearm", "Thigh", "Calf"]
     return standard + [s for s in stored if s not in standard]
 
 
 def measurements(store: Store, profile_id: int, site: str) -> list[MeasurementRecord]:
-    with store.transaction() as session:
-        return progress_repo.measurements(session, profile_id, site)
+    with store.transaction() as tx:
+        return progress_repo.measurements(tx, profile_id, site)
 
 
 @dataclass(frozen=True)

@@ -36,124 +36,122 @@ CHANGED = Changes(routines=True)
 
 
 def list_routines(store: Store, profile_id: int) -> list[tuple[int, str]]:
-    with store.transaction() as session:
-        return routine_repo.list_routines(session, profile_id)
+    with store.transaction() as tx:
+        return routine_repo.list_routines(tx, profile_id)
 
 
 def get_routine(store: Store, routine_id: int) -> Routine:
-    with store.transaction() as session:
-        return routine_repo.get_routine(session, routine_id)
+    with store.transaction() as tx:
+        return routine_repo.get_routine(tx, routine_id)
 
 
 def find_routine(store: Store, profile_id: int, name_or_id: str) -> Routine:
     """A routine by name (case-insensitive) or id, for the command line."""
-    with store.transaction() as session:
-        routine_id = routine_repo.find_by_name(session, profile_id, name_or_id)
+    with store.transaction() as tx:
+        routine_id = routine_repo.find_by_name(tx, profile_id, name_or_id)
         if routine_id is None and name_or_id.isdigit():
             routine_id = int(name_or_id)
         if routine_id is None:
-            names = (
-                ", ".join(n for _, n in routine_repo.list_routines(session, profile_id)) or "none"
-            )
+            names = ", ".join(n for _, n in routine_repo.list_routines(tx, profile_id)) or "none"
             raise InvalidInput(f'No routine called "{name_or_id}" (routines: {names}).', "routine")
-        return routine_repo.get_routine(session, routine_id)
+        return routine_repo.get_routine(tx, routine_id)
 
 
 def create_routine(store: Store, profile_id: int, name: str, first_day: str = "Day 1") -> Routine:
     clean = validate_name(name)
-    with store.transaction() as session:
-        routine_id = routine_repo.create_routine(session, profile_id, clean, store.now())
-        routine_repo.add_day(session, routine_id, first_day)
-        return routine_repo.get_routine(session, routine_id)
+    with store.transaction() as tx:
+        routine_id = routine_repo.create_routine(tx, profile_id, clean, store.now())
+        routine_repo.add_day(tx, routine_id, first_day)
+        return routine_repo.get_routine(tx, routine_id)
 
 
 def rename_routine(store: Store, routine_id: int, name: str) -> Changes:
     clean = validate_name(name)
-    with store.transaction() as session:
-        routine_repo.rename_routine(session, routine_id, clean)
+    with store.transaction() as tx:
+        routine_repo.rename_routine(tx, routine_id, clean)
     return CHANGED
 
 
 def delete_routine(store: Store, routine_id: int) -> Routine:
     """Delete a routine; returns it so the deletion can be undone."""
-    with store.transaction() as session:
-        snapshot = routine_repo.get_routine(session, routine_id)
-        routine_repo.delete_routine(session, routine_id)
+    with store.transaction() as tx:
+        snapshot = routine_repo.get_routine(tx, routine_id)
+        routine_repo.delete_routine(tx, routine_id)
         return snapshot
 
 
 def restore_routine(store: Store, snapshot: Routine) -> int:
-    with store.transaction() as session:
+    with store.transaction() as tx:
         routine_id = routine_repo.create_routine(
-            session, snapshot.profile_id, snapshot.name, store.now(), snapshot.notes
+            tx, snapshot.profile_id, snapshot.name, store.now(), snapshot.notes
         )
         for day in snapshot.days:
-            routine_repo.copy_day(session, day, routine_id, day.name)
+            routine_repo.copy_day(tx, day, routine_id, day.name)
         return routine_id
 
 
 def duplicate_routine(store: Store, routine_id: int) -> int:
-    with store.transaction() as session:
-        original = routine_repo.get_routine(session, routine_id)
-        taken = {n.lower() for _, n in routine_repo.list_routines(session, original.profile_id)}
+    with store.transaction() as tx:
+        original = routine_repo.get_routine(tx, routine_id)
+        taken = {n.lower() for _, n in routine_repo.list_routines(tx, original.profile_id)}
         name, number = f"{original.name} (copy)", 2
         while name.lower() in taken:
             name, number = f"{original.name} (copy {number})", number + 1
         new_id = routine_repo.create_routine(
-            session, original.profile_id, name[:80], store.now(), original.notes
+            tx, original.profile_id, name[:80], store.now(), original.notes
         )
         for day in original.days:
-            routine_repo.copy_day(session, day, new_id, day.name)
+            routine_repo.copy_day(tx, day, new_id, day.name)
         return new_id
 
 
 def add_day(store: Store, routine_id: int, name: str) -> int:
-    with store.transaction() as session:
-        return routine_repo.add_day(session, routine_id, validate_name(name, "day"))
+    with store.transaction() as tx:
+        return routine_repo.add_day(tx, routine_id, validate_name(name, "day"))
 
 
 def rename_day(store: Store, day_id: int, name: str) -> Changes:
-    with store.transaction() as session:
-        routine_repo.rename_day(session, day_id, validate_name(name, "day"))
+    with store.transaction() as tx:
+        routine_repo.rename_day(tx, day_id, validate_name(name, "day"))
     return CHANGED
 
 
 def duplicate_day(store: Store, day_id: int) -> int:
-    with store.transaction() as session:
-        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+    with store.transaction() as tx:
+        routine = routine_repo.get_routine(tx, routine_repo.routine_of_day(tx, day_id))
         day = routine.day(day_id)
-        return routine_repo.copy_day(session, day, routine.id, f"{day.name} (copy)"[:80])
+        return routine_repo.copy_day(tx, day, routine.id, f"{day.name} (copy)"[:80])
 
 
 def delete_day(store: Store, day_id: int) -> Changes:
-    with store.transaction() as session:
-        routine_repo.delete_day(session, day_id)
+    with store.transaction() as tx:
+        routine_repo.delete_day(tx, day_id)
     return CHANGED
 
 
 def add_item(store: Store, day_id: int, exercise_id: int, target_sets: int = 3) -> int:
-    with store.transaction() as session:
-        return routine_repo.add_item(session, day_id, exercise_id, target_sets=target_sets)
+    with store.transaction() as tx:
+        return routine_repo.add_item(tx, day_id, exercise_id, target_sets=target_sets)
 
 
 def update_item(store: Store, item: RoutineItem) -> Changes:
     validate_targets(
         item.target_sets, item.rep_low, item.rep_high, item.rest_seconds, item.extra_weak_side_sets
     )
-    with store.transaction() as session:
-        routine_repo.update_item(session, item)
+    with store.transaction() as tx:
+        routine_repo.update_item(tx, item)
     return CHANGED
 
 
 def delete_item(store: Store, item_id: int) -> Changes:
-    with store.transaction() as session:
-        routine_repo.delete_item(session, item_id)
+    with store.transaction() as tx:
+        routine_repo.delete_item(tx, item_id)
     return CHANGED
 
 
 def move_item(store: Store, item_id: int, new_position: int) -> Changes:
-    with store.transaction() as session:
-        routine_repo.move_item(session, item_id, new_position)
+    with store.transaction() as tx:
+        routine_repo.move_item(tx, item_id, new_position)
     return CHANGED
 
 
@@ -165,8 +163,8 @@ def current_asymmetries(store: Store, profile_id: int) -> dict[int, CurrentAsymm
 
 
 def _library(store: Store) -> dict[int, Exercise]:
-    with store.transaction() as session:
-        return {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+    with store.transaction() as tx:
+        return {e.id: e for e in library_repo.list_exercises(tx, include_archived=True)}
 
 
 def check(
@@ -179,9 +177,9 @@ def check(
     asymmetry: dict[int, CurrentAsymmetry] | None = None,
 ) -> list[Finding]:
     """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly."""
-    with store.transaction() as session:
-        settings = profile_repo.get_settings(session, profile_id)
-        routine = routine_repo.get_routine(session, routine_id)
+    with store.transaction() as tx:
+        settings = profile_repo.get_settings(tx, profile_id)
+        routine = routine_repo.get_routine(tx, routine_id)
     return check_routine(
         routine,
         library if library is not None else _library(store),
@@ -195,21 +193,21 @@ def check(
 
 def apply_fix(store: Store, fix: Fix) -> Changes:
     """Apply every step of a finding's fix in one transaction (one click, one undo)."""
-    with store.transaction() as session:
+    with store.transaction() as tx:
         for step in fix:
             if isinstance(step, AddExercise):
                 routine_repo.add_item(
-                    session, step.day_id, step.exercise_id, target_sets=step.target_sets
+                    tx, step.day_id, step.exercise_id, target_sets=step.target_sets
                 )
                 continue
-            routine_id = routine_repo.routine_of_item(session, step.item_id)
-            routine = routine_repo.get_routine(session, routine_id)
+            routine_id = routine_repo.routine_of_item(tx, step.item_id)
+            routine = routine_repo.get_routine(tx, routine_id)
             item = next(i for _d, i in routine.items() if i.id == step.item_id)
             if isinstance(step, AddSets):
                 changed = replace(item, target_sets=item.target_sets + step.sets)
             else:
                 changed = replace(item, extra_weak_side_sets=item.extra_weak_side_sets + 1)
-            routine_repo.update_item(session, changed)
+            routine_repo.update_item(tx, changed)
     return CHANGED
 
 
@@ -217,8 +215,8 @@ def generate_routine(store: Store, profile_id: int, name: str, choice: Generator
     """Build a balanced routine, then apply the checker's fixes until it has nothing to say."""
     library = _library(store)
     asymmetry = current_asymmetries(store, profile_id)
-    with store.transaction() as session:
-        settings = profile_repo.get_settings(session, profile_id)
+    with store.transaction() as tx:
+        settings = profile_repo.get_settings(tx, profile_id)
     plan = generate(
         choice,
         library,
@@ -227,19 +225,19 @@ def generate_routine(store: Store, profile_id: int, name: str, choice: Generator
         warning_percent=settings.warning_percent,
     )
     clean = validate_name(name)
-    with store.transaction() as session:
+    with store.transaction() as tx:
         routine_id = routine_repo.create_routine(
-            session,
+            tx,
             profile_id,
             clean,
             store.now(),
             f"Generated: {choice.days_per_week} days, {choice.minutes} min",
         )
         for day in plan:
-            day_id = routine_repo.add_day(session, routine_id, day.name)
+            day_id = routine_repo.add_day(tx, routine_id, day.name)
             for item in day.items:
                 routine_repo.add_item(
-                    session,
+                    tx,
                     day_id,
                     item.exercise_id,
                     target_sets=item.target_sets,
@@ -261,20 +259,20 @@ def generate_routine(store: Store, profile_id: int, name: str, choice: Generator
 
 def start_session_from_day(store: Store, profile_id: int, day_id: int) -> SessionStarted:
     """A session with the day's exercises added in order; targets show while logging."""
-    with store.transaction() as session:
-        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+    with store.transaction() as tx:
+        routine = routine_repo.get_routine(tx, routine_repo.routine_of_day(tx, day_id))
         day = routine.day(day_id)
         session_id = session_repo.start_session(
-            session, profile_id, store.now(), f"{routine.name}: {day.name}", day_id
+            tx, profile_id, store.now(), f"{routine.name}: {day.name}", day_id
         )
         for item in day.items:
-            session_repo.add_exercise(session, session_id, item.exercise_id)
-        started = session_repo.get_session(session, session_id)
+            session_repo.add_exercise(tx, session_id, item.exercise_id)
+        started = session_repo.get_session(tx, session_id)
     return SessionStarted(started, of_sessions(session_id))
 
 
 def day_targets(store: Store, day_id: int) -> dict[int, RoutineItem]:
     """Targets of a routine day by exercise id (the Session page shows them)."""
-    with store.transaction() as session:
-        routine = routine_repo.get_routine(session, routine_repo.routine_of_day(session, day_id))
+    with store.transaction() as tx:
+        routine = routine_repo.get_routine(tx, routine_repo.routine_of_day(tx, day_id))
         return {item.exercise_id: item for item in routine.day(day_id).items}

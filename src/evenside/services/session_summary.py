@@ -27,17 +27,17 @@ class SessionSummary:
 
 
 def summarise(store: Store, session_id: int) -> SessionSummary:
-    with store.transaction() as session:
-        current = session_repo.get_session(session, session_id)
-        settings = profile_repo.get_settings(session, current.profile_id)
+    with store.transaction() as tx:
+        current = session_repo.get_session(tx, session_id)
+        settings = profile_repo.get_settings(tx, current.profile_id)
         formula = settings.e1rm_formula
         summaries = []
         unstretched = []
         for exercise in current.exercises:
-            lib = library_repo.get_exercise(session, exercise.exercise_id)
+            lib = library_repo.get_exercise(tx, exercise.exercise_id)
             sets = [s.record for s in exercise.sets]
             recent = history_repo.recent_exercise_sets(
-                session,
+                tx,
                 current.profile_id,
                 exercise.exercise_id,
                 before=current.started_at,
@@ -45,7 +45,7 @@ def summarise(store: Store, session_id: int) -> SessionSummary:
                 sessions=1,
             )
             earlier = history_repo.all_exercise_sets_before(
-                session, current.profile_id, exercise.exercise_id, current.started_at, current.id
+                tx, current.profile_id, exercise.exercise_id, current.started_at, current.id
             )
             best_before = {
                 side: fig.best

@@ -27,8 +27,8 @@ def routine_sheet(
         days = (days[day - 1],)
     profile = profiles.get_profile(store, profile_id)
     settings = profiles.settings(store, profile_id)
-    with store.transaction() as session:
-        library = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+    with store.transaction() as tx:
+        library = {e.id: e for e in library_repo.list_exercises(tx, include_archived=True)}
     # Coaching needs a session to compare against: the moment of printing stands in for it.
     now = store.now()
     stand_in = WorkoutSession(0, profile_id, "", "", now, None, ())

@@ -34,8 +34,8 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
-        with self.database.transaction() as session:
-            yield session
+        with self.database.transaction() as tx:
+            yield tx
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -76,9 +76,9 @@ def open_store(
         if lock is not None and not lock.held:
             lock.require()  # a new file: claimed as soon as it exists
         folder = resource("library")
-        with store.transaction() as session:
-            if library_repo.stored_library_version(session) != read_library_version(folder):
-                library_repo.sync_library(session, read_library(folder))
+        with store.transaction() as tx:
+            if library_repo.stored_library_version(tx) != read_library_version(folder):
+                library_repo.sync_library(tx, read_library(folder))
     except BaseException:
         store.close()
         raise

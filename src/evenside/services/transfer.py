@@ -73,8 +73,8 @@ def read_import(path: Path, *, format: str | None = None, unit: Unit | None = No
 def suggestions(store: Store, parsed: ParsedImport) -> list[Suggestion]:
     """For each imported name, the closest library exercises (case, spacing, word order and
     equipment notes ignored); a one-sided name prefers one-sided exercises."""
-    with store.transaction() as session:
-        library = library_repo.list_exercises(session)
+    with store.transaction() as tx:
+        library = library_repo.list_exercises(tx)
     unilateral = {e.name: e.unilateral for s in parsed.sessions for e in s.exercises}
     result = []
     for name in parsed.exercise_names:
@@ -125,8 +125,8 @@ class ImportResult:
 
 
 def count_duplicates(store: Store, profile_id: int, parsed: ParsedImport) -> int:
-    with store.transaction() as session:
-        keys, starts = history_repo.known_sessions(session, profile_id)
+    with store.transaction() as tx:
+        keys, starts = history_repo.known_sessions(tx, profile_id)
     return sum(1 for s in parsed.sessions if s.key in keys or (s.started_at, s.name) in starts)
 
 
@@ -199,15 +199,15 @@ def _write_import(
 ) -> ImportResult:
     """One attempt: the write lock first, then the known sessions and the targets are read,
     then the new sessions are written as they are made."""
-    with store.transaction() as session:
-        bulk_repo.hold_write_lock(session)
-        known = history_repo.known_sessions(session, profile_id)
-        targets, created = _targets(session, parsed, mapping)
+    with store.transaction() as tx:
+        bulk_repo.hold_write_lock(tx)
+        known = history_repo.known_sessions(tx, profile_id)
+        targets, created = _targets(tx, parsed, mapping)
         tally = _Tally()
         records = _new_records(
             parsed, known, targets, tally, cancelled=cancelled, progress=progress
         )
-        sets = bulk_repo.insert_sessions(session, profile_id, records)
+        sets = bulk_repo.insert_sessions(tx, profile_id, records)
         _stop_if_cancelled(cancelled)
     return ImportResult(tally.added, sets, tally.duplicates, created)
 
@@ -243,14 +243,14 @@ def _stop_if_cancelled(cancelled: Callable[[], bool]) -> None:
 
 
 def _targets(
-    session: DbSession, parsed: ParsedImport, mapping: dict[str, Mapping]
+    tx: DbSession, parsed: ParsedImport, mapping: dict[str, Mapping]
 ) -> tuple[dict[str, Exercise], int]:
     """The exercise each imported name goes to, creating custom exercises where asked.
 
     A name longer than a library name may be is cut; a cut that equals another exercise's
     name gets a number, so two long names never end up merged into one exercise.
     """
-    exercises = {e.id: e for e in library_repo.list_exercises(session, include_archived=True)}
+    exercises = {e.id: e for e in library_repo.list_exercises(tx, include_archived=True)}
     by_name = {e.name.casefold(): e for e in exercises.values()}
     targets: dict[str, Exercise] = {}
     created = 0
@@ -273,7 +273,7 @@ def _targets(
                 ),
                 set(),
             )
-            existing = library_repo.add_custom_exercise(session, spec)
+            existing = library_repo.add_custom_exercise(tx, spec)
             by_name[existing.name.casefold()] = existing
             created += 1
         targets[name] = existing
@@ -376,8 +376,8 @@ def _fit(s: SetDraft, target: Exercise) -> SetRecord:
 
 
 def _export_rows(store: Store, profile_id: int) -> list[ExportRow]:
-    with store.transaction() as session:
-        return history_repo.export_rows(session, profile_id)
+    with store.transaction() as tx:
+        return history_repo.export_rows(tx, profile_id)
 
 
 def export_evenside(store: Store, profile_id: int, path: Path) -> int:

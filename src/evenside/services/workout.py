@@ -52,35 +52,35 @@ class SessionStarted:
 
 
 def start_session(store: Store, profile_id: int, name: str = "") -> SessionStarted:
-    with store.transaction() as session:
-        session_id = session_repo.start_session(session, profile_id, store.now(), name)
-        started = session_repo.get_session(session, session_id)
+    with store.transaction() as tx:
+        session_id = session_repo.start_session(tx, profile_id, store.now(), name)
+        started = session_repo.get_session(tx, session_id)
     return SessionStarted(started, of_sessions(session_id))
 
 
 def active_session(store: Store, profile_id: int) -> WorkoutSession | None:
     """The unfinished session to reopen after a restart, if there is one."""
-    with store.transaction() as session:
-        session_id = session_repo.active_session_id(session, profile_id)
-        return None if session_id is None else session_repo.get_session(session, session_id)
+    with store.transaction() as tx:
+        session_id = session_repo.active_session_id(tx, profile_id)
+        return None if session_id is None else session_repo.get_session(tx, session_id)
 
 
 def get_session(store: Store, session_id: int) -> WorkoutSession:
-    with store.transaction() as session:
-        return session_repo.get_session(session, session_id)
+    with store.transaction() as tx:
+        return session_repo.get_session(tx, session_id)
 
 
 def set_session_notes(
     store: Store, session_id: int, *, name: str | None = None, notes: str | None = None
 ) -> Changes:
-    with store.transaction() as session:
-        session_repo.set_session_fields(session, session_id, name=name, notes=notes)
+    with store.transaction() as tx:
+        session_repo.set_session_fields(tx, session_id, name=name, notes=notes)
     return Changes(sessions=True, session_ids=frozenset({session_id}))
 
 
 def finish_session(store: Store, session_id: int) -> Changes:
-    with store.transaction() as session:
-        session_repo.finish_session(session, session_id, store.now())
+    with store.transaction() as tx:
+        session_repo.finish_session(tx, session_id, store.now())
     return of_sessions(session_id)
 
 
@@ -93,9 +93,9 @@ class DeletedSession:
 
 
 def delete_session(store: Store, session_id: int) -> DeletedSession:
-    with store.transaction() as session:
-        stored = session_repo.stored_session(session, session_id)
-        session_repo.delete_session(session, session_id)
+    with store.transaction() as tx:
+        stored = session_repo.stored_session(tx, session_id)
+        session_repo.delete_session(tx, session_id)
     return DeletedSession(stored, of_sessions(session_id))
 
 
@@ -103,8 +103,8 @@ def restore_session(store: Store, stored: StoredSession) -> Changes:
     """Put a deleted session back under its own ids, with every column as it was."""
     for exercise in stored.exercises:
         _check_sets(logged.record for logged in exercise.sets)
-    with store.transaction() as session:
-        session_repo.put_back_session(session, stored)
+    with store.transaction() as tx:
+        session_repo.put_back_session(tx, stored)
     return of_sessions(stored.id)
 
 
@@ -118,8 +118,8 @@ class ExerciseAdded:
 
 
 def add_to_session(store: Store, session_id: int, exercise_id: int) -> ExerciseAdded:
-    with store.transaction() as session:
-        new_id = session_repo.add_exercise(session, session_id, exercise_id)
+    with store.transaction() as tx:
+        new_id = session_repo.add_exercise(tx, session_id, exercise_id)
     return ExerciseAdded(new_id, in_session(session_id, exercises=True))
 
 
@@ -129,9 +129,9 @@ def add_exercise(store: Store, session_id: int, exercise_id: int) -> int:
 
 
 def move_exercise(store: Store, session_exercise_id: int, new_position: int) -> Changes:
-    with store.transaction() as session:
-        session_repo.move_exercise(session, session_exercise_id, new_position)
-        session_id = session_repo.session_of(session, session_exercise_id)
+    with store.transaction() as tx:
+        session_repo.move_exercise(tx, session_exercise_id, new_position)
+        session_id = session_repo.session_of(tx, session_exercise_id)
     return in_session(session_id, exercises=True)
 
 
@@ -144,35 +144,33 @@ class RemovedExercise:
 
 
 def remove_exercise(store: Store, session_exercise_id: int) -> RemovedExercise:
-    with store.transaction() as session:
-        stored = session_repo.stored_exercise(session, session_exercise_id)
-        session_repo.remove_exercise(session, session_exercise_id)
+    with store.transaction() as tx:
+        stored = session_repo.stored_exercise(tx, session_exercise_id)
+        session_repo.remove_exercise(tx, session_exercise_id)
     return RemovedExercise(stored, in_session(stored.session_id, sets=True, exercises=True))
 
 
 def restore_exercise(store: Store, removed: RemovedExercise) -> Changes:
     """Put a removed exercise back where it was, under its own id, with its sets."""
     _check_sets(logged.record for logged in removed.stored.sets)
-    with store.transaction() as session:
-        session_repo.put_back_exercise(session, removed.stored)
+    with store.transaction() as tx:
+        session_repo.put_back_exercise(tx, removed.stored)
     return removed.changes
 
 
 def set_exercise_notes(store: Store, session_exercise_id: int, notes: str) -> Changes:
-    with store.transaction() as session:
-        session_repo.set_exercise_fields(session, session_exercise_id, notes=notes)
-        session_id = session_repo.session_of(session, session_exercise_id)
+    with store.transaction() as tx:
+        session_repo.set_exercise_fields(tx, session_exercise_id, notes=notes)
+        session_id = session_repo.session_of(tx, session_exercise_id)
     return in_session(session_id, exercises=True)
 
 
 def record_stretch(store: Store, session_exercise_id: int, status: StretchStatus) -> Changes:
     """Done or skipped, with the time; pending again when undone."""
-    with store.transaction() as session:
+    with store.transaction() as tx:
         at = None if status is StretchStatus.PENDING else store.now()
-        session_repo.set_exercise_fields(
-            session, session_exercise_id, stretch=status, stretch_at=at
-        )
-        session_id = session_repo.session_of(session, session_exercise_id)
+        session_repo.set_exercise_fields(tx, session_exercise_id, stretch=status, stretch_at=at)
+        session_id = session_repo.session_of(tx, session_exercise_id)
     return in_session(session_id, exercises=True)
 
 
@@ -216,11 +214,9 @@ def log_set(
     put the strong side ahead of the weak side is refused and nothing is stored, as is a set
     whose values break the entry rules (``check_set``)."""
     check_set(record)
-    with store.transaction() as session:
+    with store.transaction() as tx:
         if settings is not None and settings.weak_side_cap and weak in (Side.LEFT, Side.RIGHT):
-            current = session_repo.get_session(
-                session, session_repo.session_of(session, session_exercise_id)
-            )
+            current = session_repo.get_session(tx, session_repo.session_of(tx, session_exercise_id))
             exercise = next(e for e in current.exercises if e.id == session_exercise_id)
             match = _match_for(exercise, weak)
             if record.kind.counts and not match.allows(
@@ -233,19 +229,19 @@ def log_set(
                     "reps",
                 )
         stamped = replace(record, logged_at=record.logged_at or store.now())
-        logged = session_repo.log_set(session, session_exercise_id, stamped)
+        logged = session_repo.log_set(tx, session_exercise_id, stamped)
         if logged.position == 0 and stamped.side is not Side.BOTH:
             # The order actually used: the side of the first set logged.
-            session_repo.set_exercise_fields(session, session_exercise_id, first_side=stamped.side)
+            session_repo.set_exercise_fields(tx, session_exercise_id, first_side=stamped.side)
     changes = SET_CHANGED | Changes(exercises=logged.position == 0)
     return SetLogged(logged, changes)
 
 
 def update_set(store: Store, set_id: int, record: SetRecord) -> Changes:
     check_set(record)
-    with store.transaction() as session:
-        old = session_repo.get_set(session, set_id)
-        session_repo.update_set(session, set_id, replace(record, logged_at=old.record.logged_at))
+    with store.transaction() as tx:
+        old = session_repo.get_set(tx, set_id)
+        session_repo.update_set(tx, set_id, replace(record, logged_at=old.record.logged_at))
     return SET_CHANGED
 
 
@@ -257,18 +253,16 @@ class DeletedSet:
 
 
 def delete_set(store: Store, set_id: int) -> DeletedSet:
-    with store.transaction() as session:
-        session_exercise_id, logged = session_repo.delete_set(session, set_id)
+    with store.transaction() as tx:
+        session_exercise_id, logged = session_repo.delete_set(tx, set_id)
     return DeletedSet(session_exercise_id, logged, SET_CHANGED)
 
 
 def restore_set(store: Store, session_exercise_id: int, logged: LoggedSet) -> Changes:
     """Put a set back where it was, under its own id (undo of a deletion, redo of a log)."""
     check_set(logged.record)
-    with store.transaction() as session:
-        session_repo.log_set(
-            session, session_exercise_id, logged.record, logged.position, logged.id
-        )
+    with store.transaction() as tx:
+        session_repo.log_set(tx, session_exercise_id, logged.record, logged.position, logged.id)
     return SET_CHANGED
 
 
@@ -301,9 +295,9 @@ def coaching(
     exercise: SessionExercise,
     lib: Exercise,
 ) -> Coaching:
-    with store.transaction() as session:
+    with store.transaction() as tx:
         recent = history_repo.recent_exercise_sets(
-            session,
+            tx,
             profile.id,
             exercise.exercise_id,
             before=current.started_at,
@@ -328,8 +322,8 @@ def coaching(
     return Coaching(weak, last_time, _match_for(exercise, weak.side))
 
 
-def _settings(session: DbSession, profile_id: int) -> Settings:
-    return profile_repo.get_settings(session, profile_id)
+def _settings(tx: DbSession, profile_id: int) -> Settings:
+    return profile_repo.get_settings(tx, profile_id)
 
 
 def describe_sets(sets: tuple[SetRecord, ...], profile: Profile) -> str:
@@ -347,5 +341,5 @@ def describe_sets(sets: tuple[SetRecord, ...], profile: Profile) -> str:
 
 def history(store: Store, profile_id: int) -> list[SessionListing]:
     """Past and current sessions, newest first, with per-side volume (warm-ups excluded)."""
-    with store.transaction() as session:
-        return history_repo.list_sessions(session, profile_id)
+    with store.transaction() as tx:
+        return history_repo.list_sessions(tx, profile_id)

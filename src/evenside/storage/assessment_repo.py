@@ -11,7 +11,7 @@ from evenside.domain.sides import Side
 from evenside.storage.models import AssessmentRow, ExerciseRow
 
 
-def add_assessment(session: Session, profile_id: int, a: Assessment) -> int:
+def add_assessment(tx: Session, profile_id: int, a: Assessment) -> int:
     """Store a checked assessment; returns its id. An exercise test keeps no name of its
     own (the exercise's name is read back with it)."""
     row = AssessmentRow(
@@ -27,20 +27,20 @@ def add_assessment(session: Session, profile_id: int, a: Assessment) -> int:
         tighter_side=None if a.tighter is None else a.tighter.value,
         notes=a.notes,
     )
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def delete_assessment(session: Session, profile_id: int, assessment_id: int) -> None:
-    row = session.get(AssessmentRow, assessment_id)
+def delete_assessment(tx: Session, profile_id: int, assessment_id: int) -> None:
+    row = tx.get(AssessmentRow, assessment_id)
     if row is None or row.profile_id != profile_id:
         raise NotFound(f"Assessment {assessment_id} does not exist.")
-    session.delete(row)
+    tx.delete(row)
 
 
 def list_assessments(
-    session: Session, profile_id: int, *, exercise_ids: list[int] | None = None
+    tx: Session, profile_id: int, *, exercise_ids: list[int] | None = None
 ) -> list[Assessment]:
     """A profile's assessments, oldest first (``exercise_ids``: only those exercises')."""
     query = (
@@ -50,7 +50,7 @@ def list_assessments(
     )
     if exercise_ids is not None:
         query = query.where(AssessmentRow.exercise_id.in_(exercise_ids))
-    rows = session.execute(query.order_by(AssessmentRow.assessed_on, AssessmentRow.id))
+    rows = tx.execute(query.order_by(AssessmentRow.assessed_on, AssessmentRow.id))
     return [
         Assessment(
             kind=AssessmentKind(row.kind),

@@ -15,7 +15,7 @@ from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, Se
 CHUNK_SETS = 500  # rows held in memory between two executemany calls
 
 
-def hold_write_lock(session: Session) -> None:
+def hold_write_lock(tx: Session) -> None:
     """Take the database's write lock now, for the rest of the transaction.
 
     SQLite otherwise starts a transaction only at its first write, so what was read before
@@ -24,7 +24,7 @@ def hold_write_lock(session: Session) -> None:
     finish, then keeps everyone else out until commit. A transaction that has already
     written holds the lock, so nothing is done then.
     """
-    connection = session.connection()
+    connection = tx.connection()
     if connection.dialect.name != "sqlite":
         return  # a server database hands out ids from sequences; no id is computed here
     driver = connection.connection.driver_connection
@@ -32,7 +32,7 @@ def hold_write_lock(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def insert_sessions(session: Session, profile_id: int, records: Iterable[SessionRecord]) -> int:
+def insert_sessions(tx: Session, profile_id: int, records: Iterable[SessionRecord]) -> int:
     """Insert whole sessions in bulk (demo data, imports); returns the number of sets written.
 
     Row ids are handed out here, after the write lock is held, so no other writer can take
@@ -40,16 +40,16 @@ def insert_sessions(session: Session, profile_id: int, records: Iterable[Session
     of a statement per session and exercise. Records are consumed as they come, in chunks,
     so a million sets never sit in memory as rows all at once.
     """
-    hold_write_lock(session)
-    session_ids = count((session.scalar(select(func.max(SessionRow.id))) or 0) + 1)
-    exercise_ids = count((session.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1)
+    hold_write_lock(tx)
+    session_ids = count((tx.scalar(select(func.max(SessionRow.id))) or 0) + 1)
+    exercise_ids = count((tx.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1)
     chunk: tuple[list[dict[str, object]], ...] = ([], [], [])
     written = 0
     for record in records:
         _add_rows(chunk, profile_id, record, next(session_ids), exercise_ids)
         if len(chunk[2]) >= CHUNK_SETS:
-            written += _flush(session, chunk)
-    return written + _flush(session, chunk)
+            written += _flush(tx, chunk)
+    return written + _flush(tx, chunk)
 
 
 def _add_rows(
@@ -116,9 +116,9 @@ def _set_rows(
         }
 
 
-def _flush(session: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
+def _flush(tx: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
     """Write the rows gathered so far (parents first) and empty the lists; returns the sets."""
-    connection = session.connection()
+    connection = tx.connection()
     written = len(chunk[2])
     for name, rows in zip(("sessions", "session_exercises", "sets"), chunk, strict=True):
         if rows:
@@ -127,9 +127,7 @@ def _flush(session: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
     return written
 
 
-def insert_measurements(
-    session: Session, profile_id: int, records: Iterable[MeasurementRecord]
-) -> None:
+def insert_measurements(tx: Session, profile_id: int, records: Iterable[MeasurementRecord]) -> None:
     rows = [
         {
             "profile_id": profile_id,
@@ -141,4 +139,4 @@ def insert_measurements(
         for r in records
     ]
     if rows:
-        session.execute(insert(MeasurementRow), rows)
+        tx.execute(insert(MeasurementRow), rows)

@@ -181,8 +181,8 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One use case's unit of work; known SQLite failures become known errors."""
         try:
-            with self.sessions.begin() as session:
-                yield session
+            with self.sessions.begin() as tx:
+                yield tx
         except OperationalError as exc:
             raise translate_operational_error(exc, self.path) from exc
 

@@ -29,7 +29,7 @@ class SessionSides:
 
 
 def one_sided_sessions(
-    session: Session,
+    tx: Session,
     profile_id: int,
     *,
     exercise_ids: list[int] | None = None,
@@ -51,7 +51,7 @@ def one_sided_sessions(
         conditions.append(SessionRow.started_at <= before)
     if exclude_session_id is not None:
         conditions.append(SessionRow.id != exclude_session_id)
-    rows = session.execute(
+    rows = tx.execute(
         select(SessionExerciseRow.exercise_id, SessionRow.id, SessionRow.started_at, SetRow)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)

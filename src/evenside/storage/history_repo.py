@@ -17,7 +17,7 @@ from evenside.storage.session_repo import set_record
 
 
 def recent_exercise_sets(
-    session: Session,
+    tx: Session,
     profile_id: int,
     exercise_id: int,
     *,
@@ -39,11 +39,11 @@ def recent_exercise_sets(
         .order_by(SessionRow.started_at.desc())
         .limit(sessions + 1)
     )
-    ids = [i for i in session.scalars(recent) if i != exclude_session_id][:sessions]
+    ids = [i for i in tx.scalars(recent) if i != exclude_session_id][:sessions]
     if not ids:
         return []
     by_session: dict[int, list[SetRecord]] = {i: [] for i in ids}
-    rows = session.execute(
+    rows = tx.execute(
         select(SessionExerciseRow.session_id, SetRow)
         .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)
         .where(
@@ -58,10 +58,10 @@ def recent_exercise_sets(
 
 
 def all_exercise_sets_before(
-    session: Session, profile_id: int, exercise_id: int, before: datetime, exclude_session_id: int
+    tx: Session, profile_id: int, exercise_id: int, before: datetime, exclude_session_id: int
 ) -> list[SetRecord]:
     """Every counted set of the exercise before a session (for personal records)."""
-    rows = session.scalars(
+    rows = tx.scalars(
         select(SetRow)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
@@ -76,9 +76,9 @@ def all_exercise_sets_before(
     return [set_record(r) for r in rows]
 
 
-def list_sessions(session: Session, profile_id: int, limit: int = 500) -> list[SessionListing]:
+def list_sessions(tx: Session, profile_id: int, limit: int = 500) -> list[SessionListing]:
     rows = list(
-        session.scalars(
+        tx.scalars(
             select(SessionRow)
             .where(SessionRow.profile_id == profile_id)
             .order_by(SessionRow.started_at.desc())
@@ -89,7 +89,7 @@ def list_sessions(session: Session, profile_id: int, limit: int = 500) -> list[S
         return []
     ids = [r.id for r in rows]
     names: dict[int, list[str]] = {i: [] for i in ids}
-    for session_id, name in session.execute(
+    for session_id, name in tx.execute(
         select(SessionExerciseRow.session_id, ExerciseRow.name)
         .join(ExerciseRow, ExerciseRow.id == SessionExerciseRow.exercise_id)
         .where(SessionExerciseRow.session_id.in_(ids))
@@ -98,7 +98,7 @@ def list_sessions(session: Session, profile_id: int, limit: int = 500) -> list[S
         names[session_id].append(name)
     volume: dict[tuple[int, str], float] = {}
     counts: dict[int, int] = {}
-    for session_id, side, total, count in session.execute(
+    for session_id, side, total, count in tx.execute(
         select(
             SessionExerciseRow.session_id,
             SetRow.side,
@@ -130,11 +130,11 @@ def list_sessions(session: Session, profile_id: int, limit: int = 500) -> list[S
 # -- import and export ---------------------------------------------------------------------
 
 
-def known_sessions(session: Session, profile_id: int) -> tuple[set[str], set[tuple[datetime, str]]]:
+def known_sessions(tx: Session, profile_id: int) -> tuple[set[str], set[tuple[datetime, str]]]:
     """Source keys, and (start, name) pairs, of a profile's sessions (to skip duplicates)."""
     keys: set[str] = set()
     starts: set[tuple[datetime, str]] = set()
-    for key, started, name in session.execute(
+    for key, started, name in tx.execute(
         select(SessionRow.source_key, SessionRow.started_at, SessionRow.name).where(
             SessionRow.profile_id == profile_id
         )
@@ -172,7 +172,7 @@ _EXPORT_COLUMNS = (
 )
 
 
-def export_rows(session: Session, profile_id: int) -> list[ExportRow]:
+def export_rows(tx: Session, profile_id: int) -> list[ExportRow]:
     """Every set of a profile with its session and exercise, in order (finished sessions)."""
     query = (
         select(*_EXPORT_COLUMNS)
@@ -214,5 +214,5 @@ def export_rows(session: Session, profile_id: int) -> list[ExportRow]:
         )
         for (sid, key, started, ended, sname, snotes, ename, lat, load, epos, first, stretch,
              enotes, spos, side, weight, reps, duration, rpe, rir, kind, logged)
-        in session.execute(query)
+        in tx.execute(query)
     ]  # fmt: skip

@@ -52,64 +52,62 @@ def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise
     )
 
 
-def stored_library_version(session: Session) -> int | None:
-    value = meta_repo.get(session, LIBRARY_VERSION_KEY)
+def stored_library_version(tx: Session) -> int | None:
+    value = meta_repo.get(tx, LIBRARY_VERSION_KEY)
     return None if value is None else int(value)
 
 
-def sync_library(session: Session, library: LibraryData) -> None:
+def sync_library(tx: Session, library: LibraryData) -> None:
     """Insert or update the shipped exercises and stretches by their stable key.
 
     Custom exercises (no key) are never touched, nor are the user's archived flags and
     rest choices on library exercises.
     """
-    stretch_rows = {r.library_key: r for r in session.scalars(select(StretchRow))}
+    stretch_rows = {r.library_key: r for r in tx.scalars(select(StretchRow))}
     for stretch in library.stretches:
         stretch_row = stretch_rows.get(stretch.key)
         if stretch_row is None:
             stretch_row = StretchRow(library_key=stretch.key)
-            session.add(stretch_row)
+            tx.add(stretch_row)
             stretch_rows[stretch.key] = stretch_row
         stretch_row.name, stretch_row.cue = stretch.name, stretch.cue
         stretch_row.muscles = _join(stretch.muscles)
         stretch_row.hold_seconds, stretch_row.one_sided = stretch.hold_seconds, stretch.one_sided
-    exercise_rows = {r.library_key: r for r in session.scalars(select(ExerciseRow))}
+    exercise_rows = {r.library_key: r for r in tx.scalars(select(ExerciseRow))}
     for ex in library.exercises:
         exercise_row = exercise_rows.get(ex.key)
         if exercise_row is None:
             exercise_row = ExerciseRow(library_key=ex.key, custom=False, archived=False)
-            session.add(exercise_row)
+            tx.add(exercise_row)
         exercise_row.name = ex.name
         exercise_row.laterality, exercise_row.load_basis = ex.laterality, ex.load_basis
         exercise_row.primary_muscles = _join(ex.primary)
         exercise_row.secondary_muscles = _join(ex.secondary)
         exercise_row.equipment = ex.equipment
-    session.flush()
+    tx.flush()
     library_ids = [
-        r.id for r in session.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False)))
+        r.id for r in tx.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False)))
     ]
-    session.execute(
-        delete(ExerciseStretchRow).where(ExerciseStretchRow.exercise_id.in_(library_ids))
-    )
+    tx.execute(delete(ExerciseStretchRow).where(ExerciseStretchRow.exercise_id.in_(library_ids)))
     by_key = {ex.key: ex for ex in library.exercises}
-    for row in session.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False))):
+    for row in tx.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False))):
         spec = by_key.get(row.library_key)
         if spec is not None:
             _link_stretches(
-                session, row.id, spec.primary + spec.secondary, library.stretches, stretch_rows
+                tx, row.id, spec.primary + spec.secondary, library.stretches, stretch_rows
             )
-    meta_repo.put(session, LIBRARY_VERSION_KEY, str(library.version))
+    meta_repo.put(tx, LIBRARY_VERSION_KEY, str(library.version))
 
 
 def _link_stretches(
-    session: Session,
+    tx: Session,
     exercise_id: int,
     muscles: tuple[MuscleGroup, ...],
     stretches: tuple[StretchSpec, ...],
     stretch_rows: dict[str | None, StretchRow],
 ) -> None:
     for position, stretch in enumerate(stretches_for(muscles, stretches)):
-        session.add(
+        tx.add(
             ExerciseStretchRow(
                 exercise_id=exercise_id,
                 stretch_id=stretch_rows[stretch.key].id,
@@ -119,9 +117,9 @@ def _link_stretches(
 
 
 def _stretch_specs(
-    session: Session,
+    tx: Session,
 ) -> tuple[tuple[StretchSpec, ...], dict[str | None, StretchRow]]:
-    rows = list(session.scalars(select(StretchRow).order_by(StretchRow.id)))
+    rows = list(tx.scalars(select(StretchRow).order_by(StretchRow.id)))
     specs = tuple(
         StretchSpec(
             r.library_key or f"custom-{r.id}",
@@ -136,7 +134,7 @@ def _stretch_specs(
     return specs, {r.library_key or f"custom-{r.id}": r for r in rows}
 
 
-def add_custom_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+def add_custom_exercise(tx: Session, spec: ExerciseSpec) -> Exercise:
     row = ExerciseRow(
         library_key=None,
         name=spec.name,
@@ -148,26 +146,26 @@ def add_custom_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
         custom=True,
         archived=False,
     )
-    session.add(row)
-    session.flush()
-    specs, rows = _stretch_specs(session)
-    _link_stretches(session, row.id, spec.primary + spec.secondary, specs, rows)
-    session.flush()
-    return get_exercise(session, row.id)
+    tx.add(row)
+    tx.flush()
+    specs, rows = _stretch_specs(tx)
+    _link_stretches(tx, row.id, spec.primary + spec.secondary, specs, rows)
+    tx.flush()
+    return get_exercise(tx, row.id)
 
 
-def set_rest(session: Session, exercise_id: int, seconds: int | None) -> None:
-    row = session.get(ExerciseRow, exercise_id)
+def set_rest(tx: Session, exercise_id: int, seconds: int | None) -> None:
+    row = tx.get(ExerciseRow, exercise_id)
     if row is None:
         raise LookupError(f"no exercise {exercise_id}")
     row.rest_seconds = seconds
 
 
-def exercise_names(session: Session) -> set[str]:
-    return set(session.scalars(select(ExerciseRow.name)))
+def exercise_names(tx: Session) -> set[str]:
+    return set(tx.scalars(select(ExerciseRow.name)))
 
 
-def _stretches_by_exercise(session: Session, ids: list[int] | None) -> dict[int, list[Stretch]]:
+def _stretches_by_exercise(tx: Session, ids: list[int] | None) -> dict[int, list[Stretch]]:
     query = (
         select(ExerciseStretchRow.exercise_id, StretchRow)
         .join(StretchRow, StretchRow.id == ExerciseStretchRow.stretch_id)
@@ -176,31 +174,31 @@ def _stretches_by_exercise(session: Session, ids: list[int] | None) -> dict[int,
     if ids is not None:
         query = query.where(ExerciseStretchRow.exercise_id.in_(ids))
     result: dict[int, list[Stretch]] = defaultdict(list)
-    for exercise_id, stretch_row in session.execute(query):
+    for exercise_id, stretch_row in tx.execute(query):
         result[exercise_id].append(_stretch(stretch_row))
     return result
 
 
-def list_exercises(session: Session, *, include_archived: bool = False) -> list[Exercise]:
+def list_exercises(tx: Session, *, include_archived: bool = False) -> list[Exercise]:
     query = select(ExerciseRow).order_by(func.lower(ExerciseRow.name))
     if not include_archived:
         query = query.where(ExerciseRow.archived.is_(False))
-    rows = list(session.scalars(query))
-    stretches = _stretches_by_exercise(session, None)
+    rows = list(tx.scalars(query))
+    stretches = _stretches_by_exercise(tx, None)
     return [_exercise(r, tuple(stretches.get(r.id, ()))) for r in rows]
 
 
-def get_exercise(session: Session, exercise_id: int) -> Exercise:
-    row = session.get(ExerciseRow, exercise_id)
+def get_exercise(tx: Session, exercise_id: int) -> Exercise:
+    row = tx.get(ExerciseRow, exercise_id)
     if row is None:
         raise LookupError(f"no exercise {exercise_id}")
-    stretches = _stretches_by_exercise(session, [exercise_id])
+    stretches = _stretches_by_exercise(tx, [exercise_id])
     return _exercise(row, tuple(stretches.get(row.id, ())))
 
 
-def exercise_ids_by_name(session: Session) -> dict[str, int]:
-    return {name: id_ for id_, name in session.execute(select(ExerciseRow.id, ExerciseRow.name))}
+def exercise_ids_by_name(tx: Session) -> dict[str, int]:
+    return {name: id_ for id_, name in tx.execute(select(ExerciseRow.id, ExerciseRow.name))}
 
 
-def list_stretches(session: Session) -> list[Stretch]:
-    return [_stretch(r) for r in session.scalars(select(StretchRow).order_by(StretchRow.name))]
+def list_stretches(tx: Session) -> list[Stretch]:
+    return [_stretch(r) for r in tx.scalars(select(StretchRow).order_by(StretchRow.name))]

@@ -8,14 +8,14 @@ from sqlalchemy.orm import Session
 from evenside.storage.models import AppMetaRow
 
 
-def get(session: Session, key: str) -> str | None:
-    row = session.get(AppMetaRow, key)
+def get(tx: Session, key: str) -> str | None:
+    row = tx.get(AppMetaRow, key)
     return None if row is None else row.value
 
 
-def put(session: Session, key: str, value: str) -> None:
-    row = session.get(AppMetaRow, key)
+def put(tx: Session, key: str, value: str) -> None:
+    row = tx.get(AppMetaRow, key)
     if row is None:
-        session.add(AppMetaRow(key=key, value=value))
+        tx.add(AppMetaRow(key=key, value=value))
     else:
         row.value = value

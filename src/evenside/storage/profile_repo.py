@@ -21,21 +21,19 @@ def _profile(row: ProfileRow) -> Profile:
     return Profile(row.id, row.name, Side(row.dominant_side), Unit(row.unit))
 
 
-def list_profiles(session: Session) -> list[Profile]:
-    return [_profile(r) for r in session.scalars(select(ProfileRow).order_by(ProfileRow.name))]
+def list_profiles(tx: Session) -> list[Profile]:
+    return [_profile(r) for r in tx.scalars(select(ProfileRow).order_by(ProfileRow.name))]
 
 
-def _name_taken(session: Session, name: str, except_id: int | None = None) -> bool:
+def _name_taken(tx: Session, name: str, except_id: int | None = None) -> bool:
     query = select(ProfileRow.id).where(func.lower(ProfileRow.name) == name.lower())
     if except_id is not None:
         query = query.where(ProfileRow.id != except_id)
-    return session.scalar(query) is not None
+    return tx.scalar(query) is not None
 
 
-def create_profile(
-    session: Session, name: str, dominant: Side, unit: Unit, now: datetime
-) -> Profile:
-    if _name_taken(session, name):
+def create_profile(tx: Session, name: str, dominant: Side, unit: Unit, now: datetime) -> Profile:
+    if _name_taken(tx, name):
         raise InvalidInput(f'A profile called "{name}" already exists.', "name")
     row = ProfileRow(
         name=name,
@@ -44,52 +42,52 @@ def create_profile(
         settings_json=Settings().to_json(),
         created_at=now,
     )
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return _profile(row)
 
 
-def _row(session: Session, profile_id: int) -> ProfileRow:
-    row = session.get(ProfileRow, profile_id)
+def _row(tx: Session, profile_id: int) -> ProfileRow:
+    row = tx.get(ProfileRow, profile_id)
     if row is None:
         raise NotFound(f"Profile {profile_id} does not exist.")
     return row
 
 
-def get_profile(session: Session, profile_id: int) -> Profile:
-    return _profile(_row(session, profile_id))
+def get_profile(tx: Session, profile_id: int) -> Profile:
+    return _profile(_row(tx, profile_id))
 
 
 def update_profile(
-    session: Session, profile_id: int, *, name: str, dominant: Side, unit: Unit
+    tx: Session, profile_id: int, *, name: str, dominant: Side, unit: Unit
 ) -> Profile:
-    row = _row(session, profile_id)
-    if _name_taken(session, name, except_id=profile_id):
+    row = _row(tx, profile_id)
+    if _name_taken(tx, name, except_id=profile_id):
         raise InvalidInput(f'A profile called "{name}" already exists.', "name")
     row.name, row.dominant_side, row.unit = name, dominant.value, unit.value
-    session.flush()
+    tx.flush()
     return _profile(row)
 
 
-def delete_profile(session: Session, profile_id: int) -> None:
-    session.delete(_row(session, profile_id))
+def delete_profile(tx: Session, profile_id: int) -> None:
+    tx.delete(_row(tx, profile_id))
 
 
-def get_settings(session: Session, profile_id: int) -> Settings:
-    return Settings.from_json(_row(session, profile_id).settings_json)
+def get_settings(tx: Session, profile_id: int) -> Settings:
+    return Settings.from_json(_row(tx, profile_id).settings_json)
 
 
-def save_settings(session: Session, profile_id: int, settings: Settings) -> None:
-    _row(session, profile_id).settings_json = settings.to_json()
+def save_settings(tx: Session, profile_id: int, settings: Settings) -> None:
+    _row(tx, profile_id).settings_json = settings.to_json()
 
 
-def get_current_profile_id(session: Session) -> int | None:
-    stored = meta_repo.get(session, CURRENT_PROFILE_KEY)
-    if stored is not None and session.get(ProfileRow, int(stored)) is not None:
+def get_current_profile_id(tx: Session) -> int | None:
+    stored = meta_repo.get(tx, CURRENT_PROFILE_KEY)
+    if stored is not None and tx.get(ProfileRow, int(stored)) is not None:
         return int(stored)
-    first = session.scalar(select(ProfileRow.id).order_by(ProfileRow.id))
+    first = tx.scalar(select(ProfileRow.id).order_by(ProfileRow.id))
     return first
 
 
-def set_current_profile_id(session: Session, profile_id: int) -> None:
-    meta_repo.put(session, CURRENT_PROFILE_KEY, str(profile_id))
+def set_current_profile_id(tx: Session, profile_id: int) -> None:
+    meta_repo.put(tx, CURRENT_PROFILE_KEY, str(profile_id))

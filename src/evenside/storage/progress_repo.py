@@ -42,7 +42,7 @@ def _week_start(
 
 
 def reps_maxima(
-    session: Session,
+    tx: Session,
     profile_id: int,
     *,
     exercise_id: int | None = None,
@@ -96,13 +96,13 @@ def reps_maxima(
     )
     return [
         RepsMax(ex, sid, started, Side(side), reps, weight, duration)
-        for ex, sid, started, side, reps, weight, duration in session.execute(query)
+        for ex, sid, started, side, reps, weight, duration in tx.execute(query)
     ]
 
 
-def exercise_ids_with_sets(session: Session, profile_id: int) -> list[int]:
+def exercise_ids_with_sets(tx: Session, profile_id: int) -> list[int]:
     return list(
-        session.scalars(
+        tx.scalars(
             select(SessionExerciseRow.exercise_id)
             .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
             .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)
@@ -123,7 +123,7 @@ class WeekVolume:
 
 
 def weekly_volume(
-    session: Session, profile_id: int, exercise_id: int, since: datetime | None = None
+    tx: Session, profile_id: int, exercise_id: int, since: datetime | None = None
 ) -> list[WeekVolume]:
     week = _week_start(SessionRow.started_at).label("week")
     conditions = [
@@ -150,7 +150,7 @@ def weekly_volume(
     )
     return [
         WeekVolume(date.fromisoformat(w), Side(side), float(kg or 0), int(r or 0), int(s or 0), n)
-        for w, side, kg, r, s, n in session.execute(query)
+        for w, side, kg, r, s, n in tx.execute(query)
     ]
 
 
@@ -162,7 +162,7 @@ class WeekSets:
     sets: int
 
 
-def weekly_sets(session: Session, profile_id: int, since: datetime | None = None) -> list[WeekSets]:
+def weekly_sets(tx: Session, profile_id: int, since: datetime | None = None) -> list[WeekSets]:
     """Working sets per week, exercise and side (for opposing-muscle balance)."""
     week = _week_start(SessionRow.started_at).label("week")
     conditions = [SessionRow.profile_id == profile_id, COUNTED]
@@ -177,17 +177,16 @@ def weekly_sets(session: Session, profile_id: int, since: datetime | None = None
         .order_by(week)
     )
     return [
-        WeekSets(date.fromisoformat(w), ex, Side(side), n)
-        for w, ex, side, n in session.execute(query)
+        WeekSets(date.fromisoformat(w), ex, Side(side), n) for w, ex, side, n in tx.execute(query)
     ]
 
 
 # -- body measurements ---------------------------------------------------------------------
 
 
-def add_measurements(session: Session, profile_id: int, records: list[MeasurementRecord]) -> None:
+def add_measurements(tx: Session, profile_id: int, records: list[MeasurementRecord]) -> None:
     for record in records:
-        session.add(
+        tx.add(
             MeasurementRow(
                 profile_id=profile_id,
                 site=record.site,
@@ -198,19 +197,17 @@ def add_measurements(session: Session, profile_id: int, records: list[Measuremen
         )
 
 
-def measurements(
-    session: Session, profile_id: int, site: str | None = None
-) -> list[MeasurementRecord]:
+def measurements(tx: Session, profile_id: int, site: str | None = None) -> list[MeasurementRecord]:
     query = select(MeasurementRow).where(MeasurementRow.profile_id == profile_id)
     if site is not None:
         query = query.where(MeasurementRow.site == site)
-    rows = session.scalars(query.order_by(MeasurementRow.measured_on, MeasurementRow.id))
+    rows = tx.scalars(query.order_by(MeasurementRow.measured_on, MeasurementRow.id))
     return [MeasurementRecord(r.site, Side(r.side), r.value_cm, r.measured_on) for r in rows]
 
 
-def measurement_sites(session: Session, profile_id: int) -> list[str]:
+def measurement_sites(tx: Session, profile_id: int) -> list[str]:
     return list(
-        session.scalars(
+        tx.scalars(
             select(MeasurementRow.site)
             .where(MeasurementRow.profile_id == profile_id)
             .group_by(MeasurementRow.site)
@@ -219,9 +216,9 @@ def measurement_sites(session: Session, profile_id: int) -> list[str]:
     )
 
 
-def delete_measurements(session: Session, profile_id: int, site: str, day: date) -> int:
+def delete_measurements(tx: Session, profile_id: int, site: str, day: date) -> int:
     rows = list(
-        session.scalars(
+        tx.scalars(
             select(MeasurementRow).where(
                 MeasurementRow.profile_id == profile_id,
                 MeasurementRow.site == site,
@@ -230,5 +227,5 @@ def delete_measurements(session: Session, profile_id: int, site: str, day: date)
         )
     )
     for row in rows:
-        session.delete(row)
+        tx.delete(row)
     return len(rows)

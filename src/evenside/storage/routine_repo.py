@@ -27,10 +27,10 @@ def _item(row: RoutineItemRow) -> RoutineItem:
     )
 
 
-def list_routines(session: Session, profile_id: int) -> list[tuple[int, str]]:
+def list_routines(tx: Session, profile_id: int) -> list[tuple[int, str]]:
     return [
         (r.id, r.name)
-        for r in session.scalars(
+        for r in tx.scalars(
             select(RoutineRow)
             .where(RoutineRow.profile_id == profile_id)
             .order_by(func.lower(RoutineRow.name))
@@ -38,12 +38,12 @@ def list_routines(session: Session, profile_id: int) -> list[tuple[int, str]]:
     ]
 
 
-def get_routine(session: Session, routine_id: int) -> Routine:
-    row = session.get(RoutineRow, routine_id)
+def get_routine(tx: Session, routine_id: int) -> Routine:
+    row = tx.get(RoutineRow, routine_id)
     if row is None:
         raise NotFound(f"Routine {routine_id} does not exist.")
     days = list(
-        session.scalars(
+        tx.scalars(
             select(RoutineDayRow)
             .where(RoutineDayRow.routine_id == routine_id)
             .order_by(RoutineDayRow.position, RoutineDayRow.id)
@@ -51,7 +51,7 @@ def get_routine(session: Session, routine_id: int) -> Routine:
     )
     items: dict[int, list[RoutineItem]] = {d.id: [] for d in days}
     if days:
-        for item in session.scalars(
+        for item in tx.scalars(
             select(RoutineItemRow)
             .where(RoutineItemRow.day_id.in_(items))
             .order_by(RoutineItemRow.position, RoutineItemRow.id)
@@ -66,80 +66,78 @@ def get_routine(session: Session, routine_id: int) -> Routine:
     )
 
 
-def routine_of_day(session: Session, day_id: int) -> int:
-    day = session.get(RoutineDayRow, day_id)
+def routine_of_day(tx: Session, day_id: int) -> int:
+    day = tx.get(RoutineDayRow, day_id)
     if day is None:
         raise NotFound(f"Routine day {day_id} does not exist.")
     return day.routine_id
 
 
-def routine_of_item(session: Session, item_id: int) -> int:
-    item = session.get(RoutineItemRow, item_id)
+def routine_of_item(tx: Session, item_id: int) -> int:
+    item = tx.get(RoutineItemRow, item_id)
     if item is None:
         raise NotFound(f"Routine item {item_id} does not exist.")
-    return routine_of_day(session, item.day_id)
+    return routine_of_day(tx, item.day_id)
 
 
-def find_by_name(session: Session, profile_id: int, name: str) -> int | None:
-    return session.scalar(
+def find_by_name(tx: Session, profile_id: int, name: str) -> int | None:
+    return tx.scalar(
         select(RoutineRow.id).where(
             RoutineRow.profile_id == profile_id, func.lower(RoutineRow.name) == name.lower()
         )
     )
 
 
-def create_routine(
-    session: Session, profile_id: int, name: str, now: datetime, notes: str = ""
-) -> int:
-    if find_by_name(session, profile_id, name) is not None:
+def create_routine(tx: Session, profile_id: int, name: str, now: datetime, notes: str = "") -> int:
+    if find_by_name(tx, profile_id, name) is not None:
         raise InvalidInput(f'A routine called "{name}" already exists.', "name")
     row = RoutineRow(profile_id=profile_id, name=name, notes=notes, created_at=now)
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def rename_routine(session: Session, routine_id: int, name: str) -> None:
-    row = session.get(RoutineRow, routine_id)
+def rename_routine(tx: Session, routine_id: int, name: str) -> None:
+    row = tx.get(RoutineRow, routine_id)
     if row is None:
         raise NotFound(f"Routine {routine_id} does not exist.")
-    other = find_by_name(session, row.profile_id, name)
+    other = find_by_name(tx, row.profile_id, name)
     if other is not None and other != routine_id:
         raise InvalidInput(f'A routine called "{name}" already exists.', "name")
     row.name = name
 
 
-def delete_routine(session: Session, routine_id: int) -> None:
-    row = session.get(RoutineRow, routine_id)
+def delete_routine(tx: Session, routine_id: int) -> None:
+    row = tx.get(RoutineRow, routine_id)
     if row is not None:
-        session.delete(row)
+        tx.delete(row)
 
 
-def add_day(session: Session, routine_id: int, name: str) -> int:
-    last = session.scalar(
+def add_day(tx: Session, routine_id: int, name: str) -> int:
+    last = tx.scalar(
         select(func.max(RoutineDayRow.position)).where(RoutineDayRow.routine_id == routine_id)
     )
     row = RoutineDayRow(routine_id=routine_id, name=name, position=0 if last is None else last + 1)
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def rename_day(session: Session, day_id: int, name: str) -> None:
-    row = session.get(RoutineDayRow, day_id)
+def rename_day(tx: Session, day_id: int, name: str) -> None:
+    row = tx.get(RoutineDayRow, day_id)
     if row is None:
         raise NotFound(f"Routine day {day_id} does not exist.")
     row.name = name
 
 
-def delete_day(session: Session, day_id: int) -> None:
-    row = session.get(RoutineDayRow, day_id)
+def delete_day(tx: Session, day_id: int) -> None:
+    row = tx.get(RoutineDayRow, day_id)
     if row is not None:
-        session.delete(row)
+        tx.delete(row)
 
 
 def add_item(
-    session: Session,
+    tx: Session,
     day_id: int,
     exercise_id: int,
     *,
@@ -150,7 +148,7 @@ def add_item(
     extra_weak_side_sets: int = 0,
     notes: str = "",
 ) -> int:
-    last = session.scalar(
+    last = tx.scalar(
         select(func.max(RoutineItemRow.position)).where(RoutineItemRow.day_id == day_id)
     )
     row = RoutineItemRow(
@@ -164,13 +162,13 @@ def add_item(
         extra_weak_side_sets=extra_weak_side_sets,
         notes=notes,
     )
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def update_item(session: Session, item: RoutineItem) -> None:
-    row = session.get(RoutineItemRow, item.id)
+def update_item(tx: Session, item: RoutineItem) -> None:
+    row = tx.get(RoutineItemRow, item.id)
     if row is None:
         raise NotFound(f"Routine item {item.id} does not exist.")
     row.target_sets, row.rep_low, row.rep_high = item.target_sets, item.rep_low, item.rep_high
@@ -178,17 +176,17 @@ def update_item(session: Session, item: RoutineItem) -> None:
     row.notes = item.notes
 
 
-def delete_item(session: Session, item_id: int) -> None:
-    row = session.get(RoutineItemRow, item_id)
+def delete_item(tx: Session, item_id: int) -> None:
+    row = tx.get(RoutineItemRow, item_id)
     if row is not None:
-        session.delete(row)
+        tx.delete(row)
 
 
-def move_item(session: Session, item_id: int, new_position: int) -> None:
-    moving = session.get(RoutineItemRow, item_id)
+def move_item(tx: Session, item_id: int, new_position: int) -> None:
+    moving = tx.get(RoutineItemRow, item_id)
     if moving is None:
         raise NotFound(f"Routine item {item_id} does not exist.")
-    rows = session.scalars(
+    rows = tx.scalars(
         select(RoutineItemRow)
         .where(RoutineItemRow.day_id == moving.day_id)
         .order_by(RoutineItemRow.position, RoutineItemRow.id)
@@ -196,11 +194,11 @@ def move_item(session: Session, item_id: int, new_position: int) -> None:
     place_at(rows, moving, new_position)
 
 
-def copy_day(session: Session, day: RoutineDay, routine_id: int, name: str) -> int:
-    new_day = add_day(session, routine_id, name)
+def copy_day(tx: Session, day: RoutineDay, routine_id: int, name: str) -> int:
+    new_day = add_day(tx, routine_id, name)
     for item in day.items:
         add_item(
-            session,
+            tx,
             new_day,
             item.exercise_id,
             target_sets=item.target_sets,

@@ -46,7 +46,7 @@ def _logged(row: SetRow) -> LoggedSet:
 
 
 def start_session(
-    session: Session,
+    tx: Session,
     profile_id: int,
     now: datetime,
     name: str = "",
@@ -60,13 +60,13 @@ def start_session(
         ended_at=None,
         routine_day_id=routine_day_id,
     )
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def active_session_id(session: Session, profile_id: int) -> int | None:
-    return session.scalar(
+def active_session_id(tx: Session, profile_id: int) -> int | None:
+    return tx.scalar(
         select(SessionRow.id)
         .where(SessionRow.profile_id == profile_id, SessionRow.ended_at.is_(None))
         .order_by(SessionRow.started_at.desc())
@@ -74,12 +74,12 @@ def active_session_id(session: Session, profile_id: int) -> int | None:
     )
 
 
-def get_session(session: Session, session_id: int) -> WorkoutSession:
-    row = session.get(SessionRow, session_id)
+def get_session(tx: Session, session_id: int) -> WorkoutSession:
+    row = tx.get(SessionRow, session_id)
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
     exercise_rows = list(
-        session.scalars(
+        tx.scalars(
             select(SessionExerciseRow)
             .where(SessionExerciseRow.session_id == session_id)
             .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -88,7 +88,7 @@ def get_session(session: Session, session_id: int) -> WorkoutSession:
     ids = [r.id for r in exercise_rows]
     sets: dict[int, list[LoggedSet]] = {i: [] for i in ids}
     if ids:
-        for set_row in session.scalars(
+        for set_row in tx.scalars(
             select(SetRow)
             .where(SetRow.session_exercise_id.in_(ids))
             .order_by(SetRow.position, SetRow.id)
@@ -118,22 +118,22 @@ def get_session(session: Session, session_id: int) -> WorkoutSession:
     )
 
 
-def _session_exercise(session: Session, session_exercise_id: int) -> SessionExerciseRow:
-    row = session.get(SessionExerciseRow, session_exercise_id)
+def _session_exercise(tx: Session, session_exercise_id: int) -> SessionExerciseRow:
+    row = tx.get(SessionExerciseRow, session_exercise_id)
     if row is None:
         raise NotFound(f"That exercise is no longer in the session ({session_exercise_id}).")
     return row
 
 
-def session_of(session: Session, session_exercise_id: int) -> int:
-    return _session_exercise(session, session_exercise_id).session_id
+def session_of(tx: Session, session_exercise_id: int) -> int:
+    return _session_exercise(tx, session_exercise_id).session_id
 
 
 def add_exercise(
-    session: Session, session_id: int, exercise_id: int, position: int | None = None
+    tx: Session, session_id: int, exercise_id: int, position: int | None = None
 ) -> int:
     rows = list(
-        session.scalars(
+        tx.scalars(
             select(SessionExerciseRow)
             .where(SessionExerciseRow.session_id == session_id)
             .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -149,14 +149,14 @@ def add_exercise(
         stretch_status=StretchStatus.PENDING.value,
         notes="",
     )
-    session.add(row)
-    session.flush()
+    tx.add(row)
+    tx.flush()
     return row.id
 
 
-def move_exercise(session: Session, session_exercise_id: int, new_position: int) -> None:
-    moving = _session_exercise(session, session_exercise_id)
-    rows = session.scalars(
+def move_exercise(tx: Session, session_exercise_id: int, new_position: int) -> None:
+    moving = _session_exercise(tx, session_exercise_id)
+    rows = tx.scalars(
         select(SessionExerciseRow)
         .where(SessionExerciseRow.session_id == moving.session_id)
         .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -164,12 +164,12 @@ def move_exercise(session: Session, session_exercise_id: int, new_position: int)
     place_at(rows, moving, new_position)
 
 
-def remove_exercise(session: Session, session_exercise_id: int) -> None:
-    row = _session_exercise(session, session_exercise_id)
+def remove_exercise(tx: Session, session_exercise_id: int) -> None:
+    row = _session_exercise(tx, session_exercise_id)
     session_id = row.session_id
-    session.delete(row)
-    session.flush()
-    remaining = session.scalars(
+    tx.delete(row)
+    tx.flush()
+    remaining = tx.scalars(
         select(SessionExerciseRow)
         .where(SessionExerciseRow.session_id == session_id)
         .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -179,7 +179,7 @@ def remove_exercise(session: Session, session_exercise_id: int) -> None:
 
 
 def set_exercise_fields(
-    session: Session,
+    tx: Session,
     session_exercise_id: int,
     *,
     first_side: Side | None = None,
@@ -187,7 +187,7 @@ def set_exercise_fields(
     stretch_at: datetime | None = None,
     notes: str | None = None,
 ) -> None:
-    row = _session_exercise(session, session_exercise_id)
+    row = _session_exercise(tx, session_exercise_id)
     if first_side is not None:
         row.first_side = first_side.value
     if stretch is not None:
@@ -198,7 +198,7 @@ def set_exercise_fields(
 
 
 def log_set(
-    session: Session,
+    tx: Session,
     session_exercise_id: int,
     record: SetRecord,
     position: int | None = None,
@@ -212,7 +212,7 @@ def log_set(
         .scalar_subquery()
     )
     try:
-        set_id, stored_position = session.execute(
+        set_id, stored_position = tx.execute(
             insert(SetRow)
             .values(
                 **({} if set_id is None else {"id": set_id}),
@@ -236,54 +236,54 @@ def log_set(
     return LoggedSet(set_id, stored_position, record)
 
 
-def _set_row(session: Session, set_id: int) -> SetRow:
-    row = session.get(SetRow, set_id)
+def _set_row(tx: Session, set_id: int) -> SetRow:
+    row = tx.get(SetRow, set_id)
     if row is None:
         raise NotFound(f"That set no longer exists ({set_id}).")
     return row
 
 
-def get_set(session: Session, set_id: int) -> LoggedSet:
-    return _logged(_set_row(session, set_id))
+def get_set(tx: Session, set_id: int) -> LoggedSet:
+    return _logged(_set_row(tx, set_id))
 
 
-def exercise_of_set(session: Session, set_id: int) -> int:
-    return _set_row(session, set_id).session_exercise_id
+def exercise_of_set(tx: Session, set_id: int) -> int:
+    return _set_row(tx, set_id).session_exercise_id
 
 
-def update_set(session: Session, set_id: int, record: SetRecord) -> LoggedSet:
-    row = _set_row(session, set_id)
+def update_set(tx: Session, set_id: int, record: SetRecord) -> LoggedSet:
+    row = _set_row(tx, set_id)
     row.side, row.weight_kg, row.reps = record.side.value, record.weight_kg, record.reps
     row.duration_seconds, row.rpe, row.rir = record.duration_seconds, record.rpe, record.rir
     row.kind = record.kind.value
-    session.flush()
+    tx.flush()
     return _logged(row)
 
 
-def delete_set(session: Session, set_id: int) -> tuple[int, LoggedSet]:
+def delete_set(tx: Session, set_id: int) -> tuple[int, LoggedSet]:
     """Delete a set; returns its exercise row id and the set, so the deletion can be undone."""
-    row = _set_row(session, set_id)
+    row = _set_row(tx, set_id)
     result = (row.session_exercise_id, _logged(row))
-    session.delete(row)
+    tx.delete(row)
     return result
 
 
-def finish_session(session: Session, session_id: int, now: datetime) -> None:
-    row = session.get(SessionRow, session_id)
+def finish_session(tx: Session, session_id: int, now: datetime) -> None:
+    row = tx.get(SessionRow, session_id)
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
     row.ended_at = now
 
 
 def set_session_fields(
-    session: Session,
+    tx: Session,
     session_id: int,
     *,
     name: str | None = None,
     notes: str | None = None,
     ended_at: datetime | None = None,
 ) -> None:
-    row = session.get(SessionRow, session_id)
+    row = tx.get(SessionRow, session_id)
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
     if name is not None:
@@ -294,18 +294,18 @@ def set_session_fields(
         row.ended_at = ended_at
 
 
-def delete_session(session: Session, session_id: int) -> None:
-    row = session.get(SessionRow, session_id)
+def delete_session(tx: Session, session_id: int) -> None:
+    row = tx.get(SessionRow, session_id)
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
-    session.delete(row)
+    tx.delete(row)
 
 
 # -- exact snapshots, for undo ------------------------------------------------------------
 
 
-def _stored_exercise(session: Session, row: SessionExerciseRow) -> StoredExercise:
-    sets = session.scalars(
+def _stored_exercise(tx: Session, row: SessionExerciseRow) -> StoredExercise:
+    sets = tx.scalars(
         select(SetRow)
         .where(SetRow.session_exercise_id == row.id)
         .order_by(SetRow.position, SetRow.id)
@@ -323,17 +323,17 @@ def _stored_exercise(session: Session, row: SessionExerciseRow) -> StoredExercis
     )
 
 
-def stored_exercise(session: Session, session_exercise_id: int) -> StoredExercise:
+def stored_exercise(tx: Session, session_exercise_id: int) -> StoredExercise:
     """Every column of one exercise of a session and of its sets, ids included."""
-    return _stored_exercise(session, _session_exercise(session, session_exercise_id))
+    return _stored_exercise(tx, _session_exercise(tx, session_exercise_id))
 
 
-def stored_session(session: Session, session_id: int) -> StoredSession:
+def stored_session(tx: Session, session_id: int) -> StoredSession:
     """Every column of a workout session, its exercises and their sets, ids included."""
-    row = session.get(SessionRow, session_id)
+    row = tx.get(SessionRow, session_id)
     if row is None:
         raise NotFound(f"Session {session_id} does not exist.")
-    exercise_rows = session.scalars(
+    exercise_rows = tx.scalars(
         select(SessionExerciseRow)
         .where(SessionExerciseRow.session_id == session_id)
         .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -347,20 +347,20 @@ def stored_session(session: Session, session_id: int) -> StoredSession:
         started_at=row.started_at,
         ended_at=row.ended_at,
         source_key=row.source_key,
-        exercises=tuple(_stored_exercise(session, r) for r in list(exercise_rows)),
+        exercises=tuple(_stored_exercise(tx, r) for r in list(exercise_rows)),
     )
 
 
-def put_back_exercise(session: Session, stored: StoredExercise) -> None:
+def put_back_exercise(tx: Session, stored: StoredExercise) -> None:
     """Insert a removed exercise again under its own id and position, with its sets."""
-    for other in session.scalars(
+    for other in tx.scalars(
         select(SessionExerciseRow).where(
             SessionExerciseRow.session_id == stored.session_id,
             SessionExerciseRow.position >= stored.position,
         )
     ):
         other.position += 1
-    session.add(
+    tx.add(
         SessionExerciseRow(
             id=stored.id,
             session_id=stored.session_id,
@@ -372,18 +372,18 @@ def put_back_exercise(session: Session, stored: StoredExercise) -> None:
             notes=stored.notes,
         )
     )
-    session.flush()
+    tx.flush()
     for logged in stored.sets:
-        log_set(session, stored.id, logged.record, logged.position, logged.id)
+        log_set(tx, stored.id, logged.record, logged.position, logged.id)
 
 
-def put_back_session(session: Session, stored: StoredSession) -> None:
+def put_back_session(tx: Session, stored: StoredSession) -> None:
     """Insert a deleted session again exactly as it was: same ids, every column (the routine
     day only if it still exists: deleting a day lets its sessions keep their sets)."""
     day_id = stored.routine_day_id
-    if day_id is not None and session.get(RoutineDayRow, day_id) is None:
+    if day_id is not None and tx.get(RoutineDayRow, day_id) is None:
         day_id = None
-    session.add(
+    tx.add(
         SessionRow(
             id=stored.id,
             profile_id=stored.profile_id,
@@ -395,6 +395,6 @@ def put_back_session(session: Session, stored: StoredSession) -> None:
             source_key=stored.source_key,
         )
     )
-    session.flush()
+    tx.flush()
     for exercise in stored.exercises:
-        put_back_exercise(session, exercise)
+        put_back_exercise(tx, exercise)
