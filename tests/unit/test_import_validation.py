@@ -116,6 +116,11 @@ def test_fitnotes_rows_breaking_the_set_rule_are_skipped() -> None:
     ]
 
 
+def test_a_file_forced_as_fitnotes_without_its_columns_is_one_clear_error() -> None:
+    with pytest.raises(InvalidInput, match="Line 1: this is not a FitNotes export"):
+        parse_text("Date,Exercise\n2026-01-01,Squat\n", format="fitnotes")
+
+
 def test_evenside_rows_breaking_the_set_rule_are_skipped() -> None:
     text = EVENSIDE + "".join(
         [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 
+from evenside.domain.errors import InvalidInput
 from evenside.domain.imports import ParsedImport, SessionDraft, split_side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
@@ -44,6 +45,11 @@ class _Layout:
 
 
 def _layout(header: list[str]) -> _Layout:
+    if not looks_like(header):
+        raise InvalidInput(
+            "Line 1: this is not a FitNotes export (it needs the columns Date, Exercise, "
+            "Category and a weight column). Nothing was imported."
+        )
     fixed_unit = {"Weight (kgs)": Unit.KG, "Weight (lbs)": Unit.LB}.get(header[3])
     return _Layout(header, {name: i for i, name in enumerate(header)}, fixed_unit)
 
