@@ -106,3 +106,15 @@ def test_closing_the_window_with_unsaved_changes_asks_too(
     assert window.close()
     assert answers.done and not window.isVisible()
     assert profiles.settings(store, profile.id).rest_between_sets_seconds == 75
+
+
+def test_the_assessment_retest_interval_is_set_by_keyboard(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _settings(qtbot, make_window(store))
+    assert page.retest.value() == 4  # the default: every four weeks
+    page.retest.setFocus()
+    page.retest.selectAll()
+    qtbot.keyClicks(page.retest, "6")
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    assert profiles.settings(store, profile.id).retest_weeks == 6

@@ -87,6 +87,10 @@ class SettingsPage(QWidget):
         mass = s.body_mass_kg
         self.body_mass = QLineEdit("" if mass is None else f"{from_kg(mass, unit):g}")
         self.body_mass.setPlaceholderText("not known")
+        self.retest = QSpinBox()
+        self.retest.setRange(1, 26)
+        self.retest.setSuffix(" weeks")
+        self.retest.setValue(s.retest_weeks)
         self.weak_first = QCheckBox("Start each one-sided exercise with the weaker side")
         self.weak_first.setChecked(s.weak_side_first)
         self.cap = QCheckBox("Refuse a set that puts the stronger side ahead (instead of a notice)")
@@ -130,6 +134,7 @@ class SettingsPage(QWidget):
         form.addRow(self.weak_first)
         form.addRow(self.cap)
         form.addRow(self.stretch)
+        form.addRow("Re-&test assessments every", self.retest)
         strength = QGroupBox("Strength and asymmetry")
         form = QFormLayout(strength)
         form.addRow("e1RM &formula", self.formula)
@@ -260,6 +265,7 @@ class SettingsPage(QWidget):
             e1rm_formula=Formula(self.formula.currentData()),
             notice_percent=self.notice.value(),
             min_gap_percent=self.min_gap.value(),
+            retest_weeks=self.retest.value(),
             body_mass_kg=mass,
             warning_percent=self.warning.value(),
             weak_side_first=self.weak_first.isChecked(),
