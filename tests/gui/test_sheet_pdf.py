@@ -172,7 +172,7 @@ def test_print_command_writes_the_sheet_headless(
     )
     assert result.returncode == 0, result.stderr
     pages = len(PdfReader(str(out)).pages)
-    assert f"{pages} page(s), 4 exercises" in result.stdout
+    assert f"{pages} page{'' if pages == 1 else 's'}, 4 exercises" in result.stdout
     text = pdf_text(out)
     assert "Bulgarian split squat" in text and "Week 3" in text
     bad = subprocess.run(

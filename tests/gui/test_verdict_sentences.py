@@ -79,6 +79,12 @@ def test_progress_leads_with_the_sentence_and_explains_on_request(
     page.exercise_list.setCurrentRow(rows.index(ROW))
     note = page.verdict_note
     assert note.isVisible() and note.sentence.text() == ROW_SENTENCE
+    # Matched 20 kg x 8 on both sides: the per-side lines (Brzycki, weight and reps only)
+    # coincide, so the header says the verdict compares something else.
+    assert (
+        "The per-side chart shows e1RM (Brzycki, kg) from weight and reps alone; the verdict "
+        "and the gap chart compare e1RM (RPE table)." in page.chart_header.text()
+    )
     assert not note.how.isVisible()  # the formula waits until asked for
     note.toggle.setFocus()
     qtbot.keyClick(note.toggle, Qt.Key.Key_Space)

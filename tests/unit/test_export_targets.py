@@ -137,7 +137,12 @@ def test_replacing_an_export_keeps_the_mode_the_user_gave_it(
     target = tmp_path / "sets.csv"
     target.write_text(OLD_EXPORT)
     target.chmod(0o640)
-    code, _out, _err = run(capsys, "--db", str(logged_db), "export", str(target))
+    code, out, err = run(capsys, "--db", str(logged_db), "export", str(target))
+    assert code == 2 and out == "" and target.read_text() == OLD_EXPORT  # never by default
+    assert err == [
+        f"evenside: {target} already exists; choose a new file, or pass --replace to write over it."
+    ]
+    code, _out, _err = run(capsys, "--db", str(logged_db), "export", str(target), "--replace")
     assert code == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert target.read_text().count("\n") == 3  # header and two sets
@@ -158,7 +163,7 @@ def test_a_full_disk_during_export_keeps_the_old_file_and_leaves_no_temporary(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("evenside.interchange.file_targets.os.fsync", no_space)
-    code, out, err = run(capsys, "--db", str(logged_db), "export", str(target))
+    code, out, err = run(capsys, "--db", str(logged_db), "export", str(target), "--replace")
     assert code == 2 and out == ""
     assert err == [f"evenside: The disk is full; {target} was not written and nothing was changed."]
     assert target.read_text() == OLD_EXPORT
@@ -194,7 +199,7 @@ def test_an_export_larger_than_a_real_small_disk(
     store.close()
     target = small_disk / "sets.csv"
     target.write_text(OLD_EXPORT)
-    code, out, err = run(capsys, "--db", str(db_path), "export", str(target))
+    code, out, err = run(capsys, "--db", str(db_path), "export", str(target), "--replace")
     assert code == 2 and out == ""
     assert err == [f"evenside: The disk is full; {target} was not written and nothing was changed."]
     assert target.read_text() == OLD_EXPORT

@@ -121,3 +121,12 @@ def test_how_it_is_worked_out_names_the_formula_and_the_test() -> None:
     assert "e1RM (Brzycki)" in text
     assert "t(0.90, n - 1)" in text and "one-sided 90 % t bound" in text
     assert "(stronger - weaker) / stronger" in text
+
+
+def test_a_gap_just_under_the_minimum_is_not_rounded_up_to_it() -> None:
+    # d = 2.6 % three times (97.4 vs 100): beyond noise (sd 0) but under 3 %; "3 %" would
+    # read as the minimum itself, so one decimal is shown.
+    verdict = weak_side_verdict(_scores([(97.4, 100)] * 3), Side.RIGHT)
+    assert verdict.beyond_noise and verdict.weaker is None
+    assert "your left is 2.6 % below your right" in verdict_sentence(verdict)
+    assert "under the 3 % worth acting on" in verdict_sentence(verdict)

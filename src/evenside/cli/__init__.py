@@ -17,6 +17,7 @@ from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
 from evenside.cli.report import add_report_parser, weak_side_report
 from evenside.domain.errors import EvensideError, InvalidInput
+from evenside.domain.wording import counted
 from evenside.paths import demo_database, resolve_database
 
 EXIT_KNOWN_ERROR = 2
@@ -100,6 +101,9 @@ def _add_file_parsers(commands: argparse._SubParsersAction[OneLineParser]) -> No
     exporting.add_argument("file", metavar="FILE")
     exporting.add_argument("--format", choices=("evenside", "strong"), default="evenside")
     exporting.add_argument("--profile", metavar="NAME")
+    exporting.add_argument(
+        "--replace", action="store_true", help="write over FILE if it exists (never by default)"
+    )
     backup = commands.add_parser("backup", help="copy the database to PATH (a file or folder)")
     backup.add_argument("path", metavar="PATH")
     restore = commands.add_parser(
@@ -124,7 +128,8 @@ def import_file(args: argparse.Namespace) -> str:
         mapping = transfer.default_mapping(found)
         lines = [
             f"{parsed.format}: {parsed.rows_read} rows read, {parsed.rows_imported} to import, "
-            f"{len(parsed.skipped)} skipped; {len(parsed.sessions)} sessions, {parsed.sets} sets"
+            f"{len(parsed.skipped)} skipped; {counted(len(parsed.sessions), 'session')}, "
+            f"{counted(parsed.sets, 'set')}"
         ]
         if parsed.date_range:
             lines.append(f"dates {parsed.date_range[0]} to {parsed.date_range[1]}")
@@ -137,7 +142,8 @@ def import_file(args: argparse.Namespace) -> str:
             return "\n".join(lines)
         result = transfer.commit_import(store, profile_id, parsed, mapping)
         lines.append(
-            f"imported {result.sessions_added} sessions ({result.sets_added} sets); "
+            f"imported {counted(result.sessions_added, 'session')} "
+            f"({counted(result.sets_added, 'set')}); "
             f"{result.duplicates} already there; {result.exercises_created} exercises created"
         )
         return "\n".join(lines)
@@ -151,6 +157,10 @@ def export_file(args: argparse.Namespace) -> str:
 
     target = Path(args.file).expanduser()
     check_output_target(target)  # refuse before reading anything
+    if target.exists() and not args.replace:
+        raise InvalidInput(
+            f"{target} already exists; choose a new file, or pass --replace to write over it."
+        )
     store = open_existing(args)
     try:
         profile_id = find_profile(store, args.profile)
@@ -161,7 +171,7 @@ def export_file(args: argparse.Namespace) -> str:
             count = transfer.export_evenside(store, profile_id, target)
     finally:
         store.close()
-    return f"{target}: {count} sets"
+    return f"{target}: {counted(count, 'set')}"
 
 
 def backup_database(args: argparse.Namespace) -> str:
@@ -214,7 +224,7 @@ def self_test(folder: Path) -> str:
     layout = write_pdf_headless(sheet, folder / "self-test.pdf", PageSetup())
     return (
         f"self-test ok: database {path.name} at schema head, set {logged.id} logged, "
-        f"{len(exercises)} exercises in the library, sheet of {layout.pages} page(s)"
+        f"{len(exercises)} exercises in the library, sheet of {counted(layout.pages, 'page')}"
     )
 
 
@@ -245,7 +255,7 @@ def print_sheet(args: argparse.Namespace) -> str:
     finally:
         store.close()
     layout = write_pdf_headless(sheet, target, PageSetup(args.paper, args.landscape))
-    return f"{target}: {layout.pages} page(s), {len(layout.blocks)} exercises"
+    return f"{target}: {counted(layout.pages, 'page')}, {counted(len(layout.blocks), 'exercise')}"
 
 
 def _weeks(years: float | None, default_weeks: int = 39) -> int:

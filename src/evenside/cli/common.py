@@ -23,7 +23,10 @@ def open_existing(args: argparse.Namespace) -> Store:
     path = resolve_database(args.db)
     check_database_location(path)
     if not path.exists():
-        raise NotFound(f"No database at {path}; start Evenside once or pass --db.")
+        raise NotFound(
+            f"No database at {path}: open it in Evenside once (evenside --db {path}) to make "
+            "it and your profile, then run this again."
+        )
     return open_store(path)
 
 

@@ -24,8 +24,14 @@ def day_text(day: date, reference: date | None = None) -> str:
     return text if reference is None or reference.year == day.year else f"{text} {day.year}"
 
 
-def _percent(value: float) -> str:
-    return "less than 1 %" if round(value) == 0 else f"{value:.0f} %"
+def _percent(value: float, under: float | None = None) -> str:
+    """Whole percent; one decimal where a whole number would blur the line to ``under``
+    (2.6 % is not "3 %" beside a 3 % minimum)."""
+    if round(value) == 0:
+        return "less than 1 %"
+    if under is not None and value < under <= round(value):
+        return f"{value:.1f} %"
+    return f"{value:.0f} %"
 
 
 def _side(side: Side) -> str:
@@ -79,7 +85,8 @@ def verdict_sentence(v: Verdict) -> str:
         body = f"the sides measured the same over {v.sessions} sessions"
     elif v.beyond_noise:
         body = (
-            f"your {_side(lean)} is {_percent(gap)} below your {_side(lean.opposite())}, "
+            f"your {_side(lean)} is {_percent(gap, v.min_gap_percent)} below your "
+            f"{_side(lean.opposite())}, "
             f"beyond day-to-day variation but under the {v.min_gap_percent:g} % worth acting on"
         )
     else:

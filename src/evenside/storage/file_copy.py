@@ -126,9 +126,12 @@ def restore_into(source: Path, destination: Path) -> None:
 def ensure_free_space(folder: Path, needed: int, doing: str) -> None:
     """Refuse up front, with the numbers, work that would run out of disk part way."""
     try:
-        free = shutil.disk_usage(folder).free
+        usage = shutil.disk_usage(folder)
     except OSError:
         return  # cannot tell: the work itself reports a full disk if it meets one
+    if usage.total == 0:
+        return  # a pseudo file system (/proc, /sys) reports no size: the write says why
+    free = usage.free
     if free < needed + FREE_SPACE_MARGIN:
         mib = 1024 * 1024
         raise DiskFull(

@@ -229,11 +229,20 @@ class ProgressPage(QWidget):
         )
         self.charts.show_progress(self.current, self.profile.unit)
         span = "all history" if self.range_name == "All" else f"last {self.range_name}"
-        self.chart_header.setText(
+        header = (
             f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
             f" · {span}"
         )
         judged = self.current.verdict
+        score = judged.verdict.score_label if judged is not None else ""
+        if score and not self.charts.measure().startswith(score.removesuffix(")")):
+            # Say so when the per-side lines and the verdict measure different things.
+            header += (
+                f"<br><small>The per-side chart shows {escape(self.charts.measure())} from "
+                f"weight and reps alone; the verdict and the gap chart compare "
+                f"{escape(score)}.</small>"
+            )
+        self.chart_header.setText(header)
         if judged is None:
             self.verdict_note.show_verdict("", "")
         else:
