@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 
 class FakeClock:
@@ -29,3 +35,22 @@ class FakeMonotonic:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@contextmanager
+def small_file_system(folder: Path, options: str) -> Iterator[Path]:
+    """A real tmpfs mounted at ``folder`` with mount ``options`` (``size=64k``, ``ro``), for
+    full-disk and read-only tests; skipped where the machine does not allow a mount (the
+    injected-error tests cover the same code paths)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

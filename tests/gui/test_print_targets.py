@@ -4,7 +4,6 @@ a folder, a missing or read-only folder and a full disk are one line and change 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from evenside.cli import main
 from evenside.domain.profile import Profile
 from evenside.services import library, routines
 from evenside.services.store import Store
+from fakes import small_file_system
 
 
 @pytest.fixture
@@ -32,16 +32,6 @@ def print_to(capsys: pytest.CaptureFixture[str], db: Path, target: Path) -> tupl
     return code, out, err
 
 
-def mount_tmpfs(folder: Path, options: str) -> None:
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-
-
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "read-only"
@@ -51,22 +41,16 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         yield folder
         folder.chmod(0o755)
         return
-    mount_tmpfs(folder, "ro,size=64k")  # root writes through permissions; not through ro
-    try:
+    # root writes through permissions; not through ro
+    with small_file_system(folder, "ro,size=64k"):
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "tiny-disk"
-    folder.mkdir()
-    mount_tmpfs(folder, "size=8k")  # a sheet PDF is tens of kilobytes
-    try:
+    # a sheet PDF is tens of kilobytes
+    with small_file_system(tmp_path / "tiny-disk", "size=8k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_a_written_sheet_is_a_whole_pdf(

@@ -22,7 +22,7 @@ from evenside.domain.training import SetRecord
 from evenside.services import backups, library, workout
 from evenside.services.store import Store, open_store
 from evenside.storage import database, file_copy
-from fakes import FakeClock
+from fakes import FakeClock, small_file_system
 
 
 def _log(store: Store, profile: Profile, weight: float) -> None:
@@ -265,19 +265,8 @@ def test_an_io_error_is_not_called_a_full_disk(tmp_path: Path) -> None:
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 2 MB file system (tmpfs), where the machine lets the tests mount one."""
-    mount = tmp_path / "small-disk"
-    mount.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here; the injected ENOSPC tests cover the same path")
-    try:
+    with small_file_system(tmp_path / "small-disk", "size=2m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_real_full_disk_during_a_backup(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from evenside.domain.training import SetRecord
 from evenside.services import library, workout
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
+from fakes import small_file_system
 
 OLD_EXPORT = "an export the user made last week\n"
 
@@ -173,19 +173,8 @@ def test_a_full_disk_during_export_keeps_the_old_file_and_leaves_no_temporary(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 64 KiB file system (tmpfs); skipped where mounting is not allowed."""
-    folder = tmp_path / "small-disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with small_file_system(tmp_path / "small-disk", "size=64k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_an_export_larger_than_a_real_small_disk(
