@@ -23,6 +23,7 @@ from evenside.domain.routines import EQUIPMENT
 from evenside.domain.sides import Side
 from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.main_window import MainWindow
+from evenside.gui.pages.assessments import AssessmentsPage
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.measurements import MeasurementsPage
 from evenside.gui.pages.progress import ProgressPage
@@ -129,6 +130,9 @@ def test_progress_screenshots(qtbot: QtBot, demo_window: MainWindow, screenshot_
     assert isinstance(measurements, MeasurementsPage)
     measurements.site.setCurrentText("Thigh")
     save_shot(demo_window, screenshot_dir, "measurements.png")
+    assessments = demo_window.go_to("Assessments")
+    assert isinstance(assessments, AssessmentsPage)
+    save_shot(demo_window, screenshot_dir, "assessments.png")
 
 
 def _named_in(page: ProgressPage, name: str) -> int:
