@@ -1,7 +1,8 @@
 """Each revision's own upgrade, one step at a time, on a file seeded at the revision before:
 0001 creates the schema, 0002 adds an exercise's rest, 0003 adds the entry rules as CHECK
 constraints and keeps (in ``repairs``) and clears the stored values that break them, 0004
-adds the assessments table."""
+adds the assessments table, 0005 adds what coaching the weak side and trustworthy imports
+need (override and unrecorded-sides marks, cardio distance, set keys, mappings, habits)."""
 
 from __future__ import annotations
 
@@ -182,4 +183,37 @@ def test_0004_checks_refuse_what_the_entry_rule_refuses(db_path: Path) -> None:
             insert + "(1, NULL, 'Hip', 'range of motion', '2026-01-09', 30, 40, NULL, NULL, "
             "'left', '')"
         )
+    connection.close()
+
+
+def test_0005_keeps_every_set_and_starts_the_new_marks_empty(db_path: Path) -> None:
+    seed_at(db_path, "0004")
+    _upgrade_to(db_path, "0005")
+    assert _query(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
+    assert _query(
+        db_path,
+        "SELECT weight_kg, reps, volume_override, sides_unrecorded, distance_m, notes, "
+        "source_key FROM sets",
+    ) == [(61.23496995, 8, 0, 0, None, "", None)]
+    assert _query(db_path, "SELECT name, kind, import_source FROM exercises WHERE id = 1000") == [
+        ("My landmine row", "strength", None)
+    ]
+    assert _query(db_path, "SELECT superset_group FROM session_exercises") == [(None,)]
+    for table in ("import_mappings", "catch_ups", "habit_ticks", "discomfort"):
+        assert _query(db_path, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_0005_checks_refuse_a_negative_distance_and_a_discomfort_of_eleven(db_path: Path) -> None:
+    seed_at(db_path, "0004")
+    _upgrade_to(db_path, "0005")
+    with sqlite3.connect(db_path) as connection:
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute("UPDATE sets SET distance_m = -5")
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(
+                "INSERT INTO discomfort (profile_id, site, side, level, note, noted_on) "
+                "VALUES (1, 'Low back', 'left', 11, '', '2026-11-22')"
+            )
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute("UPDATE exercises SET kind = 'yoga'")
     connection.close()

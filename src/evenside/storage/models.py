@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -62,6 +63,7 @@ class ExerciseRow(Base):
             "load_basis IN ('per hand', 'per side', 'total', 'bodyweight plus load', 'time')",
             name="load_basis",
         ),
+        CheckConstraint("kind IN ('strength', 'cardio')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -76,6 +78,10 @@ class ExerciseRow(Base):
     custom: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     rest_seconds: Mapped[int | None] = mapped_column(Integer)
+    # 'cardio': timed or distance work, shown in history, never in strength statistics.
+    kind: Mapped[str] = mapped_column(String(8), default="strength", server_default="strength")
+    # The app an import created this custom exercise from; never a fuzzy match target.
+    import_source: Mapped[str | None] = mapped_column(String(20))
 
 
 class StretchRow(Base):
@@ -171,6 +177,7 @@ class SessionExerciseRow(Base):
     stretch_status: Mapped[str] = mapped_column(String(7), default="pending")
     stretch_at: Mapped[datetime | None] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    superset_group: Mapped[int | None] = mapped_column(Integer)  # back to back: same number
 
 
 Index("ix_session_exercises_session", SessionExerciseRow.session_id)
@@ -202,6 +209,9 @@ class SetRow(Base):
             "rir IS NULL OR (rir BETWEEN 0 AND 5 AND rir * 2 = CAST(rir * 2 AS INTEGER))",
             name="rir",
         ),
+        CheckConstraint(
+            "distance_m IS NULL OR distance_m BETWEEN 0 AND 1000000", name="distance_m"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -217,9 +227,18 @@ class SetRow(Base):
     rir: Mapped[float | None] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(8), default="working")
     logged_at: Mapped[datetime] = mapped_column(DateTime)
+    # The strong side logged past the weak side's volume with "log anyway".
+    volume_override: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A one-sided set from a file that never said which side (side 'both'): volume only.
+    sides_unrecorded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Identifies a set brought in from a file, so a re-import adds only the missing sets.
+    source_key: Mapped[str | None] = mapped_column(String(200))
 
 
 Index("ix_sets_session_exercise", SetRow.session_exercise_id)
+Index("ix_sets_source_key", SetRow.source_key, unique=True)
 
 
 class MeasurementRow(Base):
@@ -303,3 +322,68 @@ class AssessmentRow(Base):
 
 
 Index("ix_assessments_profile_day", AssessmentRow.profile_id, AssessmentRow.assessed_on)
+
+
+class ImportMappingRow(Base):
+    """A source app's exercise name and the exercise it maps to, reused by later imports."""
+
+    __tablename__ = "import_mappings"
+    __table_args__ = (
+        CheckConstraint("decided_by IN ('import', 'user')", name="decided_by"),
+        UniqueConstraint("source_app", "source_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_app: Mapped[str] = mapped_column(String(20))
+    source_name: Mapped[str] = mapped_column(String(200))
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(6))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CatchUpRow(Base):
+    """The day an exercise's gap stayed within noise long enough to return to even work."""
+
+    __tablename__ = "catch_ups"
+    __table_args__ = (CheckConstraint("weak_side IN ('left', 'right')", name="weak_side"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"))
+    weak_side: Mapped[str] = mapped_column(String(5))
+    caught_up_at: Mapped[datetime] = mapped_column(DateTime)
+    shown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class HabitTickRow(Base):
+    """A habit from the user's checklist, ticked on a day."""
+
+    __tablename__ = "habit_ticks"
+    __table_args__ = (UniqueConstraint("profile_id", "habit_key", "ticked_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    habit_key: Mapped[str] = mapped_column(String(40))
+    ticked_on: Mapped[date] = mapped_column(Date)
+
+
+class DiscomfortRow(Base):
+    """One-sided discomfort: where, which side, how much (0-10), a note."""
+
+    __tablename__ = "discomfort"
+    __table_args__ = (
+        CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
+        CheckConstraint("level BETWEEN 0 AND 10 AND level = CAST(level AS INTEGER)", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    site: Mapped[str] = mapped_column(String(60))
+    side: Mapped[str] = mapped_column(String(5))
+    level: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    noted_on: Mapped[date] = mapped_column(Date)
+
+
+Index("ix_discomfort_profile_day", DiscomfortRow.profile_id, DiscomfortRow.noted_on)
