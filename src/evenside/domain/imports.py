@@ -25,6 +25,9 @@ class SetDraft:
     rpe: float | None = None
     rir: float | None = None
     logged_at: datetime | None = None  # known only from our own format
+    distance_m: float | None = None  # cardio distance, metres
+    notes: str = ""  # the row's own note
+    order: int | None = None  # the source's own set number within the exercise, if it has one
 
 
 @dataclass(slots=True)
@@ -37,6 +40,8 @@ class ExerciseDraft:
     laterality: Laterality | None = None  # known only from our own format
     load_basis: LoadBasis | None = None
     sets: list[SetDraft] = field(default_factory=list)
+    superset: int | None = None  # exercises done back to back share a number in their session
+    cardio: bool = False  # timed or distance work: history only, never strength statistics
 
 
 @dataclass(slots=True)
@@ -71,6 +76,7 @@ class ParsedImport:
     sessions: list[SessionDraft]
     skipped: list[Skipped]
     unit_note: str = ""
+    layout: str = ""  # what auto-detection recognised, e.g. "Strong, German headers"
 
     @property
     def sets(self) -> int:
