@@ -44,6 +44,14 @@ DISCOMFORT_RULES = {
 
 
 def upgrade() -> None:
+    _add_columns()
+    _create_import_mappings()
+    _create_catch_ups()
+    _create_habit_ticks()
+    _create_discomfort()
+
+
+def _add_columns() -> None:
     with op.batch_alter_table("sets") as batch:
         batch.add_column(
             sa.Column("volume_override", sa.Boolean(), nullable=False, server_default=sa.false())
@@ -64,6 +72,9 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("import_source", sa.String(length=20), nullable=True))
         batch.create_check_constraint(op.f("ck_exercises_kind"), KIND_RULE)
+
+
+def _create_import_mappings() -> None:
     op.create_table(
         "import_mappings",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -87,6 +98,9 @@ def upgrade() -> None:
             "source_app", "source_name", name=op.f("uq_import_mappings_source_app")
         ),
     )
+
+
+def _create_catch_ups() -> None:
     op.create_table(
         "catch_ups",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -110,6 +124,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_catch_ups")),
     )
+
+
+def _create_habit_ticks() -> None:
     op.create_table(
         "habit_ticks",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -127,6 +144,9 @@ def upgrade() -> None:
             "profile_id", "habit_key", "ticked_on", name=op.f("uq_habit_ticks_profile_id")
         ),
     )
+
+
+def _create_discomfort() -> None:
     op.create_table(
         "discomfort",
         sa.Column("id", sa.Integer(), nullable=False),
