@@ -69,6 +69,17 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class MeasurementDraft:
+    """A body measurement an export carries (JEFIT's profile log), in centimetres."""
+
+    line: int
+    measured_on: date
+    site: str  # "arms", "thighs", "waist" ... as the source names it
+    side: Side  # BOTH when the source does not say which side
+    value_cm: float
+
+
 @dataclass
 class ParsedImport:
     format: str
@@ -77,6 +88,9 @@ class ParsedImport:
     skipped: list[Skipped]
     unit_note: str = ""
     layout: str = ""  # what auto-detection recognised, e.g. "Strong, German headers"
+    measurements: list[MeasurementDraft] = field(default_factory=list)
+    # Rows that are not sets but whose text was kept as a note (Strong "Note" rows).
+    kept_as_notes: list[Skipped] = field(default_factory=list)
 
     @property
     def sets(self) -> int:
