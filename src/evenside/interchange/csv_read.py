@@ -133,7 +133,7 @@ def records_from(stream: Iterable[str]) -> tuple[list[str], Iterator[Record]]:
                     "nothing was imported.",
                     "file",
                 ) from exc
-            if any(f.strip() for f in fields):
+            if fields:  # a row of empty cells is reported; a blank line is no row
                 yield Record(start, fields)
             start = reader.line_num + 1
 

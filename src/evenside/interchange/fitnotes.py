@@ -21,6 +21,7 @@ from evenside.interchange.gather import (
     Row,
     SkipRow,
     cardio_name,
+    cardio_numbers,
     checked,
     field_count_problem,
     read_number,
@@ -123,8 +124,8 @@ def _add_row(gathered: Gathered, layout: _Layout, days: Memo[date], record: Reco
         and (row.cell("Category").lower() == "cardio" or cardio_name(name))
     )
     unit = layout.fixed_unit or (_row_unit(row) if numbers.weight else Unit.KG)
-    if cardio and not numbers.weight:
-        numbers.weight = None
+    if cardio:
+        numbers = cardio_numbers(numbers)
     values = checked(numbers, unit, distance)
     key = f"fitnotes:{day.isoformat()}"
     session = gathered.session(

@@ -74,8 +74,12 @@ class Row:
     columns: dict[str, int]
 
     def cell(self, name: str) -> str:
+        """The cell's text, trimmed, with Windows line ends inside it made plain."""
         index = self.columns.get(name)
-        return self.fields[index].strip() if index is not None and index < len(self.fields) else ""
+        if index is None or index >= len(self.fields):
+            return ""
+        text = self.fields[index].strip()
+        return text.replace("\r\n", "\n") if "\r" in text else text
 
 
 @dataclass(slots=True)
@@ -149,6 +153,11 @@ def cardio_name(name: str) -> bool:
     return bool(_CARDIO.search(name)) and not _LIFT.search(name)
 
 
+def cardio_numbers(numbers: RowNumbers) -> RowNumbers:
+    """A cardio row's numbers: a weight or reps of 0 are the exporter's blanks."""
+    return RowNumbers(numbers.weight or None, numbers.reps or None, numbers.seconds, numbers.rpe)
+
+
 class Gathered:
     """The sessions read so far by their key, the rows skipped, and the rows read.
 
@@ -170,6 +179,8 @@ class Gathered:
         for record in rows:
             self.read += 1
             try:
+                if not any(cell.strip() for cell in record.fields):
+                    raise SkipRow("empty row")
                 add_row(record)
             except SkipRow as skip:
                 self.skipped.append(Skipped(record.line, skip.reason))

@@ -17,10 +17,10 @@ from evenside.interchange.gather import (
     Gathered,
     Memo,
     Row,
-    RowNumbers,
     SkipRow,
     add_note,
     cardio_name,
+    cardio_numbers,
     checked,
     field_count_problem,
     read_number,
@@ -125,8 +125,8 @@ def _add_row(gathered: Gathered, layout: _Layout, times: Memo[datetime], record:
     cardio = distance is not None or (
         numbers.reps is None and bool(numbers.seconds) and cardio_name(name)
     )
-    if cardio and not numbers.weight:
-        numbers = RowNumbers(None, numbers.reps, numbers.seconds, numbers.rpe)
+    if cardio:
+        numbers = cardio_numbers(numbers)
     values = checked(numbers, layout.unit, distance)
     title = row.cell("title") or "Workout"
     key = f"hevy:{started.isoformat()}:{title}"

@@ -79,7 +79,10 @@ def _parse(
         return hevy.parse(header, rows)
     if chosen == "fitnotes":
         return fitnotes.parse(header, rows)
-    return evenside_csv.parse(header, rows)
+    filled = (record for record in rows if any(cell.strip() for cell in record.fields))
+    parsed = evenside_csv.parse(header, filled)
+    parsed.layout = parsed.layout or "Evenside CSV"
+    return parsed
 
 
 def parse_file(path: Path, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002

@@ -18,9 +18,9 @@ from evenside.domain.units import Unit
 from evenside.interchange.gather import (
     Gathered,
     Row,
-    RowNumbers,
     SkipRow,
     cardio_name,
+    cardio_numbers,
     checked,
     read_number,
     read_numbers,
@@ -243,8 +243,8 @@ def _add_set_row(gathered: Gathered, found: _File, log: _Log, row: Row, unit: Un
     if numbers.reps is None and not numbers.seconds and distance is None:
         raise SkipRow("weight but no reps or time" if numbers.weight else "empty set")
     cardio = distance is not None or (numbers.reps is None and cardio_name(log.name))
-    if cardio and not numbers.weight:
-        numbers = RowNumbers(None, numbers.reps, numbers.seconds, numbers.rpe)
+    if cardio:
+        numbers = cardio_numbers(numbers)
     value = checked(numbers, row_unit, distance)
     order = _set_index(row) + 1 if row.cell("set_index") else None
     session = _session(gathered, found, log)

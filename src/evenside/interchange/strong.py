@@ -21,6 +21,7 @@ from evenside.interchange.gather import (
     SkipRow,
     add_note,
     cardio_name,
+    cardio_numbers,
     checked,
     field_count_problem,
     read_number,
@@ -98,8 +99,8 @@ class _Reader:
         )
         if numbers.reps is None and not numbers.seconds and distance is None:
             raise SkipRow("weight but no reps or time" if numbers.weight else "empty set")
-        if cardio and not numbers.weight:
-            numbers.weight = None
+        if cardio:
+            numbers = cardio_numbers(numbers)
         unit = row_unit or layout.fixed_unit or layout.chosen_unit or Unit.KG
         values = checked(numbers, unit, distance)
         self.gathered.add_set(

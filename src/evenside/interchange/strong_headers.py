@@ -74,10 +74,9 @@ LOOKUP = {
     for names in languages.values()
     for name in names
 }
-GERMAN = {key(n) for names in SYNONYMS.values() for n in names.get("de", ())} - {"rpe"}
-FRENCH = {key(n) for names in SYNONYMS.values() for n in names.get("fr", ())} - {
-    "date", "distance", "notes", "rpe", "reps",
-}  # fmt: skip
+ENGLISH = {key(n) for names in SYNONYMS.values() for n in names.get("en", ())}
+GERMAN = {key(n) for names in SYNONYMS.values() for n in names.get("de", ())} - ENGLISH
+FRENCH = {key(n) for names in SYNONYMS.values() for n in names.get("fr", ())} - ENGLISH
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French"}
 
 WARM_UP = {"w", "warm up", "warmup", "aufwarmen", "echauffement"}
