@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
-from import_checks import FIXTURES, draft, load, sets_in, sets_of
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.imports import MeasurementDraft
@@ -17,6 +16,7 @@ from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
 from evenside.interchange.importers import parse_text
+from import_checks import FIXTURES, draft, load, sets_in, sets_of
 
 
 @pytest.fixture(autouse=True)

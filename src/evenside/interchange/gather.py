@@ -18,15 +18,16 @@ from evenside.interchange.csv_read import Record
 from evenside.interchange.numbers import SharedFloats, number, weight_to_kg, whole
 
 T = TypeVar("T")
-MEMO_LIMIT = 20_000  # distinct strings remembered per cache; a file past it starts afresh
+MEMO_LIMIT = 4096  # distinct strings remembered per cache; a file past it starts afresh
 
 
 class Memo(Generic[T]):
     """``parse(text)`` remembered for each distinct text: a file repeats the same dates,
     numbers and names thousands of times. Bounded, so memory stays flat on any file."""
 
-    def __init__(self, parse: Callable[[str], T]) -> None:
+    def __init__(self, parse: Callable[[str], T], limit: int = MEMO_LIMIT) -> None:
         self._parse = parse
+        self._limit = limit
         self._seen: dict[str, T] = {}
 
     def __call__(self, text: str) -> T:
@@ -35,7 +36,7 @@ class Memo(Generic[T]):
         except KeyError:
             pass
         value = self._parse(text)  # a ValueError is not remembered: it skips the row anyway
-        if len(self._seen) >= MEMO_LIMIT:
+        if len(self._seen) >= self._limit:
             self._seen.clear()
         self._seen[text] = value
         return value

@@ -91,7 +91,7 @@ def _layout(header: list[str]) -> _Layout:
 def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     layout = _layout(header)
     gathered = Gathered()
-    times = Memo(hevy_time)
+    times = Memo(hevy_time, limit=64)  # a workout's rows share its times
     gathered.read_all(rows, partial(_add_row, gathered, layout, times))
     description = "Hevy, " + ("kilograms" if layout.unit is Unit.KG else "pounds")
     if layout.distance_column == "distance_miles":

@@ -73,11 +73,6 @@ def parse(lines: Iterable[str], unit: Unit | None) -> ParsedImport:
     for section in sections(lines):
         found.seen.add(section.name)
         _read_section(found, section)
-    if "EXERCISE LOGS" not in found.seen and "EXERCISE SET LOGS" not in found.seen:
-        raise InvalidInput(
-            "Line 1: this JEFIT export has no EXERCISE LOGS table; nothing was imported.",
-            "file",
-        )
     chosen = found.unit or unit
     if chosen is None and (found.logs or found.set_logs):
         raise InvalidInput(

@@ -71,8 +71,9 @@ class _Reader:
         self.gathered = gathered
         self.layout = layout
         self.times = ZoneCheck()
-        self._dates = Memo(iso_time)
-        self._durations = Memo(strong_duration)
+        # a workout's rows share its date and duration: the last few are all worth keeping
+        self._dates = Memo(iso_time, limit=64)
+        self._durations = Memo(strong_duration, limit=64)
         self._units = Memo(_unit)
 
     def add_row(self, record: Record) -> None:
