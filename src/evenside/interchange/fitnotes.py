@@ -22,7 +22,6 @@ from evenside.interchange.gather import (
     SkipRow,
     cardio_name,
     cardio_numbers,
-    checked,
     field_count_problem,
     read_number,
     read_numbers,
@@ -126,7 +125,7 @@ def _add_row(gathered: Gathered, layout: _Layout, days: Memo[date], record: Reco
     unit = layout.fixed_unit or (_row_unit(row) if numbers.weight else Unit.KG)
     if cardio:
         numbers = cardio_numbers(numbers)
-    values = checked(numbers, unit, distance)
+    values = gathered.checked(numbers, unit, distance)
     key = f"fitnotes:{day.isoformat()}"
     session = gathered.session(
         key,

@@ -76,10 +76,10 @@ class Row:
 
     def cell(self, name: str) -> str:
         """The cell's text, trimmed, with Windows line ends inside it made plain."""
-        index = self.columns.get(name)
-        if index is None or index >= len(self.fields):
+        try:
+            text = self.fields[self.columns[name]].strip()
+        except (KeyError, IndexError):
             return ""
-        text = self.fields[index].strip()
         return text.replace("\r\n", "\n") if "\r" in text else text
 
 
@@ -174,6 +174,21 @@ class Gathered:
         self._floats = SharedFloats()
         self.names: Memo[tuple[str, Side | None, bool]] = Memo(split_side)
         self._notes: Memo[str] = Memo(str)
+        self._values: dict[tuple[object, ...], SetValues] = {}
+
+    def checked(
+        self, numbers: RowNumbers, unit: Unit, distance_m: float | None = None
+    ) -> SetValues:
+        """``checked``, remembered for each distinct set of numbers: most sets in a file
+        repeat a weight, reps and RPE seen before."""
+        key = (numbers.weight, numbers.reps, numbers.seconds, numbers.rpe, unit, distance_m)
+        found = self._values.get(key)
+        if found is None:
+            found = checked(numbers, unit, distance_m)
+            if len(self._values) >= MEMO_LIMIT:
+                self._values.clear()
+            self._values[key] = found
+        return found
 
     def read_all(self, rows: Iterator[Record], add_row: Callable[[Record], None]) -> None:
         """Each record in turn to ``add_row``; one that raises ``SkipRow`` is noted skipped."""

@@ -21,7 +21,6 @@ from evenside.interchange.gather import (
     add_note,
     cardio_name,
     cardio_numbers,
-    checked,
     field_count_problem,
     read_number,
     read_numbers,
@@ -127,7 +126,7 @@ def _add_row(gathered: Gathered, layout: _Layout, times: Memo[datetime], record:
     )
     if cardio:
         numbers = cardio_numbers(numbers)
-    values = checked(numbers, layout.unit, distance)
+    values = gathered.checked(numbers, layout.unit, distance)
     title = row.cell("title") or "Workout"
     key = f"hevy:{started.isoformat()}:{title}"
     session = gathered.session(

@@ -22,7 +22,6 @@ from evenside.interchange.gather import (
     add_note,
     cardio_name,
     cardio_numbers,
-    checked,
     field_count_problem,
     read_number,
     read_numbers,
@@ -75,6 +74,10 @@ class _Reader:
         self._dates = Memo(iso_time, limit=64)
         self._durations = Memo(strong_duration, limit=64)
         self._units = Memo(_unit)
+        self._markers = Memo(headers.key)
+        self._kinds = Memo(_kind)
+        self._last_date: tuple[str, datetime] | None = None
+        self._last_session: tuple[tuple[datetime, str, str], SessionDraft] | None = None
 
     def add_row(self, record: Record) -> None:
         """The record's set into its workout; ``SkipRow`` says why a row is not a set."""
@@ -83,14 +86,14 @@ class _Reader:
             raise field_count_problem(record, layout.header)
         row = Row(record.line, record.fields, layout.columns)
         order = row.cell("set_order")
-        marker = headers.key(order)
+        marker = self._markers(order)
         started = self._started(row)
         name, side, unilateral = self.gathered.names(row.cell("exercise"))
         if marker in headers.REST:
             raise SkipRow(_rest_reason(row))
         if marker in headers.NOTE:
             self._note(row, self._session(row, started), name, unilateral)
-        kind, number = _kind(order, marker)
+        kind, number = self._kinds(order)
         numbers, row_unit = self._numbers(row)
         distance = self._distance(row)
         if not name:
@@ -103,19 +106,34 @@ class _Reader:
         if cardio:
             numbers = cardio_numbers(numbers)
         unit = row_unit or layout.fixed_unit or layout.chosen_unit or Unit.KG
-        values = checked(numbers, unit, distance)
+        values = self.gathered.checked(numbers, unit, distance)
         self.gathered.add_set(
             self._session(row, started), (name, side, unilateral), row.line, values,
             kind=kind, row_note=row.cell("notes"), order=number, cardio=cardio,
         )  # fmt: skip
 
     def _started(self, row: Row) -> datetime:
+        """The row's date; a workout's rows repeat it, so the last one read is kept."""
+        text = row.cell("date")
+        if self._last_date is not None and self._last_date[0] == text:
+            return self._last_date[1]
         try:
-            return self.times.naive(self._dates(row.cell("date")), row.line)
+            started = self.times.naive(self._dates(text), row.line)
         except ValueError:
-            raise SkipRow(f'unreadable date "{row.cell("date")}"') from None
+            raise SkipRow(f'unreadable date "{text}"') from None
+        self._last_date = (text, started)
+        return started
 
     def _session(self, row: Row, started: datetime) -> SessionDraft:
+        """The row's workout; a workout's rows follow each other, so the last is kept."""
+        key = (started, row.cell("workout"), row.cell("duration"))
+        if self._last_session is not None and self._last_session[0] == key:
+            return self._last_session[1]
+        session = self._new_or_known_session(row, started)
+        self._last_session = (key, session)
+        return session
+
+    def _new_or_known_session(self, row: Row, started: datetime) -> SessionDraft:
         try:
             duration = self._durations(row.cell("duration"))
         except ValueError as exc:
@@ -172,8 +190,9 @@ def _rest_reason(row: Row) -> str:
     return f"rest timer row{rest}, not a set"
 
 
-def _kind(order: str, marker: str) -> tuple[SetKind, int | None]:
+def _kind(order: str) -> tuple[SetKind, int | None]:
     """The set kind a set order's letter names, and the set's number if it has one."""
+    marker = headers.key(order)
     if marker in headers.WARM_UP:
         return SetKind.WARM_UP, None
     if marker in headers.DROP:
