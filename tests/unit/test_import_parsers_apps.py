@@ -15,7 +15,7 @@ from evenside.domain.imports import MeasurementDraft
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
-from evenside.interchange.importers import parse_text
+from evenside.interchange.importers import detect_file, parse_text
 from import_checks import FIXTURES, draft, load, sets_in, sets_of
 
 
@@ -237,3 +237,16 @@ def test_forcing_hevy_or_fitnotes_on_another_header_refuses_on_line_1() -> None:
         parse_text(text, format="hevy")
     with pytest.raises(InvalidInput, match="^Line 1: this is not a FitNotes export"):
         parse_text(text, format="fitnotes")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("jefit_per_set_lb.csv", "jefit"),
+        ("strong_german_crlf.csv", "strong"),
+        ("hevy_12h_lb_supersets.csv", "hevy"),
+        ("fitnotes_each_side_cardio.csv", "fitnotes"),
+    ],
+)
+def test_the_whole_file_says_which_app_wrote_it(name: str, expected: str) -> None:
+    assert detect_file(FIXTURES / name) == expected

@@ -27,6 +27,20 @@ def detect(header: list[str]) -> str | None:
     return None
 
 
+def detect_file(path: Path) -> str | None:
+    """The format of the file at ``path``, judged from the whole file's opening: a JEFIT
+    export opens with a section banner, every other format with its header."""
+    with open_lines(path) as opened:
+        first, lines = first_line(opened)
+        if jefit.looks_like(first):
+            return "jefit"
+        try:
+            header, _rows = records_from(lines)
+        except InvalidInput:
+            return None
+        return detect(header)
+
+
 def parse_text(text: str, *, format: str | None = None, unit: Unit | None = None) -> ParsedImport:  # noqa: A002
     return _parse_lines(iter(io.StringIO(text, newline="")), format=format, unit=unit)
 

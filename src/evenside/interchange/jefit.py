@@ -33,7 +33,8 @@ SESSION_HOUR = time(12, 0)  # an exercise log with no session has a day, not a t
 UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "kilograms": Unit.KG, "metric": Unit.KG,
          "lb": Unit.LB, "lbs": Unit.LB, "pounds": Unit.LB, "imperial": Unit.LB}  # fmt: skip
 INCH_WORDS = {"in", "inch", "inches", "imperial"}
-KINDS = {"": SetKind.WORKING, "default": SetKind.WORKING, "normal": SetKind.WORKING,
+KINDS = {"": SetKind.WORKING, "0": SetKind.WORKING, "default": SetKind.WORKING,
+         "normal": SetKind.WORKING,
          "regular": SetKind.WORKING, "warm-up": SetKind.WARM_UP, "warmup": SetKind.WARM_UP,
          "warm up": SetKind.WARM_UP, "drop": SetKind.DROP, "dropset": SetKind.DROP,
          "drop set": SetKind.DROP, "failure": SetKind.FAILURE}  # fmt: skip
@@ -229,9 +230,12 @@ def _add_packed(gathered: Gathered, found: _File, log: _Log, unit: Unit) -> None
 def _add_set_row(gathered: Gathered, found: _File, log: _Log, row: Row, unit: Unit) -> None:
     """One EXERCISE SET LOGS row: its weight (weight_lbs in pounds, weight_kg in kg), reps,
     set type, and for cardio its time and distance."""
-    kind = KINDS.get(row.cell("set_type").lower().replace("_", "-"))
+    set_type = row.cell("set_type")
+    kind = KINDS.get(set_type.lower().replace("_", "-"))
+    # a type this reader does not know is kept as a working set, its name kept beside it
+    row_note = row.cell("notes") if kind is not None else f'JEFIT set type "{set_type}"'
     if kind is None:
-        raise SkipRow(f'unknown set type "{row.cell("set_type")}"')
+        kind = SetKind.WORKING
     column, row_unit = _weight_column(row, unit)
     numbers = read_numbers(row.cell(column), row.cell("reps"), _seconds(row), row.cell("rpe"))
     distance = _distance(row)
@@ -245,7 +249,7 @@ def _add_set_row(gathered: Gathered, found: _File, log: _Log, row: Row, unit: Un
     session = _session(gathered, found, log)
     gathered.add_set(
         session, gathered.names(log.name), row.line, value,
-        kind=kind, order=order, cardio=cardio, row_note=row.cell("notes"),
+        kind=kind, order=order, cardio=cardio, row_note=row_note,
     )  # fmt: skip
 
 
