@@ -250,3 +250,21 @@ def test_forcing_hevy_or_fitnotes_on_another_header_refuses_on_line_1() -> None:
 )
 def test_the_whole_file_says_which_app_wrote_it(name: str, expected: str) -> None:
     assert detect_file(FIXTURES / name) == expected
+
+
+def test_fitnotes_without_distance_and_time_columns() -> None:
+    text = "Date,Exercise,Category,Weight (kgs),Reps\n2021-08-02,Deadlift,Back,140.0,3\n"
+    parsed = parse_text(text)
+    assert parsed.layout == "FitNotes, older layout (kg in the header), no distance or time columns"
+    [deadlift] = sets_in(parsed, "Deadlift")
+    assert (deadlift.weight_kg, deadlift.reps, deadlift.distance_m) == (140.0, 3, None)
+
+
+def test_an_unknown_jefit_set_type_is_kept_as_a_working_set_saying_so() -> None:
+    text = (FIXTURES / "jefit_per_set_lb.csv").read_text("utf-8").replace(",warm-up,", ",superset,")
+    [first, *_] = sets_in(parse_text(text), "Barbell Bench Press")
+    assert (first.kind, first.notes, first.reps) == (
+        SetKind.WORKING,
+        'JEFIT set type "superset"',
+        10,
+    )
