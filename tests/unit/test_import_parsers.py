@@ -278,3 +278,13 @@ def test_format_can_be_forced_but_not_contradicted() -> None:
     with pytest.raises(InvalidInput, match="looks like a hevy export, not strong"):
         parse_text(text, format="strong")
     assert parse_text(text, format="hevy").format == "hevy"
+
+
+def test_a_decimal_comma_without_quotes_is_a_skipped_row_not_a_shifted_one() -> None:
+    text = (
+        "Datum,Workout-Name,Name der Übung,Reihenfolge festlegen,Gewicht,Wiederh.\n"
+        "2025-05-02 17:15:00,Beine,Kniebeuge,1,82,5,5\n"
+    )
+    parsed = parse_text(text, unit=Unit.KG)
+    assert parsed.sets == 0
+    assert [(s.line, s.reason) for s in parsed.skipped] == [(2, "7 fields, the header has 6")]

@@ -82,8 +82,9 @@ class _Reader:
     def add_row(self, record: Record) -> None:
         """The record's set into its workout; ``SkipRow`` says why a row is not a set."""
         layout = self.layout
-        if len(record.fields) < len(layout.header) - 3:
-            raise field_count_problem(record, layout.header)
+        width = len(layout.header)
+        if len(record.fields) < width - 3 or any(f.strip() for f in record.fields[width:]):
+            raise field_count_problem(record, layout.header)  # e.g. 82,5 without quotes
         row = Row(record.line, record.fields, layout.columns)
         order = row.cell("set_order")
         marker = self._markers(order)
