@@ -171,11 +171,13 @@ def _distance(row: Row, layout: _Layout) -> float | None:
 def _order(row: Row) -> int | None:
     """The set's number within its exercise, from 1 (Hevy counts set_index from 0)."""
     text = row.cell("set_index")
-    return int(text) + 1 if text.isdigit() else None
+    return int(text) + 1 if text.isdigit() and len(text) < 6 else None
 
 
 def _superset(text: str) -> int | None:
+    """The superset's number; one past any real workout's count is no grouping at all."""
     try:
-        return int(float(text))
-    except ValueError:
+        value = int(float(text))
+    except (ValueError, OverflowError):
         return None
+    return value if 0 <= value < 100_000 else None

@@ -135,9 +135,13 @@ def _session_times(row: Row) -> tuple[datetime, datetime | None] | None:
     if ended is None or ended < started:
         try:
             total = int(float(row.cell("total_time") or 0))
-        except ValueError:
+        except (ValueError, OverflowError):
             total = 0
-        ended = datetime.fromtimestamp(started.timestamp() + total) if total > 0 else None
+        total = total if total <= 7 * 24 * 3600 else 0  # a session left running for days
+        try:
+            ended = datetime.fromtimestamp(started.timestamp() + total) if total > 0 else None
+        except (OverflowError, OSError, ValueError):
+            ended = None
     return started, ended
 
 
@@ -191,9 +195,10 @@ def _describe(per_set: int, packed: int, unit: Unit) -> str:
 
 def _set_index(row: Row) -> int:
     try:
-        return int(float(row.cell("set_index") or 0))
-    except ValueError:
+        value = int(float(row.cell("set_index") or 0))
+    except (ValueError, OverflowError):
         return 0
+    return value if 0 <= value < 100_000 else 0
 
 
 def _session(gathered: Gathered, found: _File, log: _Log) -> SessionDraft:
