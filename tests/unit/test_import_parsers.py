@@ -67,6 +67,7 @@ def test_strong_quirks() -> None:
     assert upper.name == "Upper" and upper.notes == "Felt strong.\nLeft shoulder a bit tight."
     assert (upper.ended_at - upper.started_at).total_seconds() == 82 * 60  # type: ignore[operator]
     assert (short.ended_at - short.started_at).total_seconds() == 31 * 60  # type: ignore[operator]
+    assert short.notes == "Bench Press (Barbell): failed to lock out"  # from a skipped row
     # spaces trimmed; "one arm" says one side at a time but not which: one set, side BOTH
     assert draft(parsed, "One Arm Dumbbell Row").unilateral
     assert sets_of(parsed, "One Arm Dumbbell Row") == [
@@ -89,7 +90,7 @@ def test_strong_quirks() -> None:
     assert not draft(parsed, "Plank").cardio  # a hold, not cardio
     assert {s.line: s.reason for s in parsed.skipped} == {
         6: "rest timer row (90 s rest), not a set",
-        20: "weight but no reps or time",
+        20: "weight but no reps or time (its note kept on the workout)",
         22: 'unreadable number "nope"',
     }
     assert [(s.line, s.reason) for s in parsed.kept_as_notes] == [

@@ -136,14 +136,18 @@ def test_fitnotes_each_side_holds_and_a_day_of_only_cardio() -> None:
     [plank] = sets_in(parsed, "Plank")  # a hold with only a time: kept, not cardio
     assert (plank.duration_seconds, plank.reps, plank.weight_kg) == (90, None, None)
     assert not draft(parsed, "Plank").cardio
-    legs, cardio_day = parsed.sessions
+    legs, cardio_day, _comment_only = parsed.sessions
     assert cardio_day.started_at == datetime(2024, 2, 7, 12, 0)  # a day of only cardio, kept
     [run] = sets_in(parsed, "Running (Outdoor)")
     assert (run.distance_m, run.duration_seconds, run.notes) == (5200.0, 1665, "easy pace")
     [ride] = sets_in(parsed, "Cycling")
     assert (ride.duration_seconds, ride.distance_m) == (1800, None)
     assert all(e.cardio for e in cardio_day.exercises)
-    assert [(s.line, s.reason) for s in parsed.skipped] == [(10, "empty row")]
+    assert [(s.line, s.reason) for s in parsed.skipped] == [
+        (10, "empty row"),
+        (11, "empty row (its comment kept on the day)"),
+    ]
+    assert parsed.sessions[-1].notes == "Leg Press (Each Side): seat 5 - machine broken"
 
 
 def test_jefit_per_set_logs_preferred_pounds_and_profile() -> None:

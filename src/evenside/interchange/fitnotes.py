@@ -20,6 +20,7 @@ from evenside.interchange.gather import (
     Memo,
     Row,
     SkipRow,
+    add_note,
     cardio_name,
     cardio_numbers,
     field_count_problem,
@@ -104,12 +105,34 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
 
 
 def _add_row(gathered: Gathered, layout: _Layout, days: Memo[date], record: Record) -> None:
-    """The record's set into its day's session; ``SkipRow`` says why a row is not a set."""
+    """The record's set into its day's session; ``SkipRow`` says why a row is not a set. A
+    skipped row's comment is not lost: it goes onto its day's notes."""
     row = Row(record.line, _fields(record, layout), layout.columns)
     try:
         day = days(row.cell("Date"))
     except ValueError:
         raise SkipRow(f'unreadable date "{row.cell("Date")}"') from None
+    try:
+        _add_set(gathered, layout, row, day)
+    except SkipRow as skip:
+        comment = row.cell("Comment")
+        if not comment:
+            raise
+        session = _session(gathered, day)
+        name = row.cell("Exercise")
+        session.notes = add_note(session.notes, f"{name}: {comment}" if name else comment)
+        raise SkipRow(f"{skip.reason} (its comment kept on the day)") from None
+
+
+def _session(gathered: Gathered, day: date) -> SessionDraft:
+    key = f"fitnotes:{day.isoformat()}"
+    return gathered.session(
+        key,
+        lambda: SessionDraft(key, datetime.combine(day, SESSION_HOUR), None, "FitNotes workout"),
+    )
+
+
+def _add_set(gathered: Gathered, layout: _Layout, row: Row, day: date) -> None:
     numbers = read_numbers(row.fields[3], row.cell("Reps"), _seconds(row))
     distance = _distance(row)
     if numbers.reps is None and not numbers.seconds and distance is None:
@@ -126,13 +149,8 @@ def _add_row(gathered: Gathered, layout: _Layout, days: Memo[date], record: Reco
     if cardio:
         numbers = cardio_numbers(numbers)
     values = gathered.checked(numbers, unit, distance)
-    key = f"fitnotes:{day.isoformat()}"
-    session = gathered.session(
-        key,
-        lambda: SessionDraft(key, datetime.combine(day, SESSION_HOUR), None, "FitNotes workout"),
-    )
     gathered.add_set(
-        session, (name, side, unilateral), row.line, values,
+        _session(gathered, day), (name, side, unilateral), row.line, values,
         row_note=row.cell("Comment"), cardio=cardio,
     )  # fmt: skip
 

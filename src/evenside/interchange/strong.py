@@ -80,12 +80,32 @@ class _Reader:
         self._last_session: tuple[tuple[datetime, str, str], SessionDraft] | None = None
 
     def add_row(self, record: Record) -> None:
-        """The record's set into its workout; ``SkipRow`` says why a row is not a set."""
+        """The record's set into its workout; ``SkipRow`` says why a row is not a set. A
+        skipped row's note is not lost: it goes onto its workout's notes."""
         layout = self.layout
         width = len(layout.header)
         if len(record.fields) < width - 3 or any(f.strip() for f in record.fields[width:]):
             raise field_count_problem(record, layout.header)  # e.g. 82,5 without quotes
         row = Row(record.line, record.fields, layout.columns)
+        try:
+            self._add(row)
+        except SkipRow as skip:
+            note = row.cell("notes")
+            if note and self._keep_note(row, note):
+                raise SkipRow(f"{skip.reason} (its note kept on the workout)") from None
+            raise
+
+    def _keep_note(self, row: Row, note: str) -> bool:
+        try:
+            session = self._session(row, self._started(row))
+        except SkipRow:
+            return False
+        name = row.cell("exercise")
+        session.notes = add_note(session.notes, f"{name}: {note}" if name else note)
+        return True
+
+    def _add(self, row: Row) -> None:
+        layout = self.layout
         order = row.cell("set_order")
         marker = self._markers(order)
         started = self._started(row)
