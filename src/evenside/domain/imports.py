@@ -98,7 +98,8 @@ class ParsedImport:
 
     @property
     def rows_imported(self) -> int:
-        """Rows of the file that became sets (a row can become two: left and right)."""
+        """Rows of the file that became sets (a JEFIT row of packed sets becomes several).
+        rows_read = rows_imported + len(skipped) + len(kept_as_notes)."""
         return len({s.line for session in self.sessions for e in session.exercises for s in e.sets})
 
     @property
