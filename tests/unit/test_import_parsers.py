@@ -289,3 +289,24 @@ def test_a_decimal_comma_without_quotes_is_a_skipped_row_not_a_shifted_one() -> 
     parsed = parse_text(text, unit=Unit.KG)
     assert parsed.sets == 0
     assert [(s.line, s.reason) for s in parsed.skipped] == [(2, "7 fields, the header has 6")]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1h 22m", 82 * 60),
+        ("45s", 45),
+        ("3720", 3720),
+        ("1 Std. 5 Min.", 65 * 60),
+        ("1 Stunde", 3600),
+        ("2 heures 3 min", 123 * 60),
+        ("40 Sek.", 40),
+    ],
+)
+def test_workout_lengths_as_strong_writes_them_in_each_language(text: str, seconds: int) -> None:
+    row = f"2024-01-01 10:00:00,A,{text},Squat,1,100,5\n"
+    parsed = parse_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps\n" + row, unit=Unit.KG
+    )
+    [session] = parsed.sessions
+    assert (session.ended_at - session.started_at).total_seconds() == seconds  # type: ignore[operator]

@@ -4,6 +4,7 @@ note rows in every language; cardio rows kept with their distance and time."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -72,7 +73,7 @@ class _Reader:
         self.times = ZoneCheck()
         # a workout's rows share its date and duration: the last few are all worth keeping
         self._dates = Memo(iso_time, limit=64)
-        self._durations = Memo(strong_duration, limit=64)
+        self._durations = Memo(duration, limit=64)
         self._units = Memo(_unit)
         self._markers = Memo(headers.key)
         self._kinds = Memo(_kind)
@@ -203,6 +204,33 @@ class _Reader:
                 raise SkipRow(f'unknown distance unit "{row.cell("distance_unit")}"')
             per = headers.DISTANCE_UNITS[unit_text]
         return round(value * per, 3)
+
+
+_PART = re.compile(
+    r"(\d+)\s*(stunden?|std|heures?|hrs|hr|h|minuten?|minutes?|mins|min|m|sekunden?|secondes?|"
+    r"sek|sec|s)(?![a-z])\.?",
+    re.I,
+)
+
+
+def _unit_seconds(unit: str) -> int:
+    lowered = unit.lower()
+    if lowered.startswith(("h", "st")):
+        return 3600
+    return 1 if lowered.startswith("s") else 60  # s, sec, sek(unden), second(e)s; else minutes
+
+
+def duration(text: str) -> int | None:
+    """A workout's length as Strong writes it ('1h 22m', '45s', seconds) or in a localised
+    export ('1 Std. 5 Min.', '1 h 5 min'); ValueError if it is none of these."""
+    try:
+        return strong_duration(text)
+    except ValueError:
+        pass
+    parts = _PART.findall(text)
+    if not parts or _PART.sub("", text).strip():
+        raise ValueError(text)
+    return sum(int(amount) * _unit_seconds(unit) for amount, unit in parts)
 
 
 def _rest_reason(row: Row) -> str:
