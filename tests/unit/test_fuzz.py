@@ -35,7 +35,9 @@ def _parse(data: bytes, folder: Path) -> ParsedImport | None:
         parsed = parse_file(path, unit=Unit.KG)
     except InvalidInput:
         return None
-    assert parsed.rows_imported + len(parsed.skipped) == parsed.rows_read
+    assert (
+        parsed.rows_imported + len(parsed.skipped) + len(parsed.kept_as_notes) == parsed.rows_read
+    )
     return parsed
 
 

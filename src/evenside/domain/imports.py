@@ -69,6 +69,17 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class MeasurementDraft:
+    """A body measurement an export carries (JEFIT's profile log), in centimetres."""
+
+    line: int
+    measured_on: date
+    site: str  # "arms", "thighs", "waist" ... as the source names it
+    side: Side  # BOTH when the source does not say which side
+    value_cm: float
+
+
 @dataclass
 class ParsedImport:
     format: str
@@ -77,6 +88,9 @@ class ParsedImport:
     skipped: list[Skipped]
     unit_note: str = ""
     layout: str = ""  # what auto-detection recognised, e.g. "Strong, German headers"
+    measurements: list[MeasurementDraft] = field(default_factory=list)
+    # Rows that are not sets but whose text was kept as a note (Strong "Note" rows).
+    kept_as_notes: list[Skipped] = field(default_factory=list)
 
     @property
     def sets(self) -> int:
@@ -84,7 +98,8 @@ class ParsedImport:
 
     @property
     def rows_imported(self) -> int:
-        """Rows of the file that became sets (a row can become two: left and right)."""
+        """Rows of the file that became sets (a JEFIT row of packed sets becomes several).
+        rows_read = rows_imported + len(skipped) + len(kept_as_notes)."""
         return len({s.line for session in self.sessions for e in session.exercises for s in e.sets})
 
     @property

@@ -23,6 +23,12 @@ class Record:
     fields: list[str]
 
 
+class Header(list[str]):
+    """A header's fields, and the delimiter the file uses (comma or semicolon)."""
+
+    delimiter = ","
+
+
 def _check_file(path: Path) -> None:
     """A readable, non-empty regular file within the size limit, or one clear line."""
     if str(path) in ("", "."):
@@ -70,13 +76,26 @@ CHUNK_BYTES = 1 << 20
 @contextmanager
 def open_records(path: Path) -> Iterator[tuple[list[str], Iterator[Record]]]:
     """The header and the records of the CSV file at ``path``, read as they are parsed."""
+    with open_lines(path) as lines:
+        yield records_from(lines)
+
+
+@contextmanager
+def open_lines(path: Path) -> Iterator[Iterator[str]]:
+    """The text lines of the file at ``path`` (line endings kept), read as they are used."""
     _check_file(path)
     try:
         encoding = _encoding(path)
         with path.open(encoding=encoding, newline="") as stream:
-            yield records_from(stream)
+            yield iter(stream)
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.", "file") from exc
+
+
+def first_line(lines: Iterator[str]) -> tuple[str, Iterator[str]]:
+    """The first line, and all the lines again (the first put back in front)."""
+    first = next(lines, "")
+    return first, itertools.chain([first], lines)
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -114,8 +133,10 @@ def records_from(stream: Iterable[str]) -> tuple[list[str], Iterator[Record]]:
                     "nothing was imported.",
                     "file",
                 ) from exc
-            if any(f.strip() for f in fields):
+            if fields:  # a row of empty cells is reported; a blank line is no row
                 yield Record(start, fields)
             start = reader.line_num + 1
 
-    return [h.strip().strip('"').strip() for h in header], rows()
+    found = Header(h.strip().strip('"').strip() for h in header)
+    found.delimiter = delimiter
+    return found, rows()

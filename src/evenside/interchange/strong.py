@@ -1,92 +1,55 @@
 """Strong exports: comma-separated (three vintages, English, German, French), semicolon with
-per-row units, and the fully quoted semicolon layout with units in the header."""
+per-row units, and the fully quoted semicolon layout with units in the header. Rest and
+note rows in every language; cardio rows kept with their distance and time."""
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
-from evenside.domain.errors import InvalidInput
-from evenside.domain.imports import ParsedImport, SessionDraft, split_side
+from evenside.domain.imports import ParsedImport, SessionDraft
 from evenside.domain.training import SetKind
 from evenside.domain.units import Unit
+from evenside.interchange import strong_headers as headers
 from evenside.interchange.csv_read import Record
 from evenside.interchange.gather import (
     Gathered,
+    Memo,
+    NoteRow,
     Row,
     RowNumbers,
     SkipRow,
-    checked,
+    add_note,
+    cardio_name,
+    cardio_numbers,
     field_count_problem,
+    read_number,
     read_numbers,
     unreadable_number,
 )
 from evenside.interchange.numbers import ZoneCheck, iso_time, strong_duration
 
-
-def _key(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(folded.lower().replace("-", " ").replace("'", " ").split())
+looks_like = headers.looks_like
+columns = headers.columns
 
 
-SYNONYMS = {
-    "workout_number": ("workout #",),
-    "date": ("date", "datum"),
-    "workout": ("workout name", "nom de l entrainement"),
-    "duration": ("duration", "dauer", "duree", "duration (sec)"),
-    "exercise": ("exercise name", "name der ubung", "nom de l exercice"),
-    "set_order": (
-        "set order",
-        "satz reihenfolge",
-        "satzreihenfolge",
-        "reihenfolge",
-        "ordre de la serie",
-    ),
-    "weight": ("weight", "gewicht", "poids", "weight (kg)", "weight (lbs)", "weight (lb)"),
-    "weight_unit": ("weight unit", "gewichtseinheit", "unite de poids"),
-    "reps": ("reps", "wiederholungen", "wdh", "reps", "repetitions"),
-    "distance": ("distance", "distanz", "entfernung", "distance (meters)", "distance (km)"),
-    "distance_unit": ("distance unit",),
-    "seconds": ("seconds", "sekunden", "secondes"),
-    "notes": ("notes", "notizen", "remarques"),
-    "workout_notes": ("workout notes", "workout notizen", "notes de l entrainement"),
-    "rpe": ("rpe",),
-}
-LOOKUP = {_key(name): canonical for canonical, names in SYNONYMS.items() for name in names}
-WARM_UP = {"w", "warm_up", "warm up", "warmup", "aufwarmen", "echauffement"}
-DROP = {"d", "drop", "dropset", "drop set"}
-FAILURE = {"f", "failure", "versagen", "echec"}
-REST = {"rest timer", "ruhezeit", "temps de repos", "minuteur de repos", "pause"}
-NOTE = {"note", "notiz", "remarque"}
-
-
-def columns(header: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, name in enumerate(header):
-        canonical = LOOKUP.get(_key(name))
-        if canonical and canonical not in found:
-            found[canonical] = index
-    return found
-
-
-def looks_like(header: list[str]) -> bool:
-    found = columns(header)
-    return {"date", "exercise", "set_order"} <= set(found)
-
-
-def header_unit(header: list[str]) -> Unit | None:
-    for name in header:
-        lowered = name.lower()
-        if (
-            lowered.startswith("weight (")
-            or lowered.startswith("gewicht (")
-            or lowered.startswith("poids (")
-        ):
-            return Unit.LB if "lb" in lowered else Unit.KG
-    return None
+def parse(
+    header: list[str], rows: Iterator[Record], unit: Unit | None, delimiter: str = ","
+) -> ParsedImport:
+    layout = headers.layout(header, unit, delimiter)
+    gathered = Gathered()
+    reader = _Reader(gathered, layout)
+    gathered.read_all(rows, reader.add_row)
+    return ParsedImport(
+        "strong",
+        gathered.read,
+        gathered.ordered(),
+        gathered.skipped,
+        layout.unit_note,
+        layout.description,
+        kept_as_notes=gathered.kept_as_notes,
+    )
 
 
 def _unit(text: str) -> Unit | None:
@@ -100,123 +63,198 @@ def _unit(text: str) -> Unit | None:
     raise ValueError(text)
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """What the header says about every row: the columns, and where the unit comes from
-    (the header, a column per row, or the user's choice)."""
+class _Reader:
+    """Turns each record into a set, a note or a reason to skip it, remembering each
+    distinct date, duration and unit it has read."""
 
-    header: list[str]
-    columns: dict[str, int]
-    fixed_unit: Unit | None
-    has_unit_column: bool
-    chosen_unit: Unit | None
+    def __init__(self, gathered: Gathered, layout: headers.Layout) -> None:
+        self.gathered = gathered
+        self.layout = layout
+        self.times = ZoneCheck()
+        # a workout's rows share its date and duration: the last few are all worth keeping
+        self._dates = Memo(iso_time, limit=64)
+        self._durations = Memo(duration, limit=64)
+        self._units = Memo(_unit)
+        self._markers = Memo(headers.key)
+        self._kinds = Memo(_kind)
+        self._last_date: tuple[str, datetime] | None = None
+        self._last_session: tuple[tuple[datetime, str, str], SessionDraft] | None = None
 
-    @property
-    def unit_note(self) -> str:
-        if self.fixed_unit or self.has_unit_column:
-            return ""
-        return f"weights read as {self.chosen_unit.value if self.chosen_unit else 'kg'}"
+    def add_row(self, record: Record) -> None:
+        """The record's set into its workout; ``SkipRow`` says why a row is not a set. A
+        skipped row's note is not lost: it goes onto its workout's notes."""
+        layout = self.layout
+        width = len(layout.header)
+        if len(record.fields) < width - 3 or any(f.strip() for f in record.fields[width:]):
+            raise field_count_problem(record, layout.header)  # e.g. 82,5 without quotes
+        row = Row(record.line, record.fields, layout.columns)
+        try:
+            self._add(row)
+        except SkipRow as skip:
+            note = row.cell("notes")
+            if note and self._keep_note(row, note):
+                raise SkipRow(f"{skip.reason} (its note kept on the workout)") from None
+            raise
 
+    def _keep_note(self, row: Row, note: str) -> bool:
+        try:
+            session = self._session(row, self._started(row))
+        except SkipRow:
+            return False
+        name = row.cell("exercise")
+        session.notes = add_note(session.notes, f"{name}: {note}" if name else note)
+        return True
 
-def _layout(header: list[str], unit: Unit | None) -> _Layout:
-    """The file's layout; ``InvalidInput`` if nothing in it says kg or lb and no unit was
-    chosen."""
-    found = columns(header)
-    fixed_unit = header_unit(header)
-    has_unit_column = "weight_unit" in found
-    if fixed_unit is None and not has_unit_column and unit is None:
-        raise InvalidInput(
-            "This Strong export does not say kg or lb: choose the unit (--unit kg or --unit lb).",
-            "unit",
+    def _add(self, row: Row) -> None:
+        layout = self.layout
+        order = row.cell("set_order")
+        marker = self._markers(order)
+        started = self._started(row)
+        name, side, unilateral = self.gathered.names(row.cell("exercise"))
+        if marker in headers.REST:
+            raise SkipRow(_rest_reason(row))
+        if marker in headers.NOTE:
+            self._note(row, self._session(row, started), name, unilateral)
+        kind, number = self._kinds(order)
+        numbers, row_unit = self._numbers(row)
+        distance = self._distance(row)
+        if not name:
+            raise SkipRow("no exercise name")
+        cardio = distance is not None or (
+            numbers.reps is None and bool(numbers.seconds) and cardio_name(name)
         )
-    return _Layout(header, found, fixed_unit, has_unit_column, unit)
+        if numbers.reps is None and not numbers.seconds and distance is None:
+            raise SkipRow("weight but no reps or time" if numbers.weight else "empty set")
+        if cardio:
+            numbers = cardio_numbers(numbers)
+        unit = row_unit or layout.fixed_unit or layout.chosen_unit or Unit.KG
+        values = self.gathered.checked(numbers, unit, distance)
+        self.gathered.add_set(
+            self._session(row, started), (name, side, unilateral), row.line, values,
+            kind=kind, row_note=row.cell("notes"), order=number, cardio=cardio,
+        )  # fmt: skip
 
+    def _started(self, row: Row) -> datetime:
+        """The row's date; a workout's rows repeat it, so the last one read is kept."""
+        text = row.cell("date")
+        if self._last_date is not None and self._last_date[0] == text:
+            return self._last_date[1]
+        try:
+            started = self.times.naive(self._dates(text), row.line)
+        except ValueError:
+            raise SkipRow(f'unreadable date "{text}"') from None
+        self._last_date = (text, started)
+        return started
 
-def parse(header: list[str], rows: Iterator[Record], unit: Unit | None) -> ParsedImport:
-    layout = _layout(header, unit)
-    gathered = Gathered()
-    times = ZoneCheck()
-    gathered.read_all(rows, partial(_add_row, gathered, layout, times))
-    return ParsedImport(
-        "strong", gathered.read, gathered.ordered(), gathered.skipped, layout.unit_note
-    )
+    def _session(self, row: Row, started: datetime) -> SessionDraft:
+        """The row's workout; a workout's rows follow each other, so the last is kept."""
+        key = (started, row.cell("workout"), row.cell("duration"))
+        if self._last_session is not None and self._last_session[0] == key:
+            return self._last_session[1]
+        session = self._new_or_known_session(row, started)
+        self._last_session = (key, session)
+        return session
 
-
-def _add_row(gathered: Gathered, layout: _Layout, times: ZoneCheck, record: Record) -> None:
-    """The record's set into its workout; ``SkipRow`` says why a row is not a set."""
-    if len(record.fields) < len(layout.header) - 3:
-        raise field_count_problem(record, layout.header)
-    row = Row(record.line, record.fields, layout.columns)
-    order = row.cell("set_order")
-    _refuse_non_sets(order)
-    started = _started(row, times)
-    kind = _kind(order)
-    numbers, row_unit, duration = _numbers(row, layout.has_unit_column)
-    if numbers.reps is None and not numbers.seconds:
-        raise SkipRow(
-            "no reps or time (cardio or empty set)" if not numbers.weight else "weight but no reps"
+    def _new_or_known_session(self, row: Row, started: datetime) -> SessionDraft:
+        try:
+            duration = self._durations(row.cell("duration"))
+        except ValueError as exc:
+            raise unreadable_number(exc) from exc
+        problem = _end_problem(started, duration)
+        if problem is not None:
+            raise SkipRow(problem)
+        workout = row.cell("workout") or "Workout"
+        key = f"strong:{started.isoformat()}:{workout}"
+        notes = row.cell("workout_notes")
+        return self.gathered.session(
+            key, lambda: _new_session(key, started, duration, workout, notes)
         )
-    name, side, unilateral = split_side(row.cell("exercise"))
-    if not name:
-        raise SkipRow("no exercise name")
-    values = checked(numbers, row_unit or layout.fixed_unit or layout.chosen_unit or Unit.KG)
-    problem = _end_problem(started, duration)
-    if problem is not None:
-        raise SkipRow(problem)
-    workout = row.cell("workout") or "Workout"
-    key = f"strong:{started.isoformat()}:{workout}"
-    session = gathered.session(
-        key, lambda: _session(key, started, duration, workout, row.cell("workout_notes"))
-    )
-    notes = [row.cell("notes")]
-    gathered.add_sets(session, (name, side, unilateral), row.line, values, kind=kind, notes=notes)
+
+    def _note(self, row: Row, session: SessionDraft, name: str, unilateral: bool) -> None:
+        """A note row's text goes onto its exercise's notes (or the workout's)."""
+        text = row.cell("notes")
+        if not text:
+            raise SkipRow("empty note row")
+        if name:
+            draft = session.exercise(name, unilateral)
+            draft.notes = add_note(draft.notes, text)
+        else:
+            session.notes = add_note(session.notes, text)
+        raise NoteRow("note row, kept as the exercise's note")
+
+    def _numbers(self, row: Row) -> tuple[RowNumbers, Unit | None]:
+        numbers = read_numbers(
+            row.cell("weight"), row.cell("reps"), row.cell("seconds"), row.cell("rpe")
+        )
+        try:
+            row_unit = self._units(row.cell("weight_unit")) if self.layout.has_unit_column else None
+        except ValueError as exc:
+            raise SkipRow(f'unknown weight unit "{exc}"') from None
+        return numbers, row_unit
+
+    def _distance(self, row: Row) -> float | None:
+        """The row's distance in metres; 0 or empty is none."""
+        value = read_number(row.cell("distance"))
+        if not value:
+            return None
+        per = self.layout.metres_per_distance
+        unit_text = row.cell("distance_unit").lower()
+        if unit_text:
+            if unit_text not in headers.DISTANCE_UNITS:
+                raise SkipRow(f'unknown distance unit "{row.cell("distance_unit")}"')
+            per = headers.DISTANCE_UNITS[unit_text]
+        return round(value * per, 3)
 
 
-def _refuse_non_sets(order: str) -> None:
-    """Rest timer and note rows sit among the sets; they are skipped, not sets."""
-    marker = order.lower()
-    if marker in REST:
-        raise SkipRow("rest timer row, not a set")
-    if marker in NOTE:
-        raise SkipRow("note row, not a set")
+_PART = re.compile(
+    r"(\d+)\s*(stunden?|std|heures?|hrs|hr|h|minuten?|minutes?|mins|min|m|sekunden?|secondes?|"
+    r"sek|sec|s)(?![a-z])\.?",
+    re.I,
+)
 
 
-def _started(row: Row, times: ZoneCheck) -> datetime:
+def _unit_seconds(unit: str) -> int:
+    lowered = unit.lower()
+    if lowered.startswith(("h", "st")):
+        return 3600
+    return 1 if lowered.startswith("s") else 60  # s, sec, sek(unden), second(e)s; else minutes
+
+
+def duration(text: str) -> int | None:
+    """A workout's length as Strong writes it ('1h 22m', '45s', seconds) or in a localised
+    export ('1 Std. 5 Min.', '1 h 5 min'); ValueError if it is none of these."""
     try:
-        return times.naive(iso_time(row.cell("date")), row.line)
+        return strong_duration(text)
     except ValueError:
-        raise SkipRow(f'unreadable date "{row.cell("date")}"') from None
+        pass
+    parts = _PART.findall(text)
+    if not parts or _PART.sub("", text).strip():
+        raise ValueError(text)
+    return sum(int(amount) * _unit_seconds(unit) for amount, unit in parts)
 
 
-def _kind(order: str) -> SetKind:
-    """The set kind a set order's letter names; a number is a working set."""
-    marker = order.lower()
-    if marker in WARM_UP:
-        return SetKind.WARM_UP
-    if marker in DROP:
-        return SetKind.DROP
-    if marker in FAILURE:
-        return SetKind.FAILURE
-    if not marker.replace(".0", "").isdigit():
+def _rest_reason(row: Row) -> str:
+    seconds = row.cell("seconds")
+    rest = f" ({seconds} s rest)" if seconds and seconds not in ("0", "0.0") else ""
+    return f"rest timer row{rest}, not a set"
+
+
+def _kind(order: str) -> tuple[SetKind, int | None]:
+    """The set kind a set order's letter names, and the set's number if it has one."""
+    marker = headers.key(order)
+    if marker in headers.WARM_UP:
+        return SetKind.WARM_UP, None
+    if marker in headers.DROP:
+        return SetKind.DROP, None
+    if marker in headers.FAILURE:
+        return SetKind.FAILURE, None
+    cleaned = marker[:-2] if marker.endswith(" 0") or marker.endswith(".0") else marker
+    if not cleaned.isdigit():
         raise SkipRow(f'unknown set order "{order}"')
-    return SetKind.WORKING
+    return SetKind.WORKING, int(cleaned)
 
 
-def _numbers(row: Row, has_unit_column: bool) -> tuple[RowNumbers, Unit | None, int | None]:
-    """The set's numbers, the unit its row names and the workout's duration, read in that
-    order; the first unreadable one skips the row."""
-    numbers = read_numbers(
-        row.cell("weight"), row.cell("reps"), row.cell("seconds"), row.cell("rpe")
-    )
-    try:
-        row_unit = _unit(row.cell("weight_unit")) if has_unit_column else None
-        duration = strong_duration(row.cell("duration"))
-    except ValueError as exc:
-        raise unreadable_number(exc) from exc
-    return numbers, row_unit, duration
-
-
-def _session(
+def _new_session(
     key: str, started: datetime, duration: int | None, workout: str, notes: str
 ) -> SessionDraft:
     ended = None if duration is None else started + timedelta(seconds=duration)
