@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from evenside.domain.coaching import weak_side
 from evenside.domain.evidence import ScoreKind, SessionScore
 from evenside.domain.sides import Side

@@ -151,9 +151,7 @@ def volume_match(
     if weak is Side.BOTH:
         raise ValueError("the weak side must be left or right")
     logged = list(sets)
-    measure = volume_measure(
-        load_basis, [*logged, *([candidate] if candidate else [])], body_load
-    )
+    measure = volume_measure(load_basis, [*logged, *([candidate] if candidate else [])], body_load)
     totals = {Side.LEFT: 0.0, Side.RIGHT: 0.0, Side.BOTH: 0.0}
     for record in logged:
         totals[record.side] += set_work(record, measure, load_basis, body_load)
