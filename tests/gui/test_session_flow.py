@@ -271,3 +271,24 @@ def test_rir_and_a_per_exercise_rest(
         efforts = connection.execute("SELECT side, rpe, rir FROM sets ORDER BY id").fetchall()
     assert efforts == [("left", None, 2.0), ("right", None, None)]
     assert page.set_model.data(page.set_model.index(0, 5)) == "8"  # shown on the RPE scale
+
+
+def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_stretched(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "20", "10")
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    assert page.pages.currentWidget() is page.work_panel  # not finished yet
+    assert page.stretch_card.isVisible()
+    assert "Ctrl+Return again finishes without it" in page.table_message.text()
+    # Ctrl+Return again: finished without the stretch, and the summary says so.
+    qtbot.keyClick(
+        page.stretch_card.done_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.pages.currentWidget() is page.summary_view
+    text = page.summary_view.text.toPlainText()
+    assert "Not stretched: One-arm dumbbell row" in text
+    assert "Left unstretched" not in text
+    assert "1 set per side" in text
