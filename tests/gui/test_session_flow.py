@@ -282,7 +282,7 @@ def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_st
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     assert page.pages.currentWidget() is page.work_panel  # not finished yet
     assert page.stretch_card.isVisible()
-    assert "Ctrl+Return again finishes without it" in page.table_message.text()
+    assert page.finish_button.text() == "&Finish, no stretch (Ctrl+Return)"
     # Ctrl+Return again: finished without the stretch, and the summary says so.
     qtbot.keyClick(
         page.stretch_card.done_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
@@ -292,3 +292,4 @@ def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_st
     assert "Not stretched: One-arm dumbbell row" in text
     assert "Left unstretched" not in text
     assert "1 set per side" in text
+    assert page.finish_button.text() == "&Finish session"

@@ -35,7 +35,7 @@ from evenside.gui.pages.session_summary import SummaryView
 from evenside.gui.session.coaching_panel import CoachingPanel
 from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
-from evenside.gui.session.finish import FINISH_HINT, last_exercise, stretch_due
+from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
 from evenside.gui.session.footer import ExerciseFooter
 from evenside.gui.session.set_table import SetTable
 from evenside.gui.session.stretch_offer import StretchOffer
@@ -120,7 +120,7 @@ class SessionPage(QWidget):
     def _build_work(self, clock: Clock) -> None:
         scope = self.scope
         self.list_panel = ExerciseList(scope)
-        self.finish_button = QPushButton("&Finish session")
+        self.finish_button = QPushButton(FINISH)
         self.help_button = QPushButton("Keyboard shortcuts (F1)")
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -249,6 +249,7 @@ class SessionPage(QWidget):
         """Show another exercise of the session; the one left behind offers its stretch."""
         previous = self.selected_exercise()
         self.finishing = False
+        self.finish_button.setText(FINISH)
         self.selected_id = session_exercise_id
         self.refresh()
         if previous is not None and previous.id != session_exercise_id and self.view:
@@ -318,7 +319,7 @@ class SessionPage(QWidget):
             if self.view is not None:
                 self.finishing = True
                 self.stretch_card.offer(self.view, last, force=True)
-                self.sets.say(FINISH_HINT)
+                self.finish_button.setText(FINISH_PAST_STRETCH)
                 return
         self._finish_now()
 
@@ -329,6 +330,7 @@ class SessionPage(QWidget):
     def _finish_now(self) -> None:
         assert self.current is not None
         self.finishing = False
+        self.finish_button.setText(FINISH)
         session_id = self.current.id
         try:
             finished = workout.finish_session(self.store, session_id)

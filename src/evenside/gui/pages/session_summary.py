@@ -33,8 +33,8 @@ def _volume(fig: SideFigures, measure: str, unit: Unit) -> str:
     return "–" if not fig.sets else _amount(fig.volume, measure, unit)
 
 
-def _notes(ex: ExerciseSummary, unit: Unit) -> str:
-    notes = []
+def _notes(ex: ExerciseSummary, unit: Unit) -> list[str]:
+    notes: list[str] = []
     if ex.strong_side is not None and ex.strong_side_extra_volume > 0:
         notes.append(
             f"{ex.strong_side.letter} did "
@@ -50,7 +50,7 @@ def _notes(ex: ExerciseSummary, unit: Unit) -> str:
         notes.append("stretch skipped")
     elif ex.stretched is None:
         notes.append("not stretched")
-    return "; ".join(notes)
+    return notes
 
 
 def _figures(ex: ExerciseSummary, unit: Unit) -> str:
@@ -78,12 +78,17 @@ def _lead(ex: ExerciseSummary) -> str:
 
 
 def _header() -> str:
+    """Two header rows: Volume and Best over their L, R and Both columns. The notes column
+    gets the room: it holds the sentences."""
     left, right = f"style='color:{LEFT_COLOUR}'", f"style='color:{RIGHT_COLOUR}'"
+    sides = f"<th {left} width=7%>L</th><th {right} width=7%>R</th><th width=7%>Both</th>"
     return (
-        "<tr><th align=left>Exercise</th><th align=left>Sets</th>"
-        f"<th {left}>L volume</th><th {right}>R volume</th><th>Both volume</th>"
-        f"<th {left}>L best</th><th {right}>R best</th><th>Both best</th>"
-        "<th align=left>Asymmetry</th><th align=left>Notes</th></tr>"
+        "<tr><th rowspan=2 align=left width=13%>Exercise</th>"
+        "<th rowspan=2 align=left width=9%>Sets</th>"
+        "<th colspan=3>Volume</th><th colspan=3>Best</th>"
+        "<th rowspan=2 align=left width=13%>Asymmetry</th>"
+        "<th rowspan=2 align=left width=23%>Notes</th></tr>"
+        f"<tr>{sides}{sides}</tr>"
     )
 
 
@@ -94,13 +99,13 @@ def summary_html(summary: SessionSummary, profile: Profile) -> str:
     if minutes is not None:
         head += f" · {minutes} min"
     head += f" · best = e1RM by {escape(summary.formula_label)}</p>"
-    rows = ["<table cellspacing=0 cellpadding=4 border=1 width=100%>", _header()]
+    rows = ["<table cellspacing=0 cellpadding=3 border=1 width=99%>", _header()]
     for ex in summary.exercises:
         rows.append(_lead(ex))
         rows.append(
             f"<tr><td>{escape(ex.name)}</td><td>{escape(sets_text(ex))}</td>"
             f"{_figures(ex, unit)}<td>{escape(gap_text(ex))}</td>"
-            f"<td>{escape(_notes(ex, unit))}</td></tr>"
+            f"<td>{'<br>'.join(escape(note) for note in _notes(ex, unit))}</td></tr>"
         )
     rows.append("</table>")
     tail = ""

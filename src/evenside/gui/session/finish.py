@@ -7,9 +7,9 @@ from evenside.domain.library import Exercise
 from evenside.domain.profile import Settings
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
 
-FINISH_HINT = (
-    "Stretch, then the summary: Done or Skip on the card (Ctrl+Return again finishes without it)."
-)
+FINISH = "&Finish session"
+# While the last stretch card is up: Done or Skip on the card finishes, and so does this.
+FINISH_PAST_STRETCH = "&Finish, no stretch (Ctrl+Return)"
 
 
 def last_exercise(current: WorkoutSession, selected_id: int | None) -> SessionExercise | None:

@@ -99,9 +99,13 @@ class SideRow(QFrame):
         self.log_anyway.setAutoDefault(False)
         self.log_anyway.hide()
         self.log_anyway.clicked.connect(lambda _=False, s=side: self.log_anyway_requested.emit(s))
-        problem = QHBoxLayout()
+        # The message and its button in one box, hidden together: a hidden box takes no room.
+        self.problem = QWidget()
+        problem = QHBoxLayout(self.problem)
+        problem.setContentsMargins(0, 0, 0, 0)
         problem.addWidget(self.error, 1)
         problem.addWidget(self.log_anyway)
+        self.problem.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
         grid.addWidget(self.badge, 0, 0)
@@ -112,7 +116,7 @@ class SideRow(QFrame):
         grid.addWidget(self.rpe, 0, 5)
         grid.addWidget(self.log_button, 0, 6)
         grid.addWidget(self.last_time, 1, 1, 1, 6)
-        grid.addLayout(problem, 2, 1, 1, 6)
+        grid.addWidget(self.problem, 2, 1, 1, 6)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
@@ -180,6 +184,7 @@ class SideRow(QFrame):
     def show_error(self, message: str, field: str | None) -> None:
         self.error.setText(message)
         self.error.show()
+        self.problem.show()
         target = {
             "weight": self.weight,
             "reps": self.reps,
@@ -199,6 +204,17 @@ class SideRow(QFrame):
     def clear_error(self) -> None:
         self.error.hide()
         self.log_anyway.hide()
+        if self.problem.isHidden():
+            return
+        self.problem.hide()
+        # A wrapped message's height stays cached (per width) in the layouts above the row;
+        # drop it, or the entry keeps the room the message took.
+        widget: QWidget | None = self
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            widget = widget.parentWidget()
 
 
 class SetEntryPanel(QWidget):
