@@ -91,21 +91,7 @@ class SideRow(QFrame):
         )
         self.last_time = QLabel()
         self.last_time.setStyleSheet("color: palette(mid);")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.log_anyway = QPushButton(f"Log anyway ({LOG_ANYWAY_KEYS})")
-        self.log_anyway.setAutoDefault(False)
-        self.log_anyway.hide()
-        self.log_anyway.clicked.connect(lambda _=False, s=side: self.log_anyway_requested.emit(s))
-        # The message and its button in one box, hidden together: a hidden box takes no room.
-        self.problem = QWidget()
-        problem = QHBoxLayout(self.problem)
-        problem.setContentsMargins(0, 0, 0, 0)
-        problem.addWidget(self.error, 1)
-        problem.addWidget(self.log_anyway)
-        self.problem.hide()
+        self.problem = self._problem_box(side)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
         grid.addWidget(self.badge, 0, 0)
@@ -120,6 +106,25 @@ class SideRow(QFrame):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
+
+    def _problem_box(self, side: Side) -> QWidget:
+        """The inline message and, for a set the volume rule refused, "Log anyway"; in one
+        box hidden together, so a hidden message takes no room."""
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.log_anyway = QPushButton(f"Log anyway ({LOG_ANYWAY_KEYS})")
+        self.log_anyway.setAutoDefault(False)
+        self.log_anyway.hide()
+        self.log_anyway.clicked.connect(lambda _=False, s=side: self.log_anyway_requested.emit(s))
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.error, 1)
+        row.addWidget(self.log_anyway)
+        box.hide()
+        return box
 
     def configure(self, load_basis: LoadBasis, unit: Unit, marker: str) -> None:
         name = self.side.label if self.side is not Side.BOTH else "Set"
