@@ -224,8 +224,13 @@ def _apply_volume_rule(
         settings = _settings(tx, current.profile_id)
     if not lib.laterality.per_side or record.side is Side.BOTH:
         return record
+    logged = [s.record for s in exercise.sets]
+    # A set that keeps its side at or below the other side passes whichever side is weak:
+    # the verdict is worked out only for a set that would put its side ahead.
+    if volume.refusal(logged, record, lib, settings, record.side.opposite()) is None:
+        return record
     weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
-    refused = volume.refusal([s.record for s in exercise.sets], record, lib, settings, weak)
+    refused = volume.refusal(logged, record, lib, settings, weak)
     if refused is None or settings.volume_rule is VolumeRule.NOTICE:
         return record
     if not log_anyway:
