@@ -9,13 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evenside.domain.library import LoadBasis
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.domain.units import Unit
-from evenside.domain.volume_rule import VolumeRefused, VolumeRule, volume_match
+from evenside.domain.volume_rule import VolumeRefused, VolumeRule, set_work, volume_match
 from evenside.services import library, profiles, workout
 from evenside.services.store import Store
 from fakes import FakeClock
@@ -175,3 +177,26 @@ def test_bilateral_work_is_never_capped(store: Store, profile: Profile, db_path:
     _log(store, se_id, SetRecord(Side.BOTH, 100.0, 5))
     _log(store, se_id, SetRecord(Side.BOTH, 100.0, 5))
     assert [row[0] for row in _stored(db_path)] == ["both", "both"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([L, R]),
+            st.sampled_from([0.0, 2.5, 16.0, 40.0]),
+            st.integers(1, 20),
+        ),
+        max_size=12,
+    )
+)
+def test_a_set_the_rule_allows_never_takes_the_strong_side_past_the_weak(
+    logged: list[tuple[Side, float, int]],
+) -> None:
+    # Whatever was logged before, a strong-side (R) set the rule lets through leaves R at or
+    # below L, counted in the measure the sets call for once it is logged.
+    sets = [SetRecord(side, weight, reps) for side, weight, reps in logged]
+    for candidate in (SetRecord(R, 0.0, 5), SetRecord(R, 16.0, 8), SetRecord(R, 40.0, 12)):
+        match = volume_match(sets, LoadBasis.PER_HAND, L, candidate=candidate)
+        if match.allows(R, set_work(candidate, match.measure, LoadBasis.PER_HAND)):
+            after = volume_match([*sets, candidate], LoadBasis.PER_HAND, L)
+            assert after.strong_volume <= after.weak_volume + 1e-6
