@@ -21,6 +21,7 @@ from evenside.domain.e1rm import Formula
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
+from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.history import HistoryPage, SessionEditor
@@ -163,7 +164,8 @@ def test_settings_are_saved_per_profile_and_bad_values_refused(
     page = _settings_page(window)
     page.formula.setCurrentIndex(page.formula.findData("epley"))
     page.rest_sides.setValue(25)
-    page.cap.setChecked(True)
+    assert page.cap.isChecked()  # the volume rule refuses by default
+    page.cap.setChecked(False)  # a notice only
     page.plates.setText("20, 10, heavy")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert '"heavy" is not a plate size' in page.error.text()
@@ -182,7 +184,7 @@ def test_settings_are_saved_per_profile_and_bad_values_refused(
     page.unit.setCurrentIndex(page.unit.findData("lb"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = profiles.settings(store, profile.id)
-    assert saved.e1rm_formula is Formula.EPLEY and saved.weak_side_cap
+    assert saved.e1rm_formula is Formula.EPLEY and saved.volume_rule is VolumeRule.NOTICE
     assert (saved.notice_percent, saved.rest_between_sides_seconds) == (8, 25)
     assert saved.backups_to_keep == 4
     assert saved.pair_targets == (("chest_upper_back", 0.6, 0.9),)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
+from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.app import open_demo_store
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
@@ -33,6 +34,10 @@ def test_first_start_creates_a_profile_by_keyboard(
     qtbot.keyClick(welcome.name, Qt.Key.Key_Return)
     [created] = profiles.list_profiles(store)
     assert (created.name, created.dominant, created.unit) == ("Robin", Side.LEFT, Unit.LB)
+    # The welcome page's promise is the new profile's default: past the weaker side's volume
+    # a set is refused unless logged anyway.
+    assert "a set that would take it past is refused" in welcome.intro.text()
+    assert profiles.settings(store, created.id).volume_rule is VolumeRule.REFUSE
     assert window.side_panel.isVisible() and window.profile_switcher.currentText() == "Robin"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Session",

@@ -59,8 +59,13 @@ def test_a_finished_session_shows_on_history_progress_and_overview_without_a_res
     type_into(qtbot, session.entry.row(weak).reps, "8")
     qtbot.keyClick(session.entry.row(weak).reps, Qt.Key.Key_Return)
     type_into(qtbot, session.entry.row(strong).reps, "10")
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # 200 kg past the weak side's 160: refused
+    assert session.entry.row(strong).log_anyway.isVisible()
+    both_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, both_keys)  # logged anyway
     qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.stretch_card.isVisible()  # the last stretch first; done, then the summary
+    qtbot.keyClick(session.stretch_card.done_button, Qt.Key.Key_Space)
     assert session.pages.currentWidget() is session.summary_view
 
     assert _go(qtbot, window, 2) is history

@@ -97,6 +97,11 @@ def test_session_screenshots(
     page.stretch_card.hide()
     _log_pair(qtbot, page, "18", "8", "8")
     _log_pair(qtbot, page, "18", "8", "10")
+    strong = page.entry.row(page.entry.order[1])
+    assert strong.error.isVisible() and strong.log_anyway.isVisible()  # past the weak side
+    _at_full_hd(demo_window, screenshot_dir, "session-volume-refused.png")
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, modifiers)  # log anyway
     assert page.notice.isVisible()
     save_shot(demo_window, screenshot_dir, "session.png")
 
@@ -106,10 +111,27 @@ def test_session_screenshots(
     save_shot(demo_window, screenshot_dir, "stretch-card.png")
     qtbot.mouseClick(page.stretch_card.done_button, Qt.MouseButton.LeftButton)
 
+    page.add_exercise(_named(page, "Back squat"))  # bilateral: the "Both" columns
+    page.stretch_card.hide()
+    both = page.entry.row(Side.BOTH)
+    for _ in range(2):
+        type_into(qtbot, both.weight, "80")
+        type_into(qtbot, both.reps, "5")
+        qtbot.keyClick(both.reps, Qt.Key.Key_Return)
     clock.advance(minutes=38)
-    page.finish_session()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.stretch_card.isVisible()  # the last exercise's stretch comes first
+    qtbot.mouseClick(page.stretch_card.done_button, Qt.MouseButton.LeftButton)
     assert page.pages.currentWidget() is page.summary_view
     save_shot(demo_window, screenshot_dir, "summary.png")
+    _at_full_hd(demo_window, screenshot_dir, "session-summary.png")
+
+
+def _at_full_hd(window: MainWindow, folder: Path, name: str) -> None:
+    """A shot at 1920 x 1080, then the window back at its usual size."""
+    window.resize(1920, 1080)
+    save_shot(window, folder, name)
+    window.resize(*SIZE)
 
 
 def _named(page: SessionPage, name: str) -> int:

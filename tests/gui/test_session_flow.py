@@ -170,8 +170,23 @@ def test_finish_summary_shows_the_hand_computed_bests_and_gap(
     start_and_add(qtbot, page, "one arm dumbbell row")
     _log_pair(qtbot, page, "28", "8")
     _log_pair(qtbot, page, "28", "7", right_reps="9")
+    # No verdict yet: L (Alex's non-dominant side) is protected. R 28 x 9 would take R to
+    # 224 + 252 = 476 kg, past L's 224 + 196 = 420 kg: refused, then logged anyway.
+    right = page.entry.row(Side.RIGHT)
+    assert right.error.isVisible() and "past L's 420 kg" in right.error.text()
+    qtbot.keyClick(
+        focused(),
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     clock.advance(minutes=35)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The last exercise's stretch card comes before the summary; the stretch is done there.
+    assert page.pages.currentWidget() is page.work_panel
+    assert page.stretch_card.isVisible() and "One-arm dumbbell row" in (
+        page.stretch_card.title.text()
+    )
+    qtbot.keyClick(page.stretch_card.done_button, Qt.Key.Key_Space)
     assert page.pages.currentWidget() is page.summary_view
     summary = page.summary_view.summary
     [row] = summary.exercises
@@ -190,12 +205,14 @@ def test_finish_summary_shows_the_hand_computed_bests_and_gap(
     assert row.asymmetry_change == pytest.approx(-9.885, abs=1e-3)
     assert row.strong_side is Side.RIGHT and row.strong_side_extra_volume == pytest.approx(56)
     assert row.records == (Side.LEFT,)  # 28 x 8 beats 26 x 8; the right side fell short
-    assert summary.unstretched == ("One-arm dumbbell row",)
+    assert summary.unstretched == ()  # stretched on the card at the finish
     assert summary.minutes == 35
 
     text = page.summary_view.text.toPlainText()
-    assert "R did 56 kg more volume" in text and "record L" in text
-    assert "Left unstretched: One-arm dumbbell row" in text
+    assert "R did 56 kg more volume than L" in text and "record L" in text
+    assert "R logged past L's volume 1 time (log anyway)" in text
+    assert "2 sets per side" in text
+    assert "Not stretched" not in text and "unstretched" not in text
     assert "L weaker by 3 % (closed 10 pts vs last time)" in text  # 3.45 %, 9.89 points
 
 
@@ -254,3 +271,25 @@ def test_rir_and_a_per_exercise_rest(
         efforts = connection.execute("SELECT side, rpe, rir FROM sets ORDER BY id").fetchall()
     assert efforts == [("left", None, 2.0), ("right", None, None)]
     assert page.set_model.data(page.set_model.index(0, 5)) == "8"  # shown on the RPE scale
+
+
+def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_stretched(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "20", "10")
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    assert page.pages.currentWidget() is page.work_panel  # not finished yet
+    assert page.stretch_card.isVisible()
+    assert page.finish_button.text() == "&Finish, no stretch (Ctrl+Return)"
+    # Ctrl+Return again: finished without the stretch, and the summary says so.
+    qtbot.keyClick(
+        page.stretch_card.done_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.pages.currentWidget() is page.summary_view
+    text = page.summary_view.text.toPlainText()
+    assert "Not stretched: One-arm dumbbell row" in text
+    assert "Left unstretched" not in text
+    assert "1 set per side" in text
+    assert page.finish_button.text() == "&Finish session"

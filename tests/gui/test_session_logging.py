@@ -3,6 +3,7 @@ the strong-side notice and cap, validation that stores nothing, undo and in-plac
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from session_helpers import (
 
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
+from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
 from evenside.services import profiles, workout
@@ -115,33 +117,75 @@ def test_notice_when_the_strong_side_gets_ahead(
     left_weaker: Profile,
     make_window: Callable[[Store], MainWindow],
 ) -> None:
+    profiles.save_settings(store, left_weaker.id, Settings(volume_rule=VolumeRule.NOTICE))
     page = _session_page(make_window(store))
     start_and_add(qtbot, page, "bulgarian split")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # L 22 x 8 as pre-filled
     type_into(qtbot, page.entry.row(Side.RIGHT).reps, "10")
     qtbot.keyClick(page.entry.row(Side.RIGHT).reps, Qt.Key.Key_Return)
     assert page.notice.isVisible()
-    assert "R is ahead of L by 2 reps and 44 kg of volume" in page.notice.text()
+    # 22 x 10 = 220 kg against 22 x 8 = 176 kg.
+    assert "R is ahead of L by 44 kg of volume" in page.notice.text()
     assert len(stored_sets(db_path)) == 2  # a notice, not a refusal
 
 
-def test_weak_side_cap_refuses_and_stores_nothing(
+def test_the_volume_rule_refuses_inline_and_one_key_logs_anyway(
     qtbot: QtBot,
     store: Store,
     db_path: Path,
     left_weaker: Profile,
     make_window: Callable[[Store], MainWindow],
 ) -> None:
-    profiles.save_settings(store, left_weaker.id, Settings(weak_side_cap=True))
+    page = _session_page(make_window(store))  # the rule refuses by default
+    start_and_add(qtbot, page, "bulgarian split")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # L 22 x 8 = 176 kg
+    right = page.entry.row(Side.RIGHT)
+    type_into(qtbot, right.reps, "10")  # R 22 x 10 = 220 kg
+    qtbot.keyClick(right.reps, Qt.Key.Key_Return)
+    assert right.error.isVisible() and right.log_anyway.isVisible()
+    assert right.error.text() == (
+        "Not logged: this set would take R to 220 kg, past L's 176 kg (R has 176 kg left in "
+        "this exercise). Lighten it, or press Ctrl+Shift+Enter to log it anyway."
+    )
+    assert "Ctrl+Shift+Enter" in right.log_anyway.text()
+    assert stored_sets(db_path) == [("left", 22.0, 8, "working")]
+    assert focused() is right.reps  # ready to lighten it
+
+    qtbot.keyClick(
+        right.reps,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert stored_sets(db_path) == [("left", 22.0, 8, "working"), ("right", 22.0, 10, "working")]
+    assert _overrides(db_path) == [0, 1]  # the set past the rule is marked as logged anyway
+    assert not right.error.isVisible() and not right.log_anyway.isVisible()
+    assert "R is ahead of L by 44 kg of volume" in page.notice.text()
+
+
+def _overrides(db_path: Path) -> list[int]:
+    """The volume_override mark of each set of the open session, in order."""
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT t.volume_override FROM sets t "
+            "JOIN session_exercises se ON se.id = t.session_exercise_id "
+            "JOIN sessions s ON s.id = se.session_id WHERE s.ended_at IS NULL "
+            "ORDER BY t.position"
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+def test_the_log_anyway_key_does_nothing_without_a_refusal(
+    qtbot: QtBot,
+    store: Store,
+    db_path: Path,
+    left_weaker: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
     page = _session_page(make_window(store))
     start_and_add(qtbot, page, "bulgarian split")
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    right = page.entry.row(Side.RIGHT)
-    type_into(qtbot, right.reps, "10")
-    qtbot.keyClick(right.reps, Qt.Key.Key_Return)
-    assert right.error.isVisible() and "Weak-side cap" in right.error.text()
-    assert "at most 8 more reps" in right.error.text()
-    assert stored_sets(db_path) == [("left", 22.0, 8, "working")]
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, modifiers)
+    assert stored_sets(db_path) == []
 
 
 @pytest.mark.parametrize(
@@ -262,6 +306,9 @@ def test_overriding_the_order_for_one_set_is_recorded(
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert [s[0] for s in stored_sets(db_path)] == ["right", "left"]
+    # Starting with the strong side is the user's one-keystroke choice past the volume rule
+    # (R 25 x 8 before L had any volume): logged, and recorded as such.
+    assert _overrides(db_path) == [1, 0]
     assert page.entry.order == [Side.LEFT, Side.RIGHT]  # back to weak side first
     session = workout.active_session(store, left_weaker.id)
     assert session is not None and session.exercises[0].first_side is Side.RIGHT

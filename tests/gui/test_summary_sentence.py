@@ -59,6 +59,9 @@ def _finish_today(qtbot: QtBot, window: MainWindow, rpe: tuple[str, str]) -> Ses
     type_into(qtbot, row.reps, "5")
     qtbot.keyClick(row.reps, Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The squat's stretch card comes first; skipping it brings the summary.
+    assert page.stretch_card.isVisible() and "Back squat" in page.stretch_card.title.text()
+    qtbot.keyClick(page.stretch_card.skip_button, Qt.Key.Key_Space)
     assert page.pages.currentWidget() is page.summary_view
     return page
 
@@ -92,7 +95,9 @@ def test_summary_leads_with_the_verdict_counting_today(
     both = lines.index(
         "Back squat – Both sides together: one figure for the pair, no side to compare."
     )
-    assert lines[both + 2].startswith("both:")  # the squat's figures: "both", not L
+    # The squat's figures: one set, 80 x 5 = 400 kg in the volume's "Both" column, no side.
+    assert lines[both + 1 : both + 4] == ["Back squat", "1 set", "400 kg"]
+    assert lines.count("Both") == 2  # a "Both" column under Volume and under Best
     assert "even" not in " ".join(lines).replace("Evenside", "")
 
 

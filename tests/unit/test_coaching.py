@@ -1,14 +1,10 @@
-"""Weak side first and volume matching."""
+"""Weak side first (the volume rule has its own tests: test_volume_rule.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
-from evenside.domain.coaching import SideWork, volume_match, weak_side
+from evenside.domain.coaching import weak_side
 from evenside.domain.evidence import ScoreKind, SessionScore
 from evenside.domain.sides import Side
 from evenside.domain.verdict import weak_side_verdict
@@ -44,45 +40,3 @@ def test_a_gap_within_noise_starts_with_the_non_dominant_side() -> None:
     weak = weak_side(weak_side_verdict(scores, dominant=Side.LEFT))
     assert weak.side is Side.RIGHT and not weak.weaker
     assert weak.prompt == "Start with R: your non-dominant side (no clear weaker side yet)"
-
-
-def test_strong_side_allowance() -> None:
-    sets = [SideWork(Side.LEFT, 20, 10), SideWork(Side.RIGHT, 20, 8)]
-    match = volume_match(sets, weak=Side.LEFT)
-    assert match.reps_remaining == 2
-    assert match.volume_remaining == pytest.approx(40)
-    assert not match.strong_ahead
-    assert match.allows(Side.RIGHT, 20, 2)
-    assert not match.allows(Side.RIGHT, 20, 3)
-    assert match.allows(Side.LEFT, 100, 100)  # the weak side is never capped
-
-
-def test_strong_side_ahead_is_described() -> None:
-    sets = [SideWork(Side.RIGHT, 22.5, 10), SideWork(Side.LEFT, 20, 8)]
-    match = volume_match(sets, weak=Side.LEFT)
-    assert match.strong_ahead
-    assert match.reps_ahead == 2
-    assert match.volume_ahead == pytest.approx(65)
-    assert match.describe() == "R is ahead of L by 2 reps and 65 kg of volume"
-
-
-def test_heavier_load_with_equal_reps_is_still_ahead_on_volume() -> None:
-    match = volume_match([SideWork(Side.LEFT, 20, 8), SideWork(Side.RIGHT, 25, 8)], Side.LEFT)
-    assert match.reps_ahead == 0 and match.strong_ahead
-    assert match.describe() == "R is ahead of L by 40 kg of volume"
-
-
-@given(
-    st.lists(
-        st.tuples(st.sampled_from([Side.LEFT, Side.RIGHT]), st.integers(0, 100), st.integers(0, 20))
-    )
-)
-def test_a_set_the_allowance_permits_never_puts_the_strong_side_ahead(
-    logged: list[tuple[Side, int, int]],
-) -> None:
-    work = [SideWork(side, w, r) for side, w, r in logged]
-    match = volume_match(work, Side.RIGHT)
-    for weight, reps in [(0, 1), (10, 5), (50, 12)]:
-        if match.allows(Side.LEFT, weight, reps) and not match.strong_ahead:
-            after = volume_match([*work, SideWork(Side.LEFT, weight, reps)], Side.RIGHT)
-            assert not after.strong_ahead

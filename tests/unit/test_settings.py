@@ -9,6 +9,7 @@ import pytest
 from evenside.domain.e1rm import Formula
 from evenside.domain.errors import InvalidInput
 from evenside.domain.profile import Settings, validate_profile_name
+from evenside.domain.volume_rule import VolumeRule
 
 
 def test_defaults_match_domain_md() -> None:
@@ -16,7 +17,8 @@ def test_defaults_match_domain_md() -> None:
     assert settings.e1rm_formula is Formula.BRZYCKI
     assert (settings.notice_percent, settings.warning_percent) == (10.0, 15.0)
     assert settings.rest_between_sets_seconds == 90
-    assert settings.weak_side_first and not settings.weak_side_cap
+    assert settings.weak_side_first
+    assert settings.volume_rule is VolumeRule.REFUSE  # the strong side is held to the weak
 
 
 def test_round_trip_and_unknown_keys() -> None:

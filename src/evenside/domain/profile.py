@@ -15,6 +15,7 @@ from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
 from evenside.domain.verdict import DEFAULT_MIN_GAP_PERCENT
+from evenside.domain.volume_rule import VolumeRule
 
 MAX_PROFILE_NAME = 60
 DEFAULT_PLATES_KG = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
@@ -40,7 +41,8 @@ class Settings:
     rest_timer_enabled: bool = True
     stretch_reminders: bool = True
     weak_side_first: bool = True
-    weak_side_cap: bool = False  # turn the "strong side ahead" notice into a refusal
+    # The strong side past the weak side's volume: refused (with "log anyway") or a notice.
+    volume_rule: VolumeRule = VolumeRule.REFUSE
     bar_weight_kg: float = 20.0
     plates_kg: tuple[float, ...] = field(default=DEFAULT_PLATES_KG)
     backups_to_keep: int = 10
@@ -80,6 +82,12 @@ class Settings:
         values = {k: v for k, v in raw.items() if k in known}
         if "e1rm_formula" in values:
             values["e1rm_formula"] = Formula(values["e1rm_formula"])
+        # The rule is on by default; the old on/off key ("weak_side_cap", default off) cannot
+        # tell a choice from the old default, so it is dropped and the rule applies.
+        if values.get("volume_rule") not in {rule.value for rule in VolumeRule}:
+            values.pop("volume_rule", None)
+        else:
+            values["volume_rule"] = VolumeRule(values["volume_rule"])
         if "plates_kg" in values:
             values["plates_kg"] = tuple(float(p) for p in values["plates_kg"])
         if "pair_targets" in values:

@@ -15,25 +15,18 @@ from evenside.domain.evidence import ScoreBasis, session_score
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
+from evenside.domain.volume_rule import VolumeMeasure, set_work, volume_measure
 
 
 def volume_unit(load_basis: LoadBasis) -> str:
-    """What volume counts for an exercise: kg x reps, reps (bodyweight work), or seconds."""
+    """What volume counts for an exercise when no set says otherwise: kg x reps, reps
+    (bodyweight work), or seconds (holds). A session's own sets decide (``volume_measure``):
+    loaded work done entirely at 0 kg counts reps."""
     if load_basis is LoadBasis.TIME:
         return "s"
     if load_basis is LoadBasis.BODYWEIGHT_PLUS:
         return "reps"
     return "kg"
-
-
-def set_volume(s: SetRecord, load_basis: LoadBasis) -> float:
-    """kg x reps; reps for bodyweight work (added load or not); seconds for timed work."""
-    unit = volume_unit(load_basis)
-    if unit == "s":
-        return float(s.duration_seconds or 0)
-    if unit == "reps":
-        return float(s.reps or 0)
-    return (s.weight_kg or 0.0) * (s.reps or 0)
 
 
 def strength(
@@ -71,13 +64,22 @@ class SideFigures:
     reps: int = 0
     sets: int = 0
     best: float | None = None  # best e1RM (or reps / seconds)
+    overrides: int = 0  # sets logged past the other side's volume with "log anyway"
 
 
 def side_figures(
-    sets: Iterable[SetRecord], load_basis: LoadBasis, formula: Formula
+    sets: Iterable[SetRecord],
+    load_basis: LoadBasis,
+    formula: Formula,
+    measure: VolumeMeasure | None = None,
+    body_load: float | None = None,
 ) -> dict[Side, SideFigures]:
+    """Volume (in ``measure``, by default what the sets themselves call for), reps, sets,
+    best and logged-anyway sets per side; warm-ups count nothing."""
+    records = list(sets)
+    measure = measure or volume_measure(load_basis, records, body_load)
     figures: dict[Side, SideFigures] = {}
-    for s in sets:
+    for s in records:
         if not s.kind.counts:
             continue
         current = figures.get(s.side, SideFigures())
@@ -86,10 +88,11 @@ def side_figures(
         if strength is not None:
             best = strength if best is None else max(best, strength)
         figures[s.side] = SideFigures(
-            current.volume + set_volume(s, load_basis),
+            current.volume + set_work(s, measure, load_basis, body_load),
             current.reps + (s.reps or 0),
             current.sets + 1,
             best,
+            current.overrides + s.volume_override,
         )
     return figures
 
@@ -98,26 +101,45 @@ def side_figures(
 class ExerciseSummary:
     name: str
     per_side: bool
-    volume_unit: str  # "kg" (kg x reps), "reps" or "s"
+    volume_unit: str  # "kg" (kg x reps), "reps" or "s": what the volume rule counted
     left: SideFigures
     right: SideFigures
     both: SideFigures
     asymmetry: Asymmetry | None
     previous_asymmetry: Asymmetry | None
-    strong_side_extra_volume: float  # how much more volume the stronger side did (0 if none)
-    strong_side: Side | None
+    strong_side_extra_volume: float  # how much more volume the capped side did (0 if none)
+    strong_side: Side | None  # the side the volume rule held to the other's volume
     records: tuple[Side, ...]  # sides whose best beat every earlier session
     stretched: bool | None  # None: the stretch is still pending
     # One-sided work whose sets carry no evidence (matched, no effort): no asymmetry shown.
     measured: bool = True
     verdict: str = ""  # the exercise's plain weak-side sentence
+    best_unit: str = "kg"  # e1RM in kg, reps (bodyweight work) or seconds (holds)
 
     @property
     def asymmetry_change(self) -> float | None:
-        """Percentage points against the previous session; negative means the gap closed."""
-        if self.asymmetry is None or self.previous_asymmetry is None:
+        """Percentage points against the previous session; negative means the gap closed.
+        ``None`` when either session has no gap to compare or the weaker side changed."""
+        now, before = self.asymmetry, self.previous_asymmetry
+        if now is None or before is None or self.flipped:
             return None
-        return self.asymmetry.percent - self.previous_asymmetry.percent
+        return now.percent - before.percent
+
+    @property
+    def flipped(self) -> bool:
+        """The other side was weaker last time."""
+        now, before = self.asymmetry, self.previous_asymmetry
+        return (
+            now is not None
+            and before is not None
+            and now.weaker is not None
+            and before.weaker is not None
+            and now.weaker is not before.weaker
+        )
+
+
+def best_unit(load_basis: LoadBasis) -> str:
+    return {LoadBasis.TIME: "s", LoadBasis.BODYWEIGHT_PLUS: "reps"}.get(load_basis, "kg")
 
 
 def summarise_exercise(
@@ -133,22 +155,19 @@ def summarise_exercise(
     stretched: bool | None = None,
     score_basis: ScoreBasis | None = None,
     verdict: str = "",
+    body_load: float | None = None,
 ) -> ExerciseSummary:
-    figures = side_figures(sets, load_basis, formula)
+    """One exercise's figures; ``weak`` is the side the volume rule protected (from the
+    measurement verdict, else the non-dominant side), never the side logged first."""
+    measure = volume_measure(load_basis, sets, body_load)
+    figures = side_figures(sets, load_basis, formula, measure, body_load)
     left = figures.get(Side.LEFT, SideFigures())
     right = figures.get(Side.RIGHT, SideFigures())
     both = figures.get(Side.BOTH, SideFigures())
     basis = score_basis or ScoreBasis(load_basis, formula)
     asymmetry = _evidence_gap(sets, basis) if per_side else None
     previous_asymmetry = _evidence_gap(previous_sets, basis) if per_side else None
-    # The side that should not out-work the other is the stronger one: the one opposite the
-    # weak side the session started with, else the one with the higher best today.
-    strong = None
-    if per_side:
-        if weak in (Side.LEFT, Side.RIGHT):
-            strong = weak.opposite()
-        elif asymmetry is not None and asymmetry.weaker is not None:
-            strong = asymmetry.weaker.opposite()
+    strong = weak.opposite() if per_side and weak in (Side.LEFT, Side.RIGHT) else None
     extra = 0.0
     if strong is not None:
         mine, other = (right, left) if strong is Side.RIGHT else (left, right)
@@ -161,7 +180,7 @@ def summarise_exercise(
     return ExerciseSummary(
         name,
         per_side,
-        volume_unit(load_basis),
+        measure.value,
         left,
         right,
         both,
@@ -173,6 +192,7 @@ def summarise_exercise(
         stretched,
         measured=not per_side or asymmetry is not None or not (left.sets and right.sets),
         verdict=verdict,
+        best_unit=best_unit(load_basis),
     )
 
 

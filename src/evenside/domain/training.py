@@ -39,6 +39,8 @@ class SetRecord:
     duration_seconds: int | None = None
     rpe: float | None = None
     rir: float | None = None
+    # The strong side logged past the weak side's volume with "log anyway".
+    volume_override: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,30 @@
 """The summary shown when a session is finished: per exercise and side, against last time
-and the best before, and the exercises left unstretched."""
+and the best before, the sets logged past the volume rule, and the exercises not stretched.
+
+The weak side of each one-sided exercise is the one the volume rule protected while
+logging: the measurement verdict from earlier sessions (beyond noise), else the
+non-dominant side; never the side that happened to be logged first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from evenside.domain.library import Exercise
+from evenside.domain.profile import Settings
+from evenside.domain.sides import Side
 from evenside.domain.summary import ExerciseSummary, side_figures, summarise_exercise
-from evenside.domain.training import StretchStatus, WorkoutSession
-from evenside.services import verdicts
+from evenside.domain.training import SessionExercise, SetRecord, StretchStatus, WorkoutSession
+from evenside.services import verdicts, volume
 from evenside.services.store import Store
 from evenside.storage import history_repo, library_repo, profile_repo, session_repo
+from evenside.storage.database import DbSession
 
 
 @dataclass(frozen=True)
 class SessionSummary:
     session: WorkoutSession
     exercises: tuple[ExerciseSummary, ...]
-    unstretched: tuple[str, ...]
+    unstretched: tuple[str, ...]  # shown under "Not stretched:"
     formula_label: str
 
     @property
@@ -26,63 +34,78 @@ class SessionSummary:
         return int((self.session.ended_at - self.session.started_at).total_seconds() // 60)
 
 
+@dataclass(frozen=True)
+class _Gathered:
+    """What the database holds for one exercise of the session."""
+
+    exercise: SessionExercise
+    lib: Exercise
+    previous: list[SetRecord]
+    best_before: dict[Side, float]
+
+
+def _gather(
+    tx: DbSession, current: WorkoutSession, exercise: SessionExercise, settings: Settings
+) -> _Gathered:
+    lib = library_repo.get_exercise(tx, exercise.exercise_id)
+    recent = history_repo.recent_exercise_sets(
+        tx,
+        current.profile_id,
+        exercise.exercise_id,
+        before=current.started_at,
+        exclude_session_id=current.id,
+        sessions=1,
+    )
+    earlier = history_repo.all_exercise_sets_before(
+        tx, current.profile_id, exercise.exercise_id, current.started_at, current.id
+    )
+    best_before = {
+        side: fig.best
+        for side, fig in side_figures(earlier, lib.load_basis, settings.e1rm_formula).items()
+        if fig.best is not None
+    }
+    return _Gathered(exercise, lib, list(recent[0][1]) if recent else [], best_before)
+
+
+STRETCHED = {StretchStatus.DONE: True, StretchStatus.SKIPPED: False, StretchStatus.PENDING: None}
+
+
+def _summary(
+    store: Store, current: WorkoutSession, found: _Gathered, settings: Settings
+) -> ExerciseSummary:
+    lib, exercise = found.lib, found.exercise
+    weak, sentence = None, ""
+    if lib.laterality.per_side:
+        weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
+        # The lead sentence: the verdict as of this session, this session's sets included.
+        sentence = verdicts.exercise_verdict(
+            store, current.profile_id, exercise.exercise_id, before=current.started_at
+        ).sentence
+    return summarise_exercise(
+        lib.name,
+        lib.laterality.per_side,
+        [s.record for s in exercise.sets],
+        lib.load_basis,
+        settings.e1rm_formula,
+        previous_sets=found.previous,
+        best_before=found.best_before,
+        weak=weak,
+        stretched=STRETCHED[exercise.stretch_status],
+        score_basis=verdicts.score_basis(lib, settings),
+        verdict=sentence,
+        body_load=volume.body_load(lib, settings),
+    )
+
+
 def summarise(store: Store, session_id: int) -> SessionSummary:
     with store.transaction() as tx:
         current = session_repo.get_session(tx, session_id)
         settings = profile_repo.get_settings(tx, current.profile_id)
-        formula = settings.e1rm_formula
-        summaries = []
-        unstretched = []
-        for exercise in current.exercises:
-            lib = library_repo.get_exercise(tx, exercise.exercise_id)
-            sets = [s.record for s in exercise.sets]
-            recent = history_repo.recent_exercise_sets(
-                tx,
-                current.profile_id,
-                exercise.exercise_id,
-                before=current.started_at,
-                exclude_session_id=current.id,
-                sessions=1,
-            )
-            earlier = history_repo.all_exercise_sets_before(
-                tx, current.profile_id, exercise.exercise_id, current.started_at, current.id
-            )
-            best_before = {
-                side: fig.best
-                for side, fig in side_figures(earlier, lib.load_basis, formula).items()
-                if fig.best is not None
-            }
-            stretched = {
-                StretchStatus.DONE: True,
-                StretchStatus.SKIPPED: False,
-                StretchStatus.PENDING: None,
-            }[exercise.stretch_status]
-            if stretched is not True and lib.stretches:
-                unstretched.append(lib.name)
-            summaries.append(
-                summarise_exercise(
-                    lib.name,
-                    lib.laterality.per_side,
-                    sets,
-                    lib.load_basis,
-                    formula,
-                    previous_sets=recent[0][1] if recent else [],
-                    best_before=best_before,
-                    weak=exercise.first_side,
-                    stretched=stretched,
-                    score_basis=verdicts.score_basis(lib, settings),
-                )
-            )
-    # Each one-sided exercise leads with its verdict as of this session.
-    summaries = [
-        replace(
-            summary,
-            verdict=verdicts.exercise_verdict(
-                store, current.profile_id, exercise.exercise_id, before=current.started_at
-            ).sentence,
-        )
-        if summary.per_side
-        else summary
-        for summary, exercise in zip(summaries, current.exercises, strict=True)
-    ]
-    return SessionSummary(current, tuple(summaries), tuple(unstretched), formula.label)
+        gathered = [_gather(tx, current, e, settings) for e in current.exercises]
+    summaries = tuple(_summary(store, current, found, settings) for found in gathered)
+    unstretched = tuple(
+        found.lib.name
+        for found, summary in zip(gathered, summaries, strict=True)
+        if summary.stretched is not True and found.lib.stretches
+    )
+    return SessionSummary(current, summaries, unstretched, settings.e1rm_formula.label)

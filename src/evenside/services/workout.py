@@ -10,15 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from evenside.domain.changes import Changes, in_session, of_sessions
-from evenside.domain.coaching import (
-    SideWork,
-    VolumeMatch,
-    WeakSide,
-    volume_match,
-    weak_side,
-)
+from evenside.domain.coaching import WeakSide, weak_side
 from evenside.domain.entry import check_set
-from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
@@ -32,10 +25,11 @@ from evenside.domain.training import (
     WorkoutSession,
 )
 from evenside.domain.units import format_weight
+from evenside.domain.volume_rule import VolumeMatch, VolumeRule
 from evenside.domain.wording import counted
-from evenside.services import verdicts
+from evenside.services import verdicts, volume
 from evenside.services.store import Store
-from evenside.storage import history_repo, profile_repo, session_repo
+from evenside.storage import history_repo, library_repo, profile_repo, session_repo
 from evenside.storage.database import DbSession
 
 # -- sessions -------------------------------------------------------------------------------
@@ -177,16 +171,6 @@ def record_stretch(store: Store, session_exercise_id: int, status: StretchStatus
 # -- sets ------------------------------------------------------------------------------------
 
 
-def _match_for(
-    exercise: SessionExercise, weak: Side, extra: SetRecord | None = None
-) -> VolumeMatch:
-    records = [s.record for s in exercise.sets] + ([extra] if extra else [])
-    return volume_match(
-        (SideWork(r.side, r.weight_kg or 1.0, r.reps or 0) for r in records if r.kind.counts),
-        weak,
-    )
-
-
 # A set's change names no session: finding it would cost a query on the path of every set,
 # and a set can only be logged in the session the screen shows.
 SET_CHANGED = Changes(sets=True)
@@ -207,27 +191,19 @@ def log_set(
     session_exercise_id: int,
     record: SetRecord,
     *,
-    settings: Settings | None = None,
-    weak: Side | None = None,
+    check_volume: bool = False,
+    log_anyway: bool = False,
 ) -> SetLogged:
-    """Store a set (committed before returning). With the weak-side cap on, a set that would
-    put the strong side ahead of the weak side is refused and nothing is stored, as is a set
-    whose values break the entry rules (``check_set``)."""
+    """Store a set (committed before returning); a set whose values break the entry rules
+    (``check_set``) is refused and nothing is stored.
+
+    With ``check_volume`` (the set entry) the volume rule applies: under the "refuse" rule a
+    strong-side set that would pass the weak side's volume raises ``VolumeRefused`` and
+    nothing is stored, unless ``log_anyway``, which stores it marked as an override."""
     check_set(record)
+    if check_volume:
+        record = _apply_volume_rule(store, session_exercise_id, record, log_anyway)
     with store.transaction() as tx:
-        if settings is not None and settings.weak_side_cap and weak in (Side.LEFT, Side.RIGHT):
-            current = session_repo.get_session(tx, session_repo.session_of(tx, session_exercise_id))
-            exercise = next(e for e in current.exercises if e.id == session_exercise_id)
-            match = _match_for(exercise, weak)
-            if record.kind.counts and not match.allows(
-                record.side, record.weight_kg or 1.0, record.reps or 0
-            ):
-                raise InvalidInput(
-                    f"Weak-side cap: {match.strong.letter} may do at most "
-                    f"{max(0, match.reps_remaining)} more reps "
-                    f"({max(0.0, match.volume_remaining):.0f} kg of volume) in this exercise.",
-                    "reps",
-                )
         stamped = replace(record, logged_at=record.logged_at or store.now())
         logged = session_repo.log_set(tx, session_exercise_id, stamped)
         if logged.position == 0 and stamped.side is not Side.BOTH:
@@ -237,11 +213,41 @@ def log_set(
     return SetLogged(logged, changes)
 
 
+def _apply_volume_rule(
+    store: Store, session_exercise_id: int, record: SetRecord, log_anyway: bool
+) -> SetRecord:
+    """The record to store: refused, marked as an override, or as it is."""
+    with store.transaction() as tx:
+        current = session_repo.get_session(tx, session_repo.session_of(tx, session_exercise_id))
+        exercise = next(e for e in current.exercises if e.id == session_exercise_id)
+        lib = library_repo.get_exercise(tx, exercise.exercise_id)
+        settings = _settings(tx, current.profile_id)
+    if not lib.laterality.per_side or record.side is Side.BOTH:
+        return record
+    logged = [s.record for s in exercise.sets]
+    # A set that keeps its side at or below the other side passes whichever side is weak:
+    # the verdict is worked out only for a set that would put its side ahead.
+    if volume.refusal(logged, record, lib, settings, record.side.opposite()) is None:
+        return record
+    weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
+    refused = volume.refusal(logged, record, lib, settings, weak)
+    if refused is None or settings.volume_rule is VolumeRule.NOTICE:
+        return record
+    if not log_anyway:
+        raise refused
+    return replace(record, volume_override=True)
+
+
 def update_set(store: Store, set_id: int, record: SetRecord) -> Changes:
     check_set(record)
     with store.transaction() as tx:
         old = session_repo.get_set(tx, set_id)
-        session_repo.update_set(tx, set_id, replace(record, logged_at=old.record.logged_at))
+        kept = replace(
+            record,
+            logged_at=old.record.logged_at,
+            volume_override=old.record.volume_override or record.volume_override,
+        )
+        session_repo.update_set(tx, set_id, kept)
     return SET_CHANGED
 
 
@@ -319,11 +325,17 @@ def coaching(
         exclude_session_id=current.id,
     )
     weak = weak_side(judged.verdict)
-    return Coaching(weak, last_time, _match_for(exercise, weak.side))
+    settings = _settings_of(store, profile.id)
+    return Coaching(weak, last_time, volume.match_for(exercise, lib, settings, weak.side))
 
 
 def _settings(tx: DbSession, profile_id: int) -> Settings:
     return profile_repo.get_settings(tx, profile_id)
+
+
+def _settings_of(store: Store, profile_id: int) -> Settings:
+    with store.transaction() as tx:
+        return _settings(tx, profile_id)
 
 
 def describe_sets(sets: tuple[SetRecord, ...], profile: Profile) -> str:

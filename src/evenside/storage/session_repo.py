@@ -19,12 +19,7 @@ from evenside.domain.training import (
     StretchStatus,
     WorkoutSession,
 )
-from evenside.storage.models import (
-    RoutineDayRow,
-    SessionExerciseRow,
-    SessionRow,
-    SetRow,
-)
+from evenside.storage.models import RoutineDayRow, SessionExerciseRow, SessionRow, SetRow
 from evenside.storage.ordering import place_at
 
 
@@ -38,6 +33,7 @@ def set_record(row: SetRow) -> SetRecord:
         duration_seconds=row.duration_seconds,
         rpe=row.rpe,
         rir=row.rir,
+        volume_override=row.volume_override,
     )
 
 
@@ -224,6 +220,7 @@ def log_set(
                 duration_seconds=record.duration_seconds,
                 rpe=record.rpe,
                 rir=record.rir,
+                volume_override=record.volume_override,
                 kind=record.kind.value,
                 logged_at=record.logged_at,
             )
@@ -255,7 +252,7 @@ def update_set(tx: Session, set_id: int, record: SetRecord) -> LoggedSet:
     row = _set_row(tx, set_id)
     row.side, row.weight_kg, row.reps = record.side.value, record.weight_kg, record.reps
     row.duration_seconds, row.rpe, row.rir = record.duration_seconds, record.rpe, record.rir
-    row.kind = record.kind.value
+    row.kind, row.volume_override = record.kind.value, record.volume_override
     tx.flush()
     return _logged(row)
 

@@ -35,6 +35,7 @@ from evenside.gui.pages.session_summary import SummaryView
 from evenside.gui.session.coaching_panel import CoachingPanel
 from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
+from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
 from evenside.gui.session.footer import ExerciseFooter
 from evenside.gui.session.set_table import SetTable
 from evenside.gui.session.stretch_offer import StretchOffer
@@ -47,6 +48,7 @@ from evenside.services.store import Store
 
 SHORTCUTS = (
     ("Enter", "Log the set of the side being typed in"),
+    ("Ctrl+Shift+Enter", "Log a refused set anyway, past the weaker side's volume (recorded)"),
     ("Tab / Shift+Tab", "Move between fields, first side to second side"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
     ("Delete", "Remove the selected set (undo brings it back)"),
@@ -56,7 +58,7 @@ SHORTCUTS = (
     ("Ctrl+D", "Done with this exercise: show its stretch"),
     ("Alt+Up / Alt+Down", "Move the exercise up or down"),
     ("Ctrl+N", "Start a session"),
-    ("Ctrl+Return", "Finish the session"),
+    ("Ctrl+Return", "Finish the session: the last stretch, then the summary"),
     ("F1", "This list"),
 )
 
@@ -90,6 +92,7 @@ class SessionPage(QWidget):
         self.targets: dict[int, RoutineItem] = {}  # by exercise id, when from a routine
         self.selected_id: int | None = None
         self.view: ExerciseView | None = None
+        self.finishing = False  # the last stretch card is up; the summary comes after it
         self._load_library()
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -117,7 +120,7 @@ class SessionPage(QWidget):
     def _build_work(self, clock: Clock) -> None:
         scope = self.scope
         self.list_panel = ExerciseList(scope)
-        self.finish_button = QPushButton("&Finish session")
+        self.finish_button = QPushButton(FINISH)
         self.help_button = QPushButton("Keyboard shortcuts (F1)")
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -156,6 +159,7 @@ class SessionPage(QWidget):
         self.entry_panel.rest_due.connect(self.rest_timer.start)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
+        self.stretch_card.recorded.connect(self._stretch_recorded)
         self.finish_button.clicked.connect(self.finish_session)
         self.help_button.clicked.connect(self.show_shortcuts)
 
@@ -244,6 +248,8 @@ class SessionPage(QWidget):
     def select_exercise(self, session_exercise_id: int) -> None:
         """Show another exercise of the session; the one left behind offers its stretch."""
         previous = self.selected_exercise()
+        self.finishing = False
+        self.finish_button.setText(FINISH)
         self.selected_id = session_exercise_id
         self.refresh()
         if previous is not None and previous.id != session_exercise_id and self.view:
@@ -300,11 +306,31 @@ class SessionPage(QWidget):
         self.refresh()
 
     def finish_session(self) -> None:
+        """Ctrl+Return: the last exercise's stretch card first, when it is still to do;
+        Done or Skip on it (or Ctrl+Return again) then finishes and shows the summary."""
         if self.current is None:
             return
-        pending = self.selected_exercise()
-        if pending is not None and self.view is not None:
-            self.stretch_card.offer(self.view, pending)
+        last = last_exercise(self.current, self.selected_id)
+        lib = self.exercises.get(last.exercise_id) if last else None
+        if not self.finishing and last is not None and stretch_due(last, lib, self.settings):
+            if last.id != self.selected_id:
+                self.selected_id = last.id
+                self.refresh()
+            if self.view is not None:
+                self.finishing = True
+                self.stretch_card.offer(self.view, last, force=True)
+                self.finish_button.setText(FINISH_PAST_STRETCH)
+                return
+        self._finish_now()
+
+    def _stretch_recorded(self) -> None:
+        if self.finishing:
+            self._finish_now()
+
+    def _finish_now(self) -> None:
+        assert self.current is not None
+        self.finishing = False
+        self.finish_button.setText(FINISH)
         session_id = self.current.id
         try:
             finished = workout.finish_session(self.store, session_id)

@@ -1,5 +1,6 @@
-"""The summary shown when a session is finished: per-side volume and best, asymmetry
-against the previous session, where the strong side out-worked the weak one, records."""
+"""The summary shown when a session is finished: sets per side, per-side and "both" volume
+and best, asymmetry against the previous session (a flip said as one), the sets logged past
+the volume rule, records, and the exercises not stretched."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QW
 
 from evenside.domain.profile import Profile
 from evenside.domain.summary import ExerciseSummary, SideFigures
+from evenside.domain.summary_words import NOT_STRETCHED, gap_text, overrides_text, sets_text
 from evenside.domain.units import Unit, format_weight
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 from evenside.services.session_summary import SessionSummary
@@ -31,61 +33,63 @@ def _volume(fig: SideFigures, measure: str, unit: Unit) -> str:
     return "–" if not fig.sets else _amount(fig.volume, measure, unit)
 
 
-def _asymmetry(summary: ExerciseSummary) -> str:
-    if summary.asymmetry is None:
-        # Matched sides with no effort say nothing about the gap: never "even".
-        return "–" if summary.measured or not summary.per_side else "not measured"
-    text = summary.asymmetry.describe()
-    change = summary.asymmetry_change
-    if change is not None:
-        trend = "closed" if change < 0 else "widened"
-        text += (
-            f" ({trend} {abs(change):.0f} pts vs last time)"
-            if round(change)
-            else " (same as last time)"
-        )
-    return text
-
-
-def _notes(ex: ExerciseSummary, unit: Unit) -> str:
-    notes = []
+def _notes(ex: ExerciseSummary, unit: Unit) -> list[str]:
+    notes: list[str] = []
     if ex.strong_side is not None and ex.strong_side_extra_volume > 0:
         notes.append(
             f"{ex.strong_side.letter} did "
-            f"{_amount(ex.strong_side_extra_volume, ex.volume_unit, unit)} more volume"
+            f"{_amount(ex.strong_side_extra_volume, ex.volume_unit, unit)} more volume "
+            f"than {ex.strong_side.opposite().letter}"
         )
+    overrides = overrides_text(ex)
+    if overrides:
+        notes.append(overrides)
     for side in ex.records:
         notes.append(f"record {side.letter}" if side.letter != "B" else "record")
     if ex.stretched is False:
         notes.append("stretch skipped")
     elif ex.stretched is None:
         notes.append("not stretched")
-    return "; ".join(notes)
+    return notes
 
 
 def _figures(ex: ExerciseSummary, unit: Unit) -> str:
-    # The best of bodyweight work is in reps; e1RM is in kg.
-    best_measure = {"kg": "kg", "reps": "reps", "s": "s"}[ex.volume_unit]
-    if not ex.per_side:  # bilateral: one neutral "both" figure across the L and R columns
-        return (
-            f"<td colspan=2 align=center>both: {_volume(ex.both, ex.volume_unit, unit)}</td>"
-            f"<td colspan=2 align=center>both: {_best(ex.both, best_measure, unit)}</td>"
-        )
-    return "".join(
-        f"<td align=right>{c}</td>"
-        for c in (
-            _volume(ex.left, ex.volume_unit, unit),
-            _volume(ex.right, ex.volume_unit, unit),
-            _best(ex.left, best_measure, unit),
-            _best(ex.right, best_measure, unit),
-        )
-    )
+    """Volume then best: L, R and both. Bilateral work fills only the "both" columns, and a
+    one-sided exercise shows "both" only for sets whose side was never recorded."""
+    volume, best = ex.volume_unit, ex.best_unit
+    cells = [
+        _volume(ex.left, volume, unit) if ex.per_side else "",
+        _volume(ex.right, volume, unit) if ex.per_side else "",
+        _volume(ex.both, volume, unit) if ex.both.sets else "",
+        _best(ex.left, best, unit) if ex.per_side else "",
+        _best(ex.right, best, unit) if ex.per_side else "",
+        _best(ex.both, best, unit) if ex.both.sets else "",
+    ]
+    return "".join(f"<td align=right>{c}</td>" for c in cells)
+
+
+COLUMNS = 10
 
 
 def _lead(ex: ExerciseSummary) -> str:
     """The plain sentence first: the verdict for a one-sided exercise, "both" for the rest."""
     sentence = ex.verdict if ex.per_side else BOTH_SIDES
-    return f"<tr><td colspan=7><b>{escape(ex.name)}</b> – {escape(sentence)}</td></tr>"
+    return f"<tr><td colspan={COLUMNS}><b>{escape(ex.name)}</b> – {escape(sentence)}</td></tr>"
+
+
+def _header() -> str:
+    """Two header rows: Volume and Best over their L, R and Both columns. The notes column
+    gets the room: it holds the sentences."""
+    left, right = f"style='color:{LEFT_COLOUR}'", f"style='color:{RIGHT_COLOUR}'"
+    sides = f"<th {left} width=7%>L</th><th {right} width=7%>R</th><th width=7%>Both</th>"
+    return (
+        "<tr><th rowspan=2 align=left width=13%>Exercise</th>"
+        "<th rowspan=2 align=left width=9%>Sets</th>"
+        "<th colspan=3>Volume</th><th colspan=3>Best</th>"
+        "<th rowspan=2 align=left width=13%>Asymmetry</th>"
+        "<th rowspan=2 align=left width=23%>Notes</th></tr>"
+        f"<tr>{sides}{sides}</tr>"
+    )
 
 
 def summary_html(summary: SessionSummary, profile: Profile) -> str:
@@ -95,23 +99,18 @@ def summary_html(summary: SessionSummary, profile: Profile) -> str:
     if minutes is not None:
         head += f" · {minutes} min"
     head += f" · best = e1RM by {escape(summary.formula_label)}</p>"
-    rows = [
-        "<table cellspacing=0 cellpadding=4 border=1 width=100%>",
-        f"<tr><th align=left>Exercise</th><th style='color:{LEFT_COLOUR}'>L volume</th>"
-        f"<th style='color:{RIGHT_COLOUR}'>R volume</th><th style='color:{LEFT_COLOUR}'>L best</th>"
-        f"<th style='color:{RIGHT_COLOUR}'>R best</th><th align=left>Asymmetry</th>"
-        "<th align=left>Notes</th></tr>",
-    ]
+    rows = ["<table cellspacing=0 cellpadding=3 border=1 width=99%>", _header()]
     for ex in summary.exercises:
         rows.append(_lead(ex))
         rows.append(
-            f"<tr><td>{escape(ex.name)}</td>{_figures(ex, unit)}"
-            f"<td>{escape(_asymmetry(ex))}</td><td>{escape(_notes(ex, unit))}</td></tr>"
+            f"<tr><td>{escape(ex.name)}</td><td>{escape(sets_text(ex))}</td>"
+            f"{_figures(ex, unit)}<td>{escape(gap_text(ex))}</td>"
+            f"<td>{'<br>'.join(escape(note) for note in _notes(ex, unit))}</td></tr>"
         )
     rows.append("</table>")
     tail = ""
     if summary.unstretched:
-        tail = "<p><b>Left unstretched:</b> " + escape(", ".join(summary.unstretched)) + "</p>"
+        tail = f"<p><b>{NOT_STRETCHED}</b> " + escape(", ".join(summary.unstretched)) + "</p>"
     return head + "".join(rows) + tail
 
 

@@ -31,6 +31,7 @@ from evenside.domain.plates import parse_plates
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit, from_kg, to_kg
+from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.widgets.form_state import form_state, restore_form_state
@@ -93,8 +94,11 @@ class SettingsPage(QWidget):
         self.retest.setValue(s.retest_weeks)
         self.weak_first = QCheckBox("Start each one-sided exercise with the weaker side")
         self.weak_first.setChecked(s.weak_side_first)
-        self.cap = QCheckBox("Refuse a set that puts the stronger side ahead (instead of a notice)")
-        self.cap.setChecked(s.weak_side_cap)
+        self.cap = QCheckBox(
+            "Refuse a set that takes the stronger side past the weaker side's volume "
+            "(off: a notice only)"
+        )
+        self.cap.setChecked(s.volume_rule is VolumeRule.REFUSE)
         self.stretch = QCheckBox("Show the stretch card after each exercise")
         self.stretch.setChecked(s.stretch_reminders)
         self.rest_on = QCheckBox("Start the rest timer after each set")
@@ -269,7 +273,7 @@ class SettingsPage(QWidget):
             body_mass_kg=mass,
             warning_percent=self.warning.value(),
             weak_side_first=self.weak_first.isChecked(),
-            weak_side_cap=self.cap.isChecked(),
+            volume_rule=VolumeRule.REFUSE if self.cap.isChecked() else VolumeRule.NOTICE,
             stretch_reminders=self.stretch.isChecked(),
             rest_timer_enabled=self.rest_on.isChecked(),
             rest_between_sets_seconds=self.rest_sets.value(),

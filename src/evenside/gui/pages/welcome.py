@@ -31,9 +31,12 @@ class WelcomePage(QWidget):
         title = QLabel("<h1>Welcome to Evenside</h1>")
         intro = QLabel(
             "Evenside logs every one-sided set per side, starts each exercise with your "
-            "weaker side, keeps the stronger side from doing more, and reminds you to "
-            "stretch right after each exercise. Start with a profile:"
+            "weaker side, and holds the stronger side to the weaker side's volume: a set "
+            "that would take it past is refused, unless you choose to log it anyway (a "
+            "notice instead is a choice in Settings). It reminds you to stretch right after "
+            "each exercise. Start with a profile:"
         )
+        self.intro = intro
         intro.setWordWrap(True)
         self.fields = ProfileFields()
         # The fields by the names the window and the tests reach them.

@@ -9,14 +9,17 @@ whatever was typed for the exercise shown before.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from evenside.domain.entry import parse_set
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
 from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
+from evenside.domain.volume_rule import VolumeRefused
 from evenside.gui.session.effort_hint import EffortHint
 from evenside.gui.session.view import ExerciseView, Scope
+from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.gui.widgets.set_entry import SetEntryPanel
@@ -52,11 +55,17 @@ class EntryPanel(QWidget):
         self.order: list[Side] = []
         self.swapped = False
         self._shown_id: int | None = None
+        self.refused: Side | None = None  # the side whose set the volume rule refused
         self.entry.submitted.connect(self.log)
+        self.entry.log_anyway_requested.connect(self.log_anyway)
         self.entry.swap_button.clicked.connect(self.swap_order)
+        # One keystroke past the volume rule; only while a refusal is on screen.
+        anyway = add_shortcut(self, "Ctrl+Shift+Return", self.log_anyway)
+        anyway.setShortcuts([QKeySequence("Ctrl+Shift+Return"), QKeySequence("Ctrl+Shift+Enter")])
 
     def show_view(self, view: ExerciseView) -> None:
         self.view = view
+        self.refused = None  # the rows are laid out afresh, their messages cleared
         exercise = view.exercise
         self.setVisible(exercise is not None)
         self.effort_hint.show_exercise(exercise)
@@ -138,11 +147,20 @@ class EntryPanel(QWidget):
 
     # -- logging --------------------------------------------------------------------------
 
-    def log(self, side: Side) -> None:
+    def log_anyway(self, side: Side | None = None) -> None:
+        """Log the refused set as it stands now, past the volume rule (recorded as such)."""
+        chosen = side if isinstance(side, Side) else self.refused
+        if chosen is not None and chosen is self.refused:
+            self.log(chosen, anyway=True)
+
+    def log(self, side: Side, anyway: bool = False) -> None:
         view = self.view
         if view is None or view.exercise is None or view.lib is None:
             return
         exercise, scope, row = view.exercise, self.scope, self.entry.row(side)
+        # Ctrl+E (the other side first, for this set) is itself the choice to go past the
+        # rule with that set; the service records it only if the set did go past.
+        anyway = anyway or (self.swapped and len(self.order) == 2 and side is self.order[0])
         try:
             record = parse_set(
                 row.entry(),
@@ -151,16 +169,20 @@ class EntryPanel(QWidget):
                 unit=scope.profile.unit,
                 load_basis=view.lib.load_basis,
             )
-            weak = view.coaching.weak.side if view.coaching and view.coaching.weak else None
             logged = workout.log_set(
-                scope.store, exercise.id, record, settings=view.settings, weak=weak
+                scope.store, exercise.id, record, check_volume=True, log_anyway=anyway
             )
+        except VolumeRefused as exc:
+            self.refused = side
+            row.show_refusal(str(exc), "duration" if view.lib.load_basis.timed else "reps")
+            return
         except InvalidInput as exc:
             row.show_error(str(exc), exc.field)
             return
         except EvensideError as exc:  # disk full, locked: not saved, and said so
             row.show_error(f"Not saved: {exc}", None)
             return
+        self.refused = None
         row.clear_error()
         row.rpe.clear()
         stored = LoggedSet(logged.id, logged.logged.position, logged.logged.record)

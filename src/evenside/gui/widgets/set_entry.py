@@ -25,6 +25,7 @@ from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.domain.units import Unit, format_weight
+from evenside.domain.volume_rule import LOG_ANYWAY_KEYS
 from evenside.gui.style import ERROR_STYLE, side_badge_html, side_colour
 
 
@@ -56,6 +57,7 @@ class SideRow(QFrame):
     """Weight, reps (or time) and RPE for one side, with its Log button and inline error."""
 
     submitted = Signal(object)  # Side
+    log_anyway_requested = Signal(object)  # Side: past the volume rule, on purpose
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,9 +91,7 @@ class SideRow(QFrame):
         )
         self.last_time = QLabel()
         self.last_time.setStyleSheet("color: palette(mid);")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.problem = self._problem_box(side)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
         grid.addWidget(self.badge, 0, 0)
@@ -102,10 +102,29 @@ class SideRow(QFrame):
         grid.addWidget(self.rpe, 0, 5)
         grid.addWidget(self.log_button, 0, 6)
         grid.addWidget(self.last_time, 1, 1, 1, 6)
-        grid.addWidget(self.error, 2, 1, 1, 6)
+        grid.addWidget(self.problem, 2, 1, 1, 6)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
+
+    def _problem_box(self, side: Side) -> QWidget:
+        """The inline message and, for a set the volume rule refused, "Log anyway"; in one
+        box hidden together, so a hidden message takes no room."""
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.log_anyway = QPushButton(f"Log anyway ({LOG_ANYWAY_KEYS})")
+        self.log_anyway.setAutoDefault(False)
+        self.log_anyway.hide()
+        self.log_anyway.clicked.connect(lambda _=False, s=side: self.log_anyway_requested.emit(s))
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.error, 1)
+        row.addWidget(self.log_anyway)
+        box.hide()
+        return box
 
     def configure(self, load_basis: LoadBasis, unit: Unit, marker: str) -> None:
         name = self.side.label if self.side is not Side.BOTH else "Set"
@@ -170,6 +189,7 @@ class SideRow(QFrame):
     def show_error(self, message: str, field: str | None) -> None:
         self.error.setText(message)
         self.error.show()
+        self.problem.show()
         target = {
             "weight": self.weight,
             "reps": self.reps,
@@ -181,14 +201,32 @@ class SideRow(QFrame):
         widget.setFocus()
         widget.selectAll()
 
+    def show_refusal(self, message: str, field: str) -> None:
+        """The volume rule refused the set: say why, and offer to log it anyway."""
+        self.show_error(message, field)
+        self.log_anyway.show()
+
     def clear_error(self) -> None:
         self.error.hide()
+        self.log_anyway.hide()
+        if self.problem.isHidden():
+            return
+        self.problem.hide()
+        # A wrapped message's height stays cached (per width) in the layouts above the row;
+        # drop it, or the entry keeps the room the message took.
+        widget: QWidget | None = self
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            widget = widget.parentWidget()
 
 
 class SetEntryPanel(QWidget):
     """The rows for one exercise, in the order the sides are to be done."""
 
     submitted = Signal(object)  # Side
+    log_anyway_requested = Signal(object)  # Side
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,6 +261,7 @@ class SetEntryPanel(QWidget):
         layout.addLayout(self.rows_box)
         for row in self.rows.values():
             row.submitted.connect(self.submitted)
+            row.log_anyway_requested.connect(self.log_anyway_requested)
             row.hide()
         self.effort.currentIndexChanged.connect(self._effort_changed)
         self.order: list[Side] = []
