@@ -171,13 +171,16 @@ def test_disk_full_while_logging(
     engine.dispose()
     exercise = page.selected_exercise()
     assert exercise is not None
-    for _ in range(20_000):  # fill the last free space with sets until the disk is "full"
-        try:
-            workout.log_set(store, exercise.id, SetRecord(Side.RIGHT, 20.0, 8))
-        except DiskFull:
-            break
-    else:
-        pytest.fail("the disk never filled up")
+    # Fill the last free space until the disk is "full" for the very set the entry will send:
+    # a row of another shape can still fit in a page where this one does not.
+    for record in (SetRecord(Side.RIGHT, 20.0, 8), SetRecord(Side.LEFT, 22.0, 8)):
+        for _ in range(20_000):
+            try:
+                workout.log_set(store, exercise.id, record)
+            except DiskFull:
+                break
+        else:
+            pytest.fail("the disk never filled up")
     saved = stored_sets(db_path)
     left = page.entry.row(Side.LEFT)
     type_into(qtbot, left.weight, "22")
