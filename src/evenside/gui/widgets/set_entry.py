@@ -107,7 +107,10 @@ class SideRow(QFrame):
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
 
-    def configure(self, load_basis: LoadBasis, unit: Unit, marker: str) -> None:
+    def configure(
+        self, load_basis: LoadBasis, unit: Unit, marker: str, *, reps_or_time: bool = False
+    ) -> None:
+        """Show the fields the exercise takes; ``reps_or_time``: reps, or a time instead."""
         name = self.side.label if self.side is not Side.BOTH else "Set"
         self.badge.setText(
             f"{side_badge_html(self.side)} {name}" + (f" <b>({marker})</b>" if marker else "")
@@ -118,7 +121,8 @@ class SideRow(QFrame):
         self.weight.setVisible(not timed)
         self.unit_label.setVisible(not timed)
         self.reps.setVisible(not timed)
-        self.duration.setVisible(timed)
+        self.duration.setVisible(timed or reps_or_time)
+        self.duration.setPlaceholderText("or seconds" if reps_or_time else "seconds or m:ss")
         self.unit_label.setText(
             unit.value + (" added" if load_basis is LoadBasis.BODYWEIGHT_PLUS else "")
         )
