@@ -20,7 +20,6 @@ from session_helpers import file_action, focused, type_into
 
 from evenside.domain.generator import GeneratorChoice
 from evenside.domain.routines import EQUIPMENT
-from evenside.domain.sides import Side
 from evenside.gui.dialogs.import_dialog import ImportDialog
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.assessments import AssessmentsPage
@@ -102,7 +101,7 @@ def test_session_screenshots(
 
     qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert page.stretch_card.isVisible()
-    page.stretch_card.timers[0].start(Side.LEFT)
+    page.stretch_card.timers[0].start()
     save_shot(demo_window, screenshot_dir, "stretch-card.png")
     qtbot.mouseClick(page.stretch_card.done_button, Qt.MouseButton.LeftButton)
 

@@ -30,6 +30,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.plates import parse_plates
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
+from evenside.domain.stretching import MAX_REPETITIONS, MIN_REPETITIONS
 from evenside.domain.units import Unit, from_kg, to_kg
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
@@ -97,6 +98,10 @@ class SettingsPage(QWidget):
         self.cap.setChecked(s.weak_side_cap)
         self.stretch = QCheckBox("Show the stretch card after each exercise")
         self.stretch.setChecked(s.stretch_reminders)
+        self.stretch_reps = QSpinBox()
+        self.stretch_reps.setRange(MIN_REPETITIONS, MAX_REPETITIONS)
+        self.stretch_reps.setSuffix(" × each hold")
+        self.stretch_reps.setValue(s.stretch_repetitions)
         self.rest_on = QCheckBox("Start the rest timer after each set")
         self.rest_on.setChecked(s.rest_timer_enabled)
         self.rest_sets = QSpinBox()
@@ -134,6 +139,7 @@ class SettingsPage(QWidget):
         form.addRow(self.weak_first)
         form.addRow(self.cap)
         form.addRow(self.stretch)
+        form.addRow("Stretc&h repetitions (ACSM: 2–4)", self.stretch_reps)
         form.addRow("Re-&test assessments every", self.retest)
         strength = QGroupBox("Strength and asymmetry")
         form = QFormLayout(strength)
@@ -271,6 +277,7 @@ class SettingsPage(QWidget):
             weak_side_first=self.weak_first.isChecked(),
             weak_side_cap=self.cap.isChecked(),
             stretch_reminders=self.stretch.isChecked(),
+            stretch_repetitions=self.stretch_reps.value(),
             rest_timer_enabled=self.rest_on.isChecked(),
             rest_between_sets_seconds=self.rest_sets.value(),
             rest_between_sides_seconds=self.rest_sides.value(),

@@ -26,6 +26,7 @@ from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.domain.units import Unit, format_weight
 from evenside.gui.style import ERROR_STYLE, side_badge_html, side_colour
+from evenside.gui.widgets.hint import HintLabel
 
 
 class _EntryField(QLineEdit):
@@ -87,8 +88,7 @@ class SideRow(QFrame):
         self.unit_label.setMinimumWidth(
             self.unit_label.fontMetrics().horizontalAdvance("lb added") + 6
         )
-        self.last_time = QLabel()
-        self.last_time.setStyleSheet("color: palette(mid);")
+        self.last_time = HintLabel()
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
