@@ -100,7 +100,8 @@ class SettingsPage(QWidget):
         self.stretch.setChecked(s.stretch_reminders)
         self.stretch_reps = QSpinBox()
         self.stretch_reps.setRange(MIN_REPETITIONS, MAX_REPETITIONS)
-        self.stretch_reps.setSuffix(" × each hold")
+        self.stretch_reps.setSuffix(" holds each")
+        self.stretch_reps.setSpecialValueText("1 hold each")  # shown at the minimum
         self.stretch_reps.setValue(s.stretch_repetitions)
         self.rest_on = QCheckBox("Start the rest timer after each set")
         self.rest_on.setChecked(s.rest_timer_enabled)

@@ -14,11 +14,12 @@ TEXT_SHARE = 0.72  # the rest is background: clearly secondary, never faint
 def hint_colour(palette: QPalette) -> QColor:
     text = palette.color(QPalette.ColorRole.WindowText)
     back = palette.color(QPalette.ColorRole.Window)
+
+    def mix(t: int, b: int) -> int:
+        return round(t * TEXT_SHARE + b * (1 - TEXT_SHARE))
+
     return QColor(
-        *(
-            round(t * TEXT_SHARE + b * (1 - TEXT_SHARE))
-            for t, b in zip(text.getRgb()[:3], back.getRgb()[:3], strict=True)
-        )
+        mix(text.red(), back.red()), mix(text.green(), back.green()), mix(text.blue(), back.blue())
     )
 
 

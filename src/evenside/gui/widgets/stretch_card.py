@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.library import Stretch
 from evenside.domain.sides import Side
 from evenside.domain.stretching import DEFAULT_REPETITIONS, SWITCH_SECONDS, dose, hold_sequence
+from evenside.domain.wording import counted
 from evenside.gui.style import side_badge_html, side_colour
 from evenside.gui.widgets.clock import Clock, format_seconds, monotonic
 from evenside.gui.widgets.hint import HintLabel
@@ -55,7 +57,8 @@ class HoldTimer(QWidget):
         self.countdown = QLabel(format_seconds(stretch.hold_seconds))
         self.countdown.setStyleSheet(COUNTDOWN_STYLE)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.status = QLabel(f"Hold 1 of {len(self.holds)}")
+        total = len(self.holds) * stretch.hold_seconds + (len(self.holds) - 1) * SWITCH_SECONDS
+        self.status = QLabel(f"{counted(len(self.holds), 'hold')}, {format_seconds(total)} in all")
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.bar = QProgressBar()
         self.bar.setRange(0, len(self.holds))
@@ -170,20 +173,30 @@ class StretchCard(QFrame):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.body)
+        self.body.setContentsMargins(0, 0, 6, 0)
+        self.scroll = QScrollArea()  # several stretches still fit a 600 px high window
+        self.scroll.setWidget(holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setMinimumHeight(110)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.done_button = QPushButton("&Done")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setAutoDefault(False)
         self.skip_button.setAutoDefault(False)
         self.note = HintLabel("Stretch to mild tension, never pain: it keeps range of motion even.")
         self.note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.note, 1)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.done_button)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.skip_button)
+        header.addWidget(self.done_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.body)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.scroll, 1)
         self.timers: list[HoldTimer] = []
         self.done_button.clicked.connect(self._done)
         self.skip_button.clicked.connect(self._skip)
@@ -204,7 +217,9 @@ class StretchCard(QFrame):
             if widget is not None:
                 widget.deleteLater()
         self.timers = []
-        self.title.setText(f"<h3>Stretch now, after {escape(exercise_name)}</h3>")
+        self.title.setText(
+            f"<b style='font-size:12pt'>Stretch now, after {escape(exercise_name)}</b>"
+        )
         for stretch in stretches:
             amount = dose(stretch.hold_seconds, stretch.one_sided, repetitions)
             order = (
@@ -218,6 +233,8 @@ class StretchCard(QFrame):
             self.timers.append(timer)
             self.body.addWidget(text)
             self.body.addWidget(timer)
+            self.body.addSpacing(8)
+        self.body.addStretch(1)
         self.show()
         self.done_button.setFocus()
 
