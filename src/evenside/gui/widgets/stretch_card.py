@@ -176,12 +176,12 @@ class StretchCard(QFrame):
         holder = QWidget()
         holder.setLayout(self.body)
         self.body.setContentsMargins(0, 0, 6, 0)
-        self.scroll = QScrollArea()  # several stretches still fit a 600 px high window
-        self.scroll.setWidget(holder)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setMinimumHeight(110)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.holds_area = QScrollArea()  # several stretches still fit a 600 px high window
+        self.holds_area.setWidget(holder)
+        self.holds_area.setWidgetResizable(True)
+        self.holds_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.holds_area.setMinimumHeight(110)
+        self.holds_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.done_button = QPushButton("&Done")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setAutoDefault(False)
@@ -196,7 +196,7 @@ class StretchCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addWidget(self.note)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.holds_area, 1)
         self.timers: list[HoldTimer] = []
         self.done_button.clicked.connect(self._done)
         self.skip_button.clicked.connect(self._skip)
