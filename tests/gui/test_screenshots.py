@@ -107,7 +107,7 @@ def test_session_screenshots(
 
     qtbot.keyClick(focused(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert page.stretch_card.isVisible()
-    page.stretch_card.timers[0].start(Side.LEFT)
+    page.stretch_card.timers[0].start()
     save_shot(demo_window, screenshot_dir, "stretch-card.png")
     qtbot.mouseClick(page.stretch_card.done_button, Qt.MouseButton.LeftButton)
 

@@ -53,7 +53,7 @@ def test_stretch_holds_follow_acsm() -> None:
 
 
 def test_stretches_prefer_the_one_that_leads_with_the_muscle() -> None:
-    chosen = stretches_for((MuscleGroup.QUADS, MuscleGroup.GLUTES), LIBRARY.stretches)
+    chosen = stretches_for((MuscleGroup.QUADS, MuscleGroup.GLUTES), (), LIBRARY.stretches)
     assert [s.name for s in chosen] == ["Standing quad stretch", "Lying figure-4 stretch"]
 
 

@@ -43,4 +43,45 @@ def test_empty_query_keeps_everything_in_order() -> None:
 
 
 def test_every_typed_word_must_match_something() -> None:
-    assert rank("single leg rdl romanian", NAMES) == []
+    assert rank("single leg xyz romanian", NAMES) == []
+
+
+LIBRARY_NAMES = [
+    "Barbell row",
+    "Bulgarian split squat",
+    "Deadlift",
+    "Dumbbell pullover",
+    "One-arm dumbbell row",
+    "One-arm overhead press",
+    "Overhead press",
+    "Romanian deadlift",
+    "Single-leg Romanian deadlift",
+    "Single-leg back extension",
+    "KB swing",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("rdl", "Romanian deadlift"),
+        ("sl rdl", "Single-leg Romanian deadlift"),
+        ("ohp", "Overhead press"),
+        ("sa ohp", "One-arm overhead press"),
+        ("bss", "Bulgarian split squat"),
+        ("db row", "One-arm dumbbell row"),
+        ("sa db row", "One-arm dumbbell row"),
+        ("single arm db row", "One-arm dumbbell row"),
+        ("bb row", "Barbell row"),
+        ("db pullover", "Dumbbell pullover"),
+        ("sl back ext", "Single-leg back extension"),
+        ("kb swing", "KB swing"),
+    ],
+)
+def test_gym_shorthand(query: str, first: str) -> None:
+    assert LIBRARY_NAMES[rank(query, LIBRARY_NAMES)[0]] == first
+
+
+def test_shorthand_finds_only_what_it_stands_for() -> None:
+    assert [LIBRARY_NAMES[i] for i in rank("bss", LIBRARY_NAMES)] == ["Bulgarian split squat"]
+    assert "Barbell row" not in [LIBRARY_NAMES[i] for i in rank("db row", LIBRARY_NAMES)]

@@ -110,11 +110,13 @@ def parse_set(
     kind: SetKind,
     unit: Unit,
     load_basis: LoadBasis,
+    reps_or_time: bool = False,
 ) -> SetRecord:
     """Turn one side's typed entry into a set to store, or raise ``InvalidInput``.
 
     Weight 0 to 1000 kg (or the same in lb); reps whole numbers 0 to 1000, 0 only for a
-    failed attempt; RPE 5 to 10 in halves (or RIR 0 to 5); duration 1 s to 24 h.
+    failed attempt; RPE 5 to 10 in halves (or RIR 0 to 5); duration 1 s to 24 h. With
+    ``reps_or_time`` (contralateral work) a time held stands in for the reps.
     """
     timed = load_basis is LoadBasis.TIME
     limit = MAX_WEIGHT_KG if unit is Unit.KG else MAX_WEIGHT_KG / to_kg(1, Unit.LB)
@@ -129,7 +131,9 @@ def parse_set(
     if timed:
         if duration is None:
             raise InvalidInput("Enter how long you held it.", "duration")
-    elif reps is None:
+    elif reps_or_time and reps is None and duration is None:
+        raise InvalidInput("Enter the reps, or how long you held it.", "reps")
+    elif reps is None and not reps_or_time:
         raise InvalidInput("Enter the reps.", "reps")
     if weight is None and load_basis not in (LoadBasis.BODYWEIGHT_PLUS, LoadBasis.TIME):
         raise InvalidInput("Enter the weight.", "weight")

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.muscles import MuscleGroup
+from evenside.domain.sides import Side
 
 
 class Laterality(StrEnum):
@@ -34,6 +35,13 @@ class LoadBasis(StrEnum):
         return self is LoadBasis.TIME
 
 
+def reps_or_time(laterality: Laterality, load_basis: LoadBasis) -> bool:
+    """Whether a set may give reps or a time held instead: contralateral work (bird dog,
+    dead bug) is done for reps or held, so either is accepted; timed work always takes a time.
+    """
+    return laterality is Laterality.CONTRALATERAL and not load_basis.timed
+
+
 @dataclass(frozen=True)
 class Stretch:
     id: int
@@ -57,10 +65,23 @@ class Exercise:
     archived: bool = False
     rest_seconds: int | None = None  # None: the profile's default rest between sets
     stretches: tuple[Stretch, ...] = field(default=(), compare=False)
+    # Groups worked hardest on the side opposite the loaded one (a suitcase carry in the
+    # left hand works the right obliques most).
+    opposite_side: tuple[MuscleGroup, ...] = ()
 
     @property
     def muscles(self) -> tuple[MuscleGroup, ...]:
         return self.primary + self.secondary
+
+    @property
+    def reps_or_time(self) -> bool:
+        return reps_or_time(self.laterality, self.load_basis)
+
+    def credited_side(self, muscle: MuscleGroup, side: Side) -> Side:
+        """The side whose ``muscle`` a set on ``side`` counts for."""
+        if muscle in self.opposite_side and side is not Side.BOTH:
+            return side.opposite()
+        return side
 
 
 @dataclass(frozen=True)
@@ -74,6 +95,9 @@ class ExerciseSpec:
     secondary: tuple[MuscleGroup, ...] = ()
     equipment: str = ""
     key: str | None = None
+    # Stretches (by key) to link first, before those chosen for the muscles.
+    stretch_keys: tuple[str, ...] = ()
+    opposite_side: tuple[MuscleGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +119,6 @@ class LibraryData:
 
 MAX_NAME_LENGTH = 80
 MAX_EQUIPMENT_LENGTH = 60
-STRETCHES_PER_EXERCISE = 2
 
 
 def validate_exercise_spec(spec: ExerciseSpec, taken_names: set[str]) -> ExerciseSpec:
@@ -124,23 +147,45 @@ def validate_exercise_spec(spec: ExerciseSpec, taken_names: set[str]) -> Exercis
     )
 
 
+def is_hinge(primary: tuple[MuscleGroup, ...], secondary: tuple[MuscleGroup, ...]) -> bool:
+    """A hip hinge loads the lower back: deadlifts, good mornings, back extensions."""
+    worked = primary + secondary
+    return MuscleGroup.LOWER_BACK in primary or (
+        MuscleGroup.HAMSTRINGS in primary and MuscleGroup.LOWER_BACK in worked
+    )
+
+
+def _best_for(muscle: MuscleGroup, stretches: tuple[StretchSpec, ...]) -> StretchSpec | None:
+    leading = [s for s in stretches if s.muscles and s.muscles[0] is muscle]
+    covering = [s for s in stretches if muscle in s.muscles]
+    options = leading or covering
+    return options[0] if options else None
+
+
 def stretches_for(
-    muscles: tuple[MuscleGroup, ...], stretches: tuple[StretchSpec, ...]
+    primary: tuple[MuscleGroup, ...],
+    secondary: tuple[MuscleGroup, ...],
+    stretches: tuple[StretchSpec, ...],
+    preferred: tuple[str, ...] = (),
 ) -> list[StretchSpec]:
-    """The stretches to do after an exercise working ``muscles`` (primary groups first).
+    """The stretches to do after an exercise: the ``preferred`` ones (by key), then one for
+    each primary group not yet stretched, and the lower back after a hinge.
 
     For each group, the stretch that names it first is preferred over one that merely
     covers it, so a quad exercise gets the quad stretch rather than the hip-flexor one.
+    With no primary group, the first secondary group that has a stretch gets one.
     """
-    chosen: list[StretchSpec] = []
-    for muscle in muscles:
-        if len(chosen) >= STRETCHES_PER_EXERCISE:
-            break
+    by_key = {s.key: s for s in stretches}
+    chosen = [by_key[key] for key in preferred if key in by_key]
+    wanted = list(primary)
+    if is_hinge(primary, secondary):
+        wanted.append(MuscleGroup.LOWER_BACK)
+    if not wanted:
+        wanted = list(secondary[:1])
+    for muscle in wanted:
         if any(muscle in s.muscles for s in chosen):
             continue
-        leading = [s for s in stretches if s.muscles and s.muscles[0] is muscle]
-        covering = [s for s in stretches if muscle in s.muscles]
-        options = leading or covering
-        if options:
-            chosen.append(options[0])
+        best = _best_for(muscle, stretches)
+        if best is not None:
+            chosen.append(best)
     return chosen

@@ -13,6 +13,7 @@ from evenside.domain.e1rm import Formula
 from evenside.domain.errors import InvalidInput
 from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
 from evenside.domain.sides import Side
+from evenside.domain.stretching import DEFAULT_REPETITIONS, check_repetitions
 from evenside.domain.units import Unit
 from evenside.domain.verdict import DEFAULT_MIN_GAP_PERCENT
 from evenside.domain.volume_rule import VolumeRule
@@ -40,6 +41,7 @@ class Settings:
     rest_between_sides_seconds: int = 15
     rest_timer_enabled: bool = True
     stretch_reminders: bool = True
+    stretch_repetitions: int = DEFAULT_REPETITIONS  # each hold repeated (ACSM: 2-4)
     weak_side_first: bool = True
     # The strong side past the weak side's volume: refused (with "log anyway") or a notice.
     volume_rule: VolumeRule = VolumeRule.REFUSE
@@ -122,6 +124,7 @@ class Settings:
         if not 0 <= self.rest_between_sets_seconds <= 3600:
             raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
         check_retest_weeks(self.retest_weeks)
+        check_repetitions(self.stretch_repetitions)
         return self
 
 

@@ -24,17 +24,67 @@ def _word_score(typed: str, candidates: list[str]) -> float:
     return best
 
 
+# Gym shorthand, read as the words it stands for (the typed words are tried as well, so a
+# custom "KB swing" is still found by "kb").
+ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("db",): ("dumbbell",),
+    ("dbs",): ("dumbbell",),
+    ("bb",): ("barbell",),
+    ("kb",): ("kettlebell",),
+    ("bw",): ("bodyweight",),
+    ("rdl",): ("romanian", "deadlift"),
+    ("dl",): ("deadlift",),
+    ("ohp",): ("overhead", "press"),
+    ("bp",): ("bench", "press"),
+    ("bss",): ("bulgarian", "split", "squat"),
+    ("sl",): ("single", "leg"),
+    ("sa",): ("one", "arm"),
+    ("single", "arm"): ("one", "arm"),
+    ("1", "arm"): ("one", "arm"),
+    ("1", "leg"): ("single", "leg"),
+    ("one", "leg"): ("single", "leg"),
+    ("ext",): ("extension",),
+    ("pullup",): ("pull", "up"),
+    ("pushup",): ("push", "up"),
+    ("chinup",): ("chin", "up"),
+}
+_LONGEST_ALIAS = max(len(key) for key in ALIASES)
+
+
+def expand_aliases(typed: list[str]) -> list[str]:
+    """``["sl", "rdl"]`` -> ``["single", "leg", "romanian", "deadlift"]``."""
+    result: list[str] = []
+    index = 0
+    while index < len(typed):
+        for size in range(min(_LONGEST_ALIAS, len(typed) - index), 0, -1):
+            meaning = ALIASES.get(tuple(typed[index : index + size]))
+            if meaning is not None:
+                result.extend(meaning)
+                index += size
+                break
+        else:
+            result.append(typed[index])
+            index += 1
+    return result
+
+
 def match_score(query: str, name: str) -> float:
     """0 when some typed word matches nothing in ``name``; up to 1 for a clean match.
 
     Each typed word is matched against the name's words in any order, by prefix or by
     similarity, so "curl hammer", "hamer curl" and "one arm hammer" all find
-    "One-arm hammer curl".
+    "One-arm hammer curl". Gym shorthand counts too: "sa db row" finds it as well.
     """
     typed = words(query)
     if not typed:
         return 1.0
     name_words = words(name)
+    expanded = expand_aliases(typed)
+    plain = _score(typed, name_words)
+    return plain if expanded == typed else max(plain, _score(expanded, name_words))
+
+
+def _score(typed: list[str], name_words: list[str]) -> float:
     total = 0.0
     for word in typed:
         score = _word_score(word, name_words)

@@ -32,6 +32,8 @@ def read_library(folder: Path) -> LibraryData:
             secondary=_muscles(e.get("secondary", [])),
             equipment=e.get("equipment", ""),
             key=e["key"],
+            stretch_keys=tuple(e.get("stretches", [])),
+            opposite_side=_muscles(e.get("opposite_side", [])),
         )
         for e in exercises_doc["exercises"]
     )

@@ -192,7 +192,7 @@ def opposing_balance(
         ]:
             groups[muscle] = groups.get(muscle, 0.0) + row.sets * per_set * share
             if row.side is not Side.BOTH:
-                key = (muscle, row.side)
+                key = (muscle, exercise.credited_side(muscle, row.side))
                 sides[key] = sides.get(key, 0.0) + row.sets * share
     return tuple(
         WeekBalance(week, tuple(pair_balances(groups, sides, pairs)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from sqlalchemy import delete, func, select
@@ -22,6 +23,9 @@ from evenside.storage import meta_repo
 from evenside.storage.models import ExerciseRow, ExerciseStretchRow, StretchRow
 
 LIBRARY_VERSION_KEY = "library_version"
+# Library exercises whose named groups work hardest on the side opposite the loaded one,
+# as JSON {library key: [group, ...]} (kept with the library version, refreshed with it).
+OPPOSITE_SIDE_KEY = "library_opposite_side"
 
 
 def _split(text: str) -> tuple[MuscleGroup, ...]:
@@ -36,7 +40,17 @@ def _stretch(row: StretchRow) -> Stretch:
     return Stretch(row.id, row.name, _split(row.muscles), row.cue, row.hold_seconds, row.one_sided)
 
 
-def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise:
+def _opposite_side(tx: Session) -> dict[str, tuple[MuscleGroup, ...]]:
+    text = meta_repo.get(tx, OPPOSITE_SIDE_KEY)
+    raw: dict[str, list[str]] = json.loads(text) if text else {}
+    return {key: tuple(MuscleGroup(m) for m in groups) for key, groups in raw.items()}
+
+
+def _exercise(
+    row: ExerciseRow,
+    stretches: tuple[Stretch, ...] = (),
+    opposite: dict[str, tuple[MuscleGroup, ...]] | None = None,
+) -> Exercise:
     return Exercise(
         id=row.id,
         name=row.name,
@@ -49,6 +63,7 @@ def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise
         archived=row.archived,
         rest_seconds=row.rest_seconds,
         stretches=stretches,
+        opposite_side=(opposite or {}).get(row.library_key or "", ()),
     )
 
 
@@ -93,20 +108,21 @@ def sync_library(tx: Session, library: LibraryData) -> None:
     for row in tx.scalars(select(ExerciseRow).where(ExerciseRow.custom.is_(False))):
         spec = by_key.get(row.library_key)
         if spec is not None:
-            _link_stretches(
-                tx, row.id, spec.primary + spec.secondary, library.stretches, stretch_rows
-            )
+            _link_stretches(tx, row.id, spec, library.stretches, stretch_rows)
+    opposite = {ex.key: [m.value for m in ex.opposite_side] for ex in library.exercises}
+    meta_repo.put(tx, OPPOSITE_SIDE_KEY, json.dumps({k: v for k, v in opposite.items() if v and k}))
     meta_repo.put(tx, LIBRARY_VERSION_KEY, str(library.version))
 
 
 def _link_stretches(
     tx: Session,
     exercise_id: int,
-    muscles: tuple[MuscleGroup, ...],
+    spec: ExerciseSpec,
     stretches: tuple[StretchSpec, ...],
     stretch_rows: dict[str | None, StretchRow],
 ) -> None:
-    for position, stretch in enumerate(stretches_for(muscles, stretches)):
+    chosen = stretches_for(spec.primary, spec.secondary, stretches, spec.stretch_keys)
+    for position, stretch in enumerate(chosen):
         tx.add(
             ExerciseStretchRow(
                 exercise_id=exercise_id,
@@ -149,7 +165,7 @@ def add_custom_exercise(tx: Session, spec: ExerciseSpec) -> Exercise:
     tx.add(row)
     tx.flush()
     specs, rows = _stretch_specs(tx)
-    _link_stretches(tx, row.id, spec.primary + spec.secondary, specs, rows)
+    _link_stretches(tx, row.id, spec, specs, rows)
     tx.flush()
     return get_exercise(tx, row.id)
 
@@ -185,7 +201,8 @@ def list_exercises(tx: Session, *, include_archived: bool = False) -> list[Exerc
         query = query.where(ExerciseRow.archived.is_(False))
     rows = list(tx.scalars(query))
     stretches = _stretches_by_exercise(tx, None)
-    return [_exercise(r, tuple(stretches.get(r.id, ()))) for r in rows]
+    opposite = _opposite_side(tx)
+    return [_exercise(r, tuple(stretches.get(r.id, ())), opposite) for r in rows]
 
 
 def get_exercise(tx: Session, exercise_id: int) -> Exercise:
@@ -193,7 +210,7 @@ def get_exercise(tx: Session, exercise_id: int) -> Exercise:
     if row is None:
         raise LookupError(f"no exercise {exercise_id}")
     stretches = _stretches_by_exercise(tx, [exercise_id])
-    return _exercise(row, tuple(stretches.get(row.id, ())))
+    return _exercise(row, tuple(stretches.get(row.id, ())), _opposite_side(tx))
 
 
 def exercise_ids_by_name(tx: Session) -> dict[str, int]:

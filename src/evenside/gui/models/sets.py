@@ -34,9 +34,12 @@ class SetTableModel(RowsModel[LoggedSet]):
         super().__init__()
         self.unit = Unit.KG
         self.load_basis = LoadBasis.TOTAL
+        self.reps_or_time = False  # contralateral work: a time may stand in for the reps
 
-    def set_sets(self, sets: list[LoggedSet], unit: Unit, load_basis: LoadBasis) -> None:
-        self.unit, self.load_basis = unit, load_basis
+    def set_sets(
+        self, sets: list[LoggedSet], unit: Unit, load_basis: LoadBasis, reps_or_time: bool = False
+    ) -> None:
+        self.unit, self.load_basis, self.reps_or_time = unit, load_basis, reps_or_time
         self.replace_rows(sets)
 
     def logged(self, row: int) -> LoggedSet:
@@ -120,7 +123,12 @@ class SetTableModel(RowsModel[LoggedSet]):
             rir=_text(record.rir) if column != RPE else "",
         )
         parsed = parse_set(
-            fields, side=record.side, kind=kind, unit=self.unit, load_basis=self.load_basis
+            fields,
+            side=record.side,
+            kind=kind,
+            unit=self.unit,
+            load_basis=self.load_basis,
+            reps_or_time=self.reps_or_time,
         )
         return replace(parsed, logged_at=record.logged_at)
 

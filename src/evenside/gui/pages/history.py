@@ -96,7 +96,9 @@ class SessionEditor(QDialog):
         if 0 <= row < len(self.session.exercises):
             exercise = self.session.exercises[row]
             lib = self.exercises[exercise.exercise_id]
-            self.model.set_sets(list(exercise.sets), self.profile.unit, lib.load_basis)
+            self.model.set_sets(
+                list(exercise.sets), self.profile.unit, lib.load_basis, lib.reps_or_time
+            )
 
     def _edit(self, set_id: int, record: SetRecord) -> None:
         try:

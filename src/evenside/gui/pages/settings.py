@@ -30,6 +30,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.plates import parse_plates
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
+from evenside.domain.stretching import MAX_REPETITIONS, MIN_REPETITIONS
 from evenside.domain.units import Unit, from_kg, to_kg
 from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.dialogs.plates import PlateCalculator
@@ -101,6 +102,11 @@ class SettingsPage(QWidget):
         self.cap.setChecked(s.volume_rule is VolumeRule.REFUSE)
         self.stretch = QCheckBox("Show the stretch card after each exercise")
         self.stretch.setChecked(s.stretch_reminders)
+        self.stretch_reps = QSpinBox()
+        self.stretch_reps.setRange(MIN_REPETITIONS, MAX_REPETITIONS)
+        self.stretch_reps.setSuffix(" holds each")
+        self.stretch_reps.setSpecialValueText("1 hold each")  # shown at the minimum
+        self.stretch_reps.setValue(s.stretch_repetitions)
         self.rest_on = QCheckBox("Start the rest timer after each set")
         self.rest_on.setChecked(s.rest_timer_enabled)
         self.rest_sets = QSpinBox()
@@ -138,6 +144,7 @@ class SettingsPage(QWidget):
         form.addRow(self.weak_first)
         form.addRow(self.cap)
         form.addRow(self.stretch)
+        form.addRow("Stretc&h repetitions (ACSM: 2–4)", self.stretch_reps)
         form.addRow("Re-&test assessments every", self.retest)
         strength = QGroupBox("Strength and asymmetry")
         form = QFormLayout(strength)
@@ -275,6 +282,7 @@ class SettingsPage(QWidget):
             weak_side_first=self.weak_first.isChecked(),
             volume_rule=VolumeRule.REFUSE if self.cap.isChecked() else VolumeRule.NOTICE,
             stretch_reminders=self.stretch.isChecked(),
+            stretch_repetitions=self.stretch_reps.value(),
             rest_timer_enabled=self.rest_on.isChecked(),
             rest_between_sets_seconds=self.rest_sets.value(),
             rest_between_sides_seconds=self.rest_sides.value(),

@@ -113,7 +113,7 @@ class EntryPanel(QWidget):
         self.entry.set_order(self.order)
         for side in self.order:
             row = self.entry.row(side)
-            row.configure(lib.load_basis, unit, marker.get(side, ""))
+            row.configure(lib.load_basis, unit, marker.get(side, ""), reps_or_time=lib.reps_or_time)
             last = coaching.last_time.get(side) if coaching else None
             row.last_time.setText(
                 f"Last time: {workout.describe_sets(last, self.scope.profile)}"
@@ -168,6 +168,7 @@ class EntryPanel(QWidget):
                 kind=self.entry.set_kind(),
                 unit=scope.profile.unit,
                 load_basis=view.lib.load_basis,
+                reps_or_time=view.lib.reps_or_time,
             )
             logged = workout.log_set(
                 scope.store, exercise.id, record, check_volume=True, log_anyway=anyway

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import EvensideError
 from evenside.domain.training import SessionExercise, StretchStatus
 from evenside.domain.wording import counted
+from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.undo import ServiceCommand
 from evenside.services import library, workout
@@ -42,6 +43,7 @@ class ExerciseList(QWidget):
         super().__init__(parent)
         self.scope = scope
         self.view: ExerciseView | None = None
+        self.custom_dialog: CustomExerciseDialog | None = None
         self.add_box = QLineEdit()
         self.add_box.setPlaceholderText("Add exercise (Ctrl+K): type a name")
         self.add_box.setClearButtonEnabled(True)
@@ -111,9 +113,12 @@ class ExerciseList(QWidget):
             item = QListWidgetItem(exercise.name)
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.matches.addItem(item)
-        self.matches.setVisible(self.matches.count() > 0)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
+        if not self.matches.count():  # offer to make it, rather than show nothing
+            item = QListWidgetItem(f"No match: create custom exercise “{text.strip()}”…")
+            item.setData(Qt.ItemDataRole.UserRole, None)
+            self.matches.addItem(item)
+        self.matches.show()
+        self.matches.setCurrentRow(0)
 
     def _add_top_match(self) -> None:
         item = self.matches.currentItem() or self.matches.item(0)
@@ -121,7 +126,27 @@ class ExerciseList(QWidget):
             self._add_match_item(item)
 
     def _add_match_item(self, item: QListWidgetItem) -> None:
-        self.add_exercise(int(item.data(Qt.ItemDataRole.UserRole)))
+        exercise_id = item.data(Qt.ItemDataRole.UserRole)
+        if exercise_id is None:
+            self.create_custom(self.add_box.text())
+        else:
+            self.add_exercise(int(exercise_id))
+
+    def create_custom(self, name: str) -> CustomExerciseDialog:
+        """The custom exercise dialog, named as typed; saving adds it to the session."""
+        dialog = CustomExerciseDialog(self.scope.store, self)
+        dialog.name.setText(" ".join(name.split()))
+        dialog.accepted.connect(lambda: self._custom_created(dialog))
+        dialog.open()
+        dialog.primary.setFocus()
+        self.custom_dialog = dialog
+        return dialog
+
+    def _custom_created(self, dialog: CustomExerciseDialog) -> None:
+        if dialog.created is None:
+            return
+        self.scope.hub.publish(dialog.changes, self.scope.handler)
+        self.add_exercise(dialog.created.id)
 
     def add_exercise(self, exercise_id: int) -> None:
         if self.view is None:

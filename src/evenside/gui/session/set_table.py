@@ -68,7 +68,9 @@ class SetTable(QWidget):
         if view.exercise is None or view.lib is None:
             self.set_model.set_sets([], unit, LoadBasis.TOTAL)
         else:
-            self.set_model.set_sets(list(view.exercise.sets), unit, view.lib.load_basis)
+            self.set_model.set_sets(
+                list(view.exercise.sets), unit, view.lib.load_basis, view.lib.reps_or_time
+            )
             self.set_table.scrollToBottom()
         if fresh:
             self.table_message.clear()

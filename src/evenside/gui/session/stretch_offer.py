@@ -40,7 +40,9 @@ class StretchOffer(StretchCard):
         self.offered.add(exercise.id)
         weak = view.coaching.weak if view.coaching else None
         first = exercise.first_side or (weak.side if weak else Side.LEFT)
-        self.show_for(exercise.id, lib.name, lib.stretches, first)
+        self.show_for(
+            exercise.id, lib.name, lib.stretches, first, view.settings.stretch_repetitions
+        )
 
     def record(self, session_exercise_id: int, status: StretchStatus) -> None:
         scope = self.scope

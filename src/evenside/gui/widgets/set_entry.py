@@ -27,6 +27,7 @@ from evenside.domain.training import SetKind, SetRecord
 from evenside.domain.units import Unit, format_weight
 from evenside.domain.volume_rule import LOG_ANYWAY_KEYS
 from evenside.gui.style import ERROR_STYLE, side_badge_html, side_colour
+from evenside.gui.widgets.hint import HintLabel
 
 
 class _EntryField(QLineEdit):
@@ -89,8 +90,7 @@ class SideRow(QFrame):
         self.unit_label.setMinimumWidth(
             self.unit_label.fontMetrics().horizontalAdvance("lb added") + 6
         )
-        self.last_time = QLabel()
-        self.last_time.setStyleSheet("color: palette(mid);")
+        self.last_time = HintLabel()
         self.problem = self._problem_box(side)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
@@ -126,7 +126,10 @@ class SideRow(QFrame):
         box.hide()
         return box
 
-    def configure(self, load_basis: LoadBasis, unit: Unit, marker: str) -> None:
+    def configure(
+        self, load_basis: LoadBasis, unit: Unit, marker: str, *, reps_or_time: bool = False
+    ) -> None:
+        """Show the fields the exercise takes; ``reps_or_time``: reps, or a time instead."""
         name = self.side.label if self.side is not Side.BOTH else "Set"
         self.badge.setText(
             f"{side_badge_html(self.side)} {name}" + (f" <b>({marker})</b>" if marker else "")
@@ -137,7 +140,8 @@ class SideRow(QFrame):
         self.weight.setVisible(not timed)
         self.unit_label.setVisible(not timed)
         self.reps.setVisible(not timed)
-        self.duration.setVisible(timed)
+        self.duration.setVisible(timed or reps_or_time)
+        self.duration.setPlaceholderText("or seconds" if reps_or_time else "seconds or m:ss")
         self.unit_label.setText(
             unit.value + (" added" if load_basis is LoadBasis.BODYWEIGHT_PLUS else "")
         )

@@ -1,78 +1,162 @@
-"""The stretch card shown right after an exercise: each stretch with its cue and a hold
-timer per side, then Done or Skip (recorded on that exercise of the session)."""
+"""The stretch card shown right after an exercise: each stretch with its cue and its dose
+("2 × 30 s per side"), a countdown through every hold and repetition, alternating sides
+(the first side, the weaker when known, leading), then Done or Skip (recorded on that
+exercise of the session)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from evenside.domain.library import Stretch
 from evenside.domain.sides import Side
-from evenside.gui.style import side_badge_html
+from evenside.domain.stretching import DEFAULT_REPETITIONS, SWITCH_SECONDS, dose, hold_sequence
+from evenside.domain.wording import counted
+from evenside.gui.style import side_badge_html, side_colour
 from evenside.gui.widgets.clock import Clock, format_seconds, monotonic
+from evenside.gui.widgets.hint import HintLabel
+
+COUNTDOWN_STYLE = "font-size: 20pt; font-weight: bold; min-width: 3.2em;"
 
 
 class HoldTimer(QWidget):
-    """One stretch's hold: a button per side (or one), counting down the hold time."""
+    """One stretch's holds, counted down one after another: a short pause to switch sides
+    (or settle back in) between them, so nothing needs pressing mid-stretch."""
 
     def __init__(
-        self, stretch: Stretch, first: Side, clock: Clock, parent: QWidget | None = None
+        self,
+        stretch: Stretch,
+        first: Side,
+        clock: Clock,
+        repetitions: int = DEFAULT_REPETITIONS,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.stretch = stretch
         self.clock = clock
+        self.holds = hold_sequence(stretch.hold_seconds, stretch.one_sided, repetitions, first)
+        self.repetitions = repetitions
+        self.completed = 0  # holds finished
         self._deadline: float | None = None
-        self._active: QPushButton | None = None
-        self.buttons: dict[Side, QPushButton] = {}
-        self._labels: dict[Side, str] = {}
-        self._side = first
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        sides = [first, first.opposite()] if stretch.one_sided else [Side.BOTH]
-        for side in sides:
-            label = f"Hold {side.letter}" if side is not Side.BOTH else "Hold"
-            self._labels[side] = label
-            button = QPushButton(f"{label} {stretch.hold_seconds} s")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _=False, s=side: self.start(s))
-            self.buttons[side] = button
-            layout.addWidget(button)
-        self.status = QLabel("")
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        self._switching = False
+        self.button = QPushButton(f"Start {self._step_name(0)}")
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(self.toggle)
+        self.countdown = QLabel(format_seconds(stretch.hold_seconds))
+        self.countdown.setStyleSheet(COUNTDOWN_STYLE)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        total = len(self.holds) * stretch.hold_seconds + (len(self.holds) - 1) * SWITCH_SECONDS
+        self.status = QLabel(f"{counted(len(self.holds), 'hold')}, {format_seconds(total)} in all")
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, len(self.holds))
+        self.bar.setValue(0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
         self.ticker = QTimer(self)
         self.ticker.setInterval(200)
         self.ticker.timeout.connect(self.tick)
-        self.held: set[Side] = set()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.button, 0, 0)
+        grid.addWidget(self.status, 0, 1)
+        grid.addWidget(self.countdown, 0, 2)
+        grid.addWidget(self.bar, 1, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
 
-    def start(self, side: Side) -> None:
+    @property
+    def finished(self) -> bool:
+        return self.completed >= len(self.holds)
+
+    @property
+    def running(self) -> bool:
+        return self._deadline is not None
+
+    def _step_name(self, index: int) -> str:
+        hold = self.holds[index]
+        where = "" if hold.side is Side.BOTH else f"{hold.side.letter} "
+        return f"{where}hold {hold.repetition} of {self.repetitions}"
+
+    def _step_html(self, index: int) -> str:
+        hold = self.holds[index]
+        where = (
+            "" if hold.side is Side.BOTH else f"{side_badge_html(hold.side)} {hold.side.label}, "
+        )
+        return f"{where}hold {hold.repetition} of {self.repetitions}"
+
+    def toggle(self) -> None:
+        if self.running:
+            self.pause()
+        elif not self.finished:
+            self.start()
+
+    def start(self) -> None:
+        """Start (or restart after a pause) the hold that is due."""
+        self._switching = False
         self._deadline = self.clock() + self.stretch.hold_seconds
-        self._side = side
+        self.button.setText("Pause")
         self.ticker.start()
         self.tick()
+
+    def pause(self) -> None:
+        self._deadline = None
+        self._switching = False
+        self.ticker.stop()
+        self.button.setText(f"Restart {self._step_name(self.completed)}")
+        self.status.setText(f"Paused: {self._step_html(self.completed)}")
+        self.countdown.setText(format_seconds(self.stretch.hold_seconds))
 
     def tick(self) -> None:
         if self._deadline is None:
             return
         left = self._deadline - self.clock()
-        name = "" if self._side is Side.BOTH else f"{self._side.label}: "
-        if left <= 0:
+        if left > 0:
+            self._show(left)
+            return
+        if self._switching:
+            self.start()
+            return
+        self.completed += 1
+        self.bar.setValue(self.completed)
+        if self.finished:
             self._deadline = None
             self.ticker.stop()
-            self.held.add(self._side)
-            self.buttons[self._side].setText(f"{self._labels[self._side]} ✓")
-            self.status.setText(f"{name}held" if name else "Held")
+            self.button.setText("Held ✓")
+            self.button.setEnabled(False)
+            self.status.setText(
+                "Done: " + dose(self.stretch.hold_seconds, self.stretch.one_sided, self.repetitions)
+            )
+            self.countdown.setText("✓")
+            self.countdown.setStyleSheet(COUNTDOWN_STYLE + " color: #1B7F4B;")
+            return
+        self._switching = True
+        self._deadline += SWITCH_SECONDS
+        self._show(self._deadline - self.clock())
+
+    def _show(self, left: float) -> None:
+        index = self.completed
+        side = self.holds[index].side
+        colour = side_colour(side).name() if side is not Side.BOTH else ""
+        if self._switching:
+            now = "Switch sides" if side is not self.holds[index - 1].side else "Relax"
+            self.status.setText(f"{now}, next: {self._step_html(index)}")
+            colour = ""
         else:
-            self.status.setText(f"{name}{format_seconds(left)}")
+            self.status.setText(f"<b>{self._step_html(index)}</b>")
+        self.countdown.setText(format_seconds(left))
+        self.countdown.setStyleSheet(COUNTDOWN_STYLE + (f" color: {colour};" if colour else ""))
 
 
 class StretchCard(QFrame):
@@ -89,21 +173,30 @@ class StretchCard(QFrame):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.body)
+        self.body.setContentsMargins(0, 0, 6, 0)
+        self.holds_area = QScrollArea()  # several stretches still fit a 600 px high window
+        self.holds_area.setWidget(holder)
+        self.holds_area.setWidgetResizable(True)
+        self.holds_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.holds_area.setMinimumHeight(110)
+        self.holds_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.done_button = QPushButton("&Done")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setAutoDefault(False)
         self.skip_button.setAutoDefault(False)
-        note = QLabel("Stretch to mild tension, never pain: it keeps range of motion even.")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
-        buttons = QHBoxLayout()
-        buttons.addWidget(note, 1)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.done_button)
+        self.note = HintLabel("Stretch to mild tension, never pain: it keeps range of motion even.")
+        self.note.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.skip_button)
+        header.addWidget(self.done_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.body)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.holds_area, 1)
         self.timers: list[HoldTimer] = []
         self.done_button.clicked.connect(self._done)
         self.skip_button.clicked.connect(self._skip)
@@ -115,6 +208,7 @@ class StretchCard(QFrame):
         exercise_name: str,
         stretches: tuple[Stretch, ...],
         first: Side,
+        repetitions: int = DEFAULT_REPETITIONS,
     ) -> None:
         self.session_exercise_id = session_exercise_id
         while self.body.count():
@@ -123,20 +217,24 @@ class StretchCard(QFrame):
             if widget is not None:
                 widget.deleteLater()
         self.timers = []
-        self.title.setText(f"<h3>Stretch now, after {escape(exercise_name)}</h3>")
+        self.title.setText(
+            f"<b style='font-size:12pt'>Stretch now, after {escape(exercise_name)}</b>"
+        )
         for stretch in stretches:
-            per_side = (
-                f"hold {stretch.hold_seconds} s per side, one side at a time, "
-                f"{side_badge_html(first)} first"
-                if stretch.one_sided
-                else f"hold {stretch.hold_seconds} s"
+            amount = dose(stretch.hold_seconds, stretch.one_sided, repetitions)
+            order = (
+                f", {side_badge_html(first)} first, sides alternating" if stretch.one_sided else ""
             )
-            text = QLabel(f"<b>{escape(stretch.name)}</b> ({per_side})<br>{escape(stretch.cue)}")
+            text = QLabel(
+                f"<b>{escape(stretch.name)}</b>: {amount}{order}<br>{escape(stretch.cue)}"
+            )
             text.setWordWrap(True)
-            timer = HoldTimer(stretch, first, self.clock)
+            timer = HoldTimer(stretch, first, self.clock, repetitions)
             self.timers.append(timer)
             self.body.addWidget(text)
             self.body.addWidget(timer)
+            self.body.addSpacing(8)
+        self.body.addStretch(1)
         self.show()
         self.done_button.setFocus()
 
