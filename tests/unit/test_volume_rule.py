@@ -138,6 +138,16 @@ def test_holds_count_seconds(store: Store, profile: Profile, db_path: Path) -> N
     assert [row[3] for row in _stored(db_path)] == [20, 20]
 
 
+def test_reps_or_time_work_done_as_holds_counts_seconds(
+    store: Store, profile: Profile, db_path: Path
+) -> None:
+    se_id = _today(store, profile, "Bird dog")  # taken by reps or by time
+    _log(store, se_id, SetRecord(L, None, None, duration_seconds=20))
+    with pytest.raises(VolumeRefused) as refused:
+        _log(store, se_id, SetRecord(R, None, None, duration_seconds=60))  # 60 s > 20 s
+    assert "take R to 60 s, past L's 20 s (R has 20 s left" in str(refused.value)
+
+
 def test_bodyweight_at_0_kg_counts_reps_never_1_kg(
     store: Store, profile: Profile, db_path: Path
 ) -> None:

@@ -58,10 +58,13 @@ def _effective_load(record: SetRecord, load_basis: LoadBasis, body_load: float |
 def volume_measure(
     load_basis: LoadBasis, sets: Iterable[SetRecord], body_load: float | None = None
 ) -> VolumeMeasure:
-    """Seconds for holds; kg x reps when some set carries load (for bodyweight plus load,
+    """Seconds for holds (and for reps-or-time work logged by time); kg x reps when some set carries load (for bodyweight plus load,
     only when the share of body mass moved is known: ``body_load``); reps otherwise."""
     if load_basis is LoadBasis.TIME:
         return VolumeMeasure.SECONDS
+    counted = [s for s in sets if s.kind.counts]
+    if counted and all(s.reps is None and s.duration_seconds for s in counted):
+        return VolumeMeasure.SECONDS  # reps or time (bird dog, dead bug), done as holds
     loaded = any((s.weight_kg or 0.0) > 0 for s in sets if s.kind.counts)
     if not loaded:
         return VolumeMeasure.REPS
