@@ -42,8 +42,10 @@ def build(path: Path, years: float) -> None:
         fill_demo(store, weeks=weeks, end=LAST_DAY, sessions_per_week=SESSIONS_PER_WEEK)
     finally:
         store.close()
-    with sqlite3.connect(partial) as connection:  # one self-contained file
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection = sqlite3.connect(partial)  # one self-contained file, read without a -wal
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
     partial.rename(path)

@@ -124,7 +124,8 @@ def import_csv(source: Path, database: Path, profile_id: int = 1) -> int:
         rows = csv.reader(handle)
         header = {name: i for i, name in enumerate(next(rows))}
         date, workout, exercise = header["Date"], header["Workout Name"], header["Exercise Name"]
-        order, weight, reps, rpe = header["Set Order"], header["Weight"], header["Reps"], header["RPE"]
+        order, weight, reps = header["Set Order"], header["Weight"], header["Reps"]
+        rpe = header["RPE"]
         sessions: dict[tuple[str, str], dict[str, list[tuple[Any, ...]]]] = {}
         for row in rows:
             name, side = _side_and_name(row[exercise])

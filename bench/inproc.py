@@ -32,33 +32,40 @@ def _open(copy: Path):  # type: ignore[no-untyped-def]
 
 
 def log_one_set(db: Path, size: str, pairs: int, work: Path) -> list[Ratio]:
+    places = [("real disk", work)]
+    if TMPFS.is_dir():
+        places.append(("tmpfs", TMPFS))
+    figures = []
+    for place, parent in places:
+        ours, floor = _log_pairs(db, parent, pairs)
+        figures.append(Ratio(f"log one set, {place} (vs raw sqlite3)", size, ours, floor, 1.5))
+    return figures
+
+
+def _log_pairs(db: Path, parent: Path, pairs: int) -> tuple[list[float], list[float]]:
+    """The app's log_set and the raw insert, in turns, on one fresh copy in ``parent``."""
     from evenside.domain.sides import Side
     from evenside.domain.training import SetRecord
     from evenside.services import workout
 
-    figures = []
-    places = [("real disk", work)]
-    if TMPFS.is_dir():
-        places.append(("tmpfs", TMPFS))
-    for place, parent in places:
-        copy = fresh_copy(db, parent)
+    copy = fresh_copy(db, parent)
+    try:
+        store, profile, exercise = _open(copy)
+        session = workout.start_session(store, profile.id)
+        se_id = workout.add_exercise(store, session.id, exercise.id)
+        raw = floors.raw_connection(copy)
+        record = SetRecord(Side.LEFT, 20.0, 8)
         try:
-            store, profile, exercise = _open(copy)
-            session = workout.start_session(store, profile.id)
-            se_id = workout.add_exercise(store, session.id, exercise.id)
-            raw = floors.raw_connection(copy)
-            record = SetRecord(Side.LEFT, 20.0, 8)
-            ours, floor = interleave(
+            return interleave(
                 lambda: timed(lambda: workout.log_set(store, se_id, record)),
                 lambda: timed(lambda: floors.log_set(raw, se_id)),
                 pairs,
             )
+        finally:
             raw.close()
             store.close()
-        finally:
-            discard(copy)
-        figures.append(Ratio(f"log one set, {place} (vs raw sqlite3)", size, ours, floor, 1.5))
-    return figures
+    finally:
+        discard(copy)
 
 
 def series_and_overview(db: Path, size: str, pairs: int, work: Path) -> list[Ratio]:
@@ -162,14 +169,17 @@ def import_memory(pairs: int, work: Path, rows: int) -> list[Ratio]:
     for _ in range(pairs):
         target = Path(tempfile.mkdtemp(dir=work)) / "import.sqlite3"
         ours.append(
-            spawn([PY, str(HERE / "import_memory.py"), "--child", str(source), str(target)],
-                  isolated_env(home))["maxrss MiB"]  # fmt: skip
+            spawn(
+                [PY, str(HERE / "import_memory.py"), "--child", str(source), str(target)],
+                isolated_env(home),
+            )["maxrss MiB"]  # fmt: skip
         )
         discard(target)
         copy = fresh_copy(template(work, with_profile=True), work)
         floor.append(
-            spawn([PY, str(HERE / "floors.py"), "import", str(source), str(copy)],
-                  isolated_env(home))["maxrss MiB"]  # fmt: skip
+            spawn(
+                [PY, str(HERE / "floors.py"), "import", str(source), str(copy)], isolated_env(home)
+            )["maxrss MiB"]  # fmt: skip
         )
         discard(copy)
     return [Ratio(f"import memory, {rows:,} rows (vs csv + executemany)", "–", ours, floor, 1.5,

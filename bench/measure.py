@@ -140,9 +140,12 @@ class Absolute:
                 "–" if not values else f"{median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
             )
         first, last = self.by_size.get(sizes[0]), self.by_size.get(sizes[-1])
-        growth = f"{median(last) / median(first):.2f} x" if first and last and len(sizes) > 1 else "–"
+        growth = "–"
+        if first and last and len(sizes) > 1:
+            growth = f"{median(last) / median(first):.2f} x"
         verdict = "met" if self.met() else "missed"
-        return f"| {self.name} | {' | '.join(cells)} | {growth} | ≤ {self.target_ms:g} ms | {verdict} |"
+        target = f"≤ {self.target_ms:g} ms"
+        return f"| {self.name} | {' | '.join(cells)} | {growth} | {target} | {verdict} |"
 
 
 def absolute_header(sizes: list[str]) -> str:

@@ -38,19 +38,7 @@ def page_times(db: Path, repeats: int, work: Path) -> dict[str, list[float]]:
         window.show()
         app.processEvents()
         try:
-            for name in PAGES:
-                add(f"{name}, first visit", timed(lambda n=name: _visit(app, window, n)))
-            for name in PAGES:
-                _visit(app, window, "Session")
-                add(f"{name}, revisit", timed(lambda n=name: _visit(app, window, n)))
-            page = _visit(app, window, "Progress")
-            rows = page.exercise_list.count()
-            for _step in range(3):
-                row = (page.exercise_list.currentRow() + 1) % max(rows, 1)
-                add(
-                    "changing exercise on Progress",
-                    timed(lambda r=row: (page.exercise_list.setCurrentRow(r), app.processEvents())),
-                )
+            _one_window(app, window, add)
         finally:
             window.hide()
             window.deleteLater()
@@ -58,6 +46,22 @@ def page_times(db: Path, repeats: int, work: Path) -> dict[str, list[float]]:
             store.close()
             discard(copy)
     return found
+
+
+def _one_window(app, window, add) -> None:  # type: ignore[no-untyped-def]
+    for name in PAGES:
+        add(f"{name}, first visit", timed(lambda n=name: _visit(app, window, n)))
+    for name in PAGES:
+        _visit(app, window, "Session")
+        add(f"{name}, revisit", timed(lambda n=name: _visit(app, window, n)))
+    page = _visit(app, window, "Progress")
+    rows = page.exercise_list.count()
+    for _step in range(3):
+        row = (page.exercise_list.currentRow() + 1) % max(rows, 1)
+        add(
+            "changing exercise on Progress",
+            timed(lambda r=row: (page.exercise_list.setCurrentRow(r), app.processEvents())),
+        )
 
 
 def _visit(app, window, name):  # type: ignore[no-untyped-def]
@@ -69,31 +73,32 @@ def _visit(app, window, name):  # type: ignore[no-untyped-def]
 def finishing_times(db: Path, repeats: int, work: Path) -> list[float]:
     """Finish a session of three exercises (two one-sided, three sets a side; one
     bilateral, three sets) and make its summary (records against all earlier history)."""
+    return [_finish_once(db, work) for _ in range(repeats)]
+
+
+def _finish_once(db: Path, work: Path) -> float:
     from evenside.domain.sides import Side
     from evenside.domain.training import SetRecord
     from evenside.services import library, profiles, session_summary, workout
     from evenside.services.store import open_store
 
-    values = []
-    for _ in range(repeats):
-        copy = fresh_copy(db, work)
-        store = open_store(copy)
-        try:
-            profile = profiles.current_profile(store)
-            assert profile is not None
-            by_name = {e.name: e for e in library.all_exercises(store)}
-            session = workout.start_session(store, profile.id)
-            for name, sides in FINISHED_EXERCISES:
-                se_id = workout.add_exercise(store, session.id, by_name[name].id)
-                for side in sides * 3:
-                    workout.log_set(store, se_id, SetRecord(Side(side), 40.0, 8))
+    copy = fresh_copy(db, work)
+    store = open_store(copy)
+    try:
+        profile = profiles.current_profile(store)
+        assert profile is not None
+        by_name = {e.name: e for e in library.all_exercises(store)}
+        session = workout.start_session(store, profile.id)
+        for name, sides in FINISHED_EXERCISES:
+            se_id = workout.add_exercise(store, session.id, by_name[name].id)
+            for side in sides * 3:
+                workout.log_set(store, se_id, SetRecord(Side(side), 40.0, 8))
 
-            def finish(session_id: int = session.id) -> None:
-                workout.finish_session(store, session_id)
-                session_summary.summarise(store, session_id)
+        def finish() -> None:
+            workout.finish_session(store, session.id)
+            session_summary.summarise(store, session.id)
 
-            values.append(timed(finish))
-        finally:
-            store.close()
-            discard(copy)
-    return values
+        return timed(finish)
+    finally:
+        store.close()
+        discard(copy)

@@ -65,8 +65,14 @@ def start_up(db: Path, size: str, pairs: int, work: Path) -> list[Ratio]:
             core,
             1.5,
         ),
-        Ratio("  the same, CPU time of the whole process (not judged)", size, cpu_ours,
-              cpu_core, 1.5, note=" cpu"),  # fmt: skip
+        Ratio(
+            "  the same, CPU time of the whole process (not judged)",
+            size,
+            cpu_ours,
+            cpu_core,
+            1.5,
+            note=" cpu",
+        ),  # fmt: skip
     ]
 
 

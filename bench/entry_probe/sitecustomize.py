@@ -72,8 +72,10 @@ def _make_watcher(app: Any) -> Any:
                 self.painted = True
                 _stamp("painted")
             page = self._session_page()
-            if page is not None and isinstance(obj, QWidget) and (
-                obj is page or page.isAncestorOf(obj)
+            if (
+                page is not None
+                and isinstance(obj, QWidget)
+                and (obj is page or page.isAncestorOf(obj))
             ):
                 self.done = True
                 _stamp("usable")
