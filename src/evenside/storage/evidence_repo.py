@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
-from evenside.storage.session_repo import set_record
 
 
 @dataclass(frozen=True)
@@ -51,17 +50,43 @@ def one_sided_sessions(
         conditions.append(SessionRow.started_at <= before)
     if exclude_session_id is not None:
         conditions.append(SessionRow.id != exclude_session_id)
+    # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
+    # and building an ORM object per set was most of its time. The records are the same as
+    # session_repo.set_record makes.
     rows = tx.execute(
-        select(SessionExerciseRow.exercise_id, SessionRow.id, SessionRow.started_at, SetRow)
+        select(
+            SessionExerciseRow.exercise_id,
+            SessionRow.id,
+            SessionRow.started_at,
+            SetRow.side,
+            SetRow.weight_kg,
+            SetRow.reps,
+            SetRow.kind,
+            SetRow.logged_at,
+            SetRow.duration_seconds,
+            SetRow.rpe,
+            SetRow.rir,
+        )
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*conditions)
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
+    sides = {side.value: side for side in Side}
+    kinds = {kind.value: kind for kind in SetKind}
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
-    for exercise_id, session_id, started_at, set_row in rows:
+    for exercise_id, session_id, started_at, side, kg, reps, kind, at, seconds, rpe, rir in rows:
         grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(
-            set_record(set_row)
+            SetRecord(
+                side=sides[side],
+                weight_kg=kg,
+                reps=reps,
+                kind=kinds[kind],
+                logged_at=at,
+                duration_seconds=seconds,
+                rpe=rpe,
+                rir=rir,
+            )
         )
     return [
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
