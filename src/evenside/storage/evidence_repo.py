@@ -6,8 +6,10 @@ set kind, which the Progress aggregates leave out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +27,25 @@ class SessionSides:
     session_id: int
     started_at: datetime
     sets: tuple[SetRecord, ...]
+
+
+_SIDES = {side.value: side for side in Side}
+_KINDS = {kind.value: kind for kind in SetKind}
+
+
+def _record(columns: Sequence[Any]) -> SetRecord:
+    """The record session_repo.set_record makes, from the columns it reads."""
+    side, weight_kg, reps, kind, logged_at, duration_seconds, rpe, rir = columns
+    return SetRecord(
+        side=_SIDES[side],
+        weight_kg=weight_kg,
+        reps=reps,
+        kind=_KINDS[kind],
+        logged_at=logged_at,
+        duration_seconds=duration_seconds,
+        rpe=rpe,
+        rir=rir,
+    )
 
 
 def one_sided_sessions(
@@ -72,22 +93,9 @@ def one_sided_sessions(
         .where(*conditions)
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
-    sides = {side.value: side for side in Side}
-    kinds = {kind.value: kind for kind in SetKind}
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
-    for exercise_id, session_id, started_at, side, kg, reps, kind, at, seconds, rpe, rir in rows:
-        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(
-            SetRecord(
-                side=sides[side],
-                weight_kg=kg,
-                reps=reps,
-                kind=kinds[kind],
-                logged_at=at,
-                duration_seconds=seconds,
-                rpe=rpe,
-                rir=rir,
-            )
-        )
+    for exercise_id, session_id, started_at, *columns in rows:
+        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(_record(columns))
     return [
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
         for (exercise_id, session_id), (started_at, sets) in grouped.items()
