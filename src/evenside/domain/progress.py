@@ -4,7 +4,9 @@ shapes of asymmetry points. Whether a gap is beyond noise is the weak-side verdi
 
 from __future__ import annotations
 
+import math
 import statistics
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +34,42 @@ class Band:
     spread: tuple[float | None, ...]
 
 
+def sample_stdev(values: Sequence[float]) -> float:
+    """The sample standard deviation (n - 1) of two or more values: the square root of the
+    exact variance, correctly rounded, which is what ``statistics.stdev`` returns, bit for
+    bit, but in integers instead of fractions (several times faster). Every float is an
+    integer over a power of two; over the largest of those powers the exact variance is
+    one integer over another, and its square root is rounded once (round-to-odd on an
+    integer square root with spare bits, as the statistics module does)."""
+    n = len(values)
+    if n < 2:
+        raise ValueError("the sample standard deviation needs at least two values")
+    ratios = [value.as_integer_ratio() for value in values]
+    shift = max(denominator.bit_length() for _, denominator in ratios) - 1
+    scaled = [numerator << (shift + 1 - d.bit_length()) for numerator, d in ratios]
+    total = sum(scaled)
+    numerator = n * sum(a * a for a in scaled) - total * total
+    denominator = (n * (n - 1)) << (2 * shift)
+    return _sqrt_of_fraction(numerator, denominator)
+
+
+_SQRT_BITS = 2 * sys.float_info.mant_dig + 3
+
+
+def _sqrt_of_fraction(n: int, m: int) -> float:
+    """The square root of n / m (n >= 0, m > 0) as the nearest float."""
+    q = (n.bit_length() - m.bit_length() - _SQRT_BITS) // 2
+    if q >= 0:
+        root = _isqrt_round_to_odd(n, m << 2 * q) << q
+        return root / 1
+    return _isqrt_round_to_odd(n << -2 * q, m) / (1 << -q)
+
+
+def _isqrt_round_to_odd(n: int, m: int) -> int:
+    root = math.isqrt(n // m)
+    return root | (root * root * m != n)
+
+
 def rolling_band(values: Sequence[float | None], window: int = ROLLING_SESSIONS) -> Band:
     means: list[float | None] = []
     spreads: list[float | None] = []
@@ -42,7 +80,7 @@ def rolling_band(values: Sequence[float | None], window: int = ROLLING_SESSIONS)
             spreads.append(None)
             continue
         means.append(statistics.fmean(recent))
-        spreads.append(statistics.stdev(recent))
+        spreads.append(sample_stdev(recent))
     return Band(tuple(means), tuple(spreads))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from evenside.domain.evidence import ScoreKind, SessionScore
-from evenside.domain.progress import AsymmetryPoint, slope_per_week
+from evenside.domain.progress import AsymmetryPoint, sample_stdev, slope_per_week
 from evenside.domain.sides import Side
 
 MIN_SESSIONS = 3
@@ -118,7 +118,7 @@ def weak_side_verdict(
     mean = statistics.fmean(d)
     bound = None
     if len(d) >= MIN_SESSIONS:
-        spread = statistics.stdev(d) / math.sqrt(len(d))
+        spread = sample_stdev(d) / math.sqrt(len(d))
         bound = abs(mean) - t_90(len(d) - 1) * spread
     change = None
     slope = slope_per_week([(s.day, s.signed_percent) for s in used])

@@ -6,8 +6,10 @@ set kind, which the Progress aggregates leave out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +17,6 @@ from sqlalchemy.orm import Session
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
-from evenside.storage.session_repo import set_record
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,25 @@ class SessionSides:
     session_id: int
     started_at: datetime
     sets: tuple[SetRecord, ...]
+
+
+_SIDES = {side.value: side for side in Side}
+_KINDS = {kind.value: kind for kind in SetKind}
+
+
+def _record(columns: Sequence[Any]) -> SetRecord:
+    """The record session_repo.set_record makes, from the columns it reads."""
+    side, weight_kg, reps, kind, logged_at, duration_seconds, rpe, rir = columns
+    return SetRecord(
+        side=_SIDES[side],
+        weight_kg=weight_kg,
+        reps=reps,
+        kind=_KINDS[kind],
+        logged_at=logged_at,
+        duration_seconds=duration_seconds,
+        rpe=rpe,
+        rir=rir,
+    )
 
 
 def one_sided_sessions(
@@ -51,18 +71,31 @@ def one_sided_sessions(
         conditions.append(SessionRow.started_at <= before)
     if exclude_session_id is not None:
         conditions.append(SessionRow.id != exclude_session_id)
+    # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
+    # and building an ORM object per set was most of its time. The records are the same as
+    # session_repo.set_record makes.
     rows = tx.execute(
-        select(SessionExerciseRow.exercise_id, SessionRow.id, SessionRow.started_at, SetRow)
+        select(
+            SessionExerciseRow.exercise_id,
+            SessionRow.id,
+            SessionRow.started_at,
+            SetRow.side,
+            SetRow.weight_kg,
+            SetRow.reps,
+            SetRow.kind,
+            SetRow.logged_at,
+            SetRow.duration_seconds,
+            SetRow.rpe,
+            SetRow.rir,
+        )
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*conditions)
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
-    for exercise_id, session_id, started_at, set_row in rows:
-        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(
-            set_record(set_row)
-        )
+    for exercise_id, session_id, started_at, *columns in rows:
+        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(_record(columns))
     return [
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
         for (exercise_id, session_id), (started_at, sets) in grouped.items()
