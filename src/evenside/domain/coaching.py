@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evenside.domain.sides import Side
+from evenside.domain.units import Unit, format_volume
 from evenside.domain.verdict import Verdict
 from evenside.domain.verdict_words import start_reason, verdict_sentence
 
@@ -93,14 +94,15 @@ class VolumeMatch:
             and self.strong_volume + weight * reps <= self.weak_volume + VOLUME_TOLERANCE
         )
 
-    def describe(self) -> str:
+    def describe(self, unit: Unit = Unit.KG) -> str:
+        """ "R is ahead of L by 2 reps and 97 lb of volume" (volume in ``unit``)."""
         if not self.strong_ahead:
             return ""
         parts = []
         if self.reps_ahead:
             parts.append(f"{self.reps_ahead} reps")
         if self.volume_ahead > VOLUME_TOLERANCE:
-            parts.append(f"{self.volume_ahead:.0f} kg of volume")
+            parts.append(f"{format_volume(self.volume_ahead, unit)} of volume")
         return f"{self.strong.letter} is ahead of {self.weak.letter} by " + " and ".join(parts)
 
 

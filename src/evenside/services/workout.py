@@ -31,7 +31,7 @@ from evenside.domain.training import (
     StretchStatus,
     WorkoutSession,
 )
-from evenside.domain.units import format_weight
+from evenside.domain.units import Unit, format_weight
 from evenside.domain.wording import counted
 from evenside.services import verdicts
 from evenside.services.store import Store
@@ -284,8 +284,8 @@ class Coaching:
     last_time: dict[Side, tuple[SetRecord, ...]]
     match: VolumeMatch | None
 
-    def notice(self) -> str:
-        return "" if self.match is None else self.match.describe()
+    def notice(self, unit: Unit = Unit.KG) -> str:
+        return "" if self.match is None else self.match.describe(unit)
 
 
 def coaching(

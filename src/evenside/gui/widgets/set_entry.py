@@ -67,6 +67,7 @@ class SideRow(QFrame):
         self.badge.setTextFormat(Qt.TextFormat.RichText)
         self.badge.setMinimumWidth(150)
         self.weight = _EntryField()
+        self.filled_kg: float | None = None  # the stored weight the weight field shows
         self.reps = _EntryField()
         self.duration = _EntryField()
         self.rpe = _EntryField()
@@ -148,11 +149,13 @@ class SideRow(QFrame):
             duration=self.duration.text() if not self.duration.isHidden() else "",
             rpe=effort if self.effort_scale == "rpe" else "",
             rir=effort if self.effort_scale == "rir" else "",
+            shown_kg=self.filled_kg,
         )
 
     def fill(self, record: SetRecord | None, unit: Unit) -> None:
         """Pre-fill from a set (last time's, or the other side's just logged); with no set,
         empty every field, so nothing typed for another exercise can be logged here."""
+        self.filled_kg = None if record is None else record.weight_kg
         if record is None:
             for field in (self.weight, self.reps, self.duration, self.rpe):
                 field.clear()
