@@ -45,7 +45,7 @@ def typed_in(kg: float, unit: Unit) -> bool:
     """True when ``kg`` reads back in ``unit`` as a number someone typed (at most three
     decimals), False when it came from the other unit (22 kg is 48.50196... lb)."""
     value = kg if unit is Unit.KG else kg / KG_PER_LB
-    thousandths = value * 10**DISPLAY_DECIMALS
+    thousandths = value * 1000.0  # DISPLAY_DECIMALS = 3
     return abs(thousandths - round(thousandths)) < _TYPED_TOLERANCE * max(1.0, abs(value))
 
 
