@@ -227,8 +227,13 @@ class ProgressPage(QWidget):
         self.current = progress.exercise_progress(
             self.store, self.profile.id, exercise_id, self.since()
         )
-        self.charts.show_progress(self.current, self.profile.unit)
         span = "all history" if self.range_name == "All" else f"last {self.range_name}"
+        empty = (
+            f"No {self.current.exercise.name} in the {span}.\nChoose a longer range above."
+            if self.range_name != "All"
+            else f"No {self.current.exercise.name} logged yet."
+        )
+        self.charts.show_progress(self.current, self.profile.unit, empty)
         header = (
             f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
             f" · {span}"
