@@ -338,6 +338,9 @@ class MainWindow(QMainWindow):
 
             assert isinstance(widget, RoutinesPage)
             widget.session_started.connect(self.open_session)
+        elif name in ("Progress", "Library"):  # "History of this exercise"
+            asked = widget.exercise_history_requested  # type: ignore[attr-defined]
+            asked.connect(lambda i, n: self.go_to("History").show_exercise(i, n))  # type: ignore[attr-defined]
 
     def _show_page(self, row: int) -> None:
         if row < 0 or self._profile is None:

@@ -75,9 +75,7 @@ class HoverLabel:
         self.xs: list[float] = []
         fill = chart_background()
         fill.setAlpha(230)
-        self.text = pg.TextItem(
-            "", anchor=(0, 1), color=chart_foreground(), fill=pg.mkBrush(fill)
-        )
+        self.text = pg.TextItem("", anchor=(0, 1), color=chart_foreground(), fill=pg.mkBrush(fill))
         self.text.setZValue(100)
         plot.addItem(self.text, ignoreBounds=True)
         self.text.hide()

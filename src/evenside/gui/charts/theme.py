@@ -70,7 +70,7 @@ class ThemeFollower(QObject):
         return False
 
 
-class BelowLegend(pg.LegendItem):
+class BelowLegend(pg.LegendItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A legend in a strip below the x axis: it names the series without covering any
     point, and wraps onto more rows (the strip grows) when the plot is too narrow."""
 

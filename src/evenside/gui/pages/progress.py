@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -53,6 +53,8 @@ OVERVIEW_HOW = (
 
 
 class ProgressPage(QWidget):
+    exercise_history_requested = Signal(int, str)  # exercise id, name
+
     def __init__(
         self,
         store: Store,
@@ -121,6 +123,9 @@ class ProgressPage(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.search)
         left_box.addWidget(self.exercise_list)
+        self.history_button = QPushButton("&History of this exercise")
+        self.history_button.clicked.connect(self._ask_history)
+        left_box.addWidget(self.history_button)
         self.charts = charts
         right = QWidget()
         right_box = QVBoxLayout(right)
@@ -196,6 +201,12 @@ class ProgressPage(QWidget):
     def selected_exercise_id(self) -> int | None:
         item = self.exercise_list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _ask_history(self) -> None:
+        shown = getattr(self, "current", None)  # None until an exercise is shown
+        if shown is not None:
+            exercise = shown.exercise
+            self.exercise_history_requested.emit(exercise.id, exercise.name)
 
     def select_exercise(self, exercise_id: int) -> bool:
         for row in range(self.exercise_list.count()):
