@@ -81,7 +81,7 @@ def test_at_1024x600_legends_sit_below_the_data_and_tables_show_every_column(
     window = make_window(store)
     window.resize(1024, 600)
     page = _progress(window)
-    qtbot.waitUntil(lambda: page.charts.tables[0].isVisible())
+    qtbot.waitUntil(page.charts.tables[0].isVisible)
     charts = page.charts
     for plot in (charts.strength_plot, charts.asymmetry_plot, charts.volume_plot):
         legend = plot.plotItem.legend
