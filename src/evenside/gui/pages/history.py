@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QTextCharFormat, QUndoStack
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QTextCharFormat,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
@@ -38,6 +46,7 @@ from evenside.services.store import Store
 __all__ = ["HistoryPage", "SessionEditor"]
 
 ANY_DAY = QDate(2000, 1, 1)  # a date field at its minimum reads "any"
+CALENDAR_BESIDE_WIDTH = 1000  # narrower pages hide the calendar until asked for
 TRAINING_DAY = "#CFE5F5"  # a light blue behind the day number, with the number in bold
 
 
@@ -79,6 +88,8 @@ class HistoryPage(QWidget):
         self._build_controls()
         self._lay_out()
         self._connect()
+        today = store.now().date()
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         StaleGuard(self, self.hub, lambda c: c.training or c.library, self.reload)
         self.reload()
 
@@ -90,6 +101,10 @@ class HistoryPage(QWidget):
         self.from_day = _date_field("From day")
         self.to_day = _date_field("To day")
         self.all_days = QPushButton("All d&ays")
+        self.calendar_button = QPushButton("&Calendar")
+        self.calendar_button.setCheckable(True)
+        self.calendar_button.setChecked(True)
+        self.calendar_chosen = False  # True once the user shows or hides it himself
         self.calendar = QCalendarWidget()
         self.calendar.setAccessibleName("Training days")
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -116,7 +131,8 @@ class HistoryPage(QWidget):
             filters.addWidget(label)
             filters.addWidget(field)
         filters.addWidget(self.all_days)
-        side = QWidget()
+        filters.addWidget(self.calendar_button)
+        side = self.calendar_panel = QWidget()
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
         side_box.addWidget(self.calendar)
@@ -152,10 +168,13 @@ class HistoryPage(QWidget):
         self.from_day.dateChanged.connect(lambda _d: self._filters_changed())
         self.to_day.dateChanged.connect(lambda _d: self._filters_changed())
         self.all_days.clicked.connect(self.show_all_days)
+        self.calendar_button.clicked.connect(self._calendar_toggled)
         self.calendar.clicked.connect(self.show_day)
         self.calendar.activated.connect(self.show_day)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._mark_training_days())
-        self.newer_button.clicked.connect(lambda: self.go_to_position(self.first - 100))
+        self.newer_button.clicked.connect(
+            lambda: self.go_to_position(self.first - self.listed.size)
+        )
         self.older_button.clicked.connect(lambda: self.go_to_position(self.listed.last))
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -165,6 +184,19 @@ class HistoryPage(QWidget):
         add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         add_shortcut(self, QKeySequence.StandardKey.Find, self._focus_search)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+
+    def _calendar_toggled(self, shown: bool) -> None:
+        self.calendar_chosen = True
+        self.calendar_panel.setVisible(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """On a narrow window the list keeps its columns: the calendar steps aside (the
+        Calendar button brings it back)."""
+        super().resizeEvent(event)
+        if not self.calendar_chosen:
+            wide = event.size().width() >= CALENDAR_BESIDE_WIDTH
+            self.calendar_button.setChecked(wide)
+            self.calendar_panel.setVisible(wide)
 
     # -- what is listed -------------------------------------------------------------------
 
