@@ -183,3 +183,40 @@ def test_history_of_this_exercise_from_progress_and_library(
     assert window.stack.currentWidget() is page
     assert page.status.text() == "53 sessions"
     assert _first_date(page) == (TODAY - timedelta(days=1)).strftime("%a %d %b %Y 18:00")
+
+
+def test_history_of_an_exercise_lists_its_records_per_side(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    seed_past_session(
+        store,
+        clock,
+        profile,
+        "One-arm dumbbell row",
+        [(Side.LEFT, 20, 8), (Side.RIGHT, 24, 8), (Side.LEFT, 22, 5), (Side.RIGHT, 26, 5)],
+        3,
+    )
+    window = make_window(store)
+    progress = window.go_to("Progress")
+    assert isinstance(progress, ProgressPage)
+    progress.open_exercise(
+        next(e.id for e in progress._with_data if e.name == "One-arm dumbbell row")
+    )
+    qtbot.mouseClick(progress.history_button, Qt.MouseButton.LeftButton)
+    page = window.stack.currentWidget()
+    assert isinstance(page, HistoryPage)
+    assert page.records.isVisible()
+    text = page.records.text()
+    # Left: 22 x 5 is the 1-, 3- and 5-rep record, 20 x 8 the 8-rep one; Brzycki e1RM
+    # 20 * 36 / 29 = 24.8 beats 22 * 36 / 32 = 24.75. Right: 26 x 5; 24 x 8 -> 29.8.
+    left_row = text.split("left</td>")[1].split("</tr>")[0]
+    right_row = text.split("right</td>")[1].split("</tr>")[0]
+    assert left_row.count("22 kg") == 3 and "20 kg" in left_row and "24.8 kg" in left_row
+    assert right_row.count("26 kg") == 3 and "24 kg" in right_row and "29.8 kg" in right_row
+    assert "Both" not in text  # a one-sided exercise has no "both" row
+    page.search.clear()
+    assert not page.records.isVisible()

@@ -5,6 +5,7 @@ shown); open one to edit it (delete a set, with undo), delete a session with und
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import (
@@ -30,17 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from evenside.domain.changes import Changes
+from evenside.domain.e1rm import Formula
 from evenside.domain.history import HistoryPage as ListedPage
 from evenside.domain.history import HistoryQuery
 from evenside.domain.profile import Profile
+from evenside.domain.records import REP_COUNTS, SideRecords
+from evenside.domain.sides import Side
+from evenside.domain.units import Unit, format_weight
 from evenside.domain.wording import counted
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.pages.session_editor import SessionEditor
 from evenside.gui.shortcuts import add_shortcut
+from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
-from evenside.services import history, workout
+from evenside.services import history, profiles, records, workout
 from evenside.services.store import Store
 
 __all__ = ["HistoryPage", "SessionEditor"]
@@ -52,6 +58,30 @@ TRAINING_DAY = "#CFE5F5"  # a light blue behind the day number, with the number 
 
 def _day(value: QDate) -> date | None:
     return None if value <= ANY_DAY else date(value.year(), value.month(), value.day())
+
+
+def records_html(name: str, found: dict[Side, SideRecords], unit: Unit, formula: Formula) -> str:
+    """Per side: the heaviest weight for 1, 3, 5, 8, 10 and 12 reps (or more) and the best
+    e1RM; bilateral work in one "both" row."""
+    if not found:
+        return f"<b>Records of {escape(name)}:</b> none yet (no working set with a weight)."
+    head = "".join(f"<th>&nbsp;{r} rep{'s' if r > 1 else ''}&nbsp;</th>" for r in REP_COUNTS)
+    rows = []
+    for side, mine in found.items():
+        label = "Both" if side is Side.BOTH else f"{side_badge_html(side)} {side.value}"
+        cells = "".join(
+            f"<td align=right>{format_weight(mine.best_for_reps[r], unit)}</td>"
+            if r in mine.best_for_reps
+            else "<td align=center>–</td>"
+            for r in REP_COUNTS
+        )
+        e1rm = "–" if mine.best_e1rm is None else format_weight(mine.best_e1rm, unit, decimals=1)
+        rows.append(f"<tr><td>{label}</td>{cells}<td align=right>{e1rm}</td></tr>")
+    return (
+        f"<b>Records of {escape(name)}</b> (heaviest weight for that many reps or more; "
+        f"best e1RM by {escape(formula.label)})<table cellspacing=0 cellpadding=2>"
+        f"<tr><th></th>{head}<th>&nbsp;best e1RM&nbsp;</th></tr>{''.join(rows)}</table>"
+    )
 
 
 def _date_field(label: str) -> QDateEdit:
@@ -118,6 +148,10 @@ class HistoryPage(QWidget):
         self.undo_button = QPushButton("&Undo delete")
         self.undo_button.setEnabled(False)
         self.status = QLabel()
+        self.records = QLabel()  # an exercise's records, shown with "History of this exercise"
+        self.records.setTextFormat(Qt.TextFormat.RichText)
+        self.records.setAccessibleName("Personal records of the exercise")
+        self.records.hide()
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
@@ -155,6 +189,7 @@ class HistoryPage(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.records)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.search, self.from_day)
@@ -223,6 +258,16 @@ class HistoryPage(QWidget):
         else:
             self.status.setText("No sessions yet: they appear here once logged.")
         self._mark_training_days()
+        self._show_records()
+
+    def _show_records(self) -> None:
+        if self.exercise_id is None:
+            self.records.hide()
+            return
+        formula = profiles.settings(self.store, self.profile.id).e1rm_formula
+        found = records.exercise_records(self.store, self.profile.id, self.exercise_id, formula)
+        self.records.setText(records_html(self._exercise_name, found, self.profile.unit, formula))
+        self.records.show()
 
     def go_to_position(self, first: int) -> None:
         self.first = max(0, first)
