@@ -30,6 +30,7 @@ from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
 from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
+from evenside.gui.accessibility import name_controls
 from evenside.gui.changes import ChangeHub
 from evenside.gui.page_registry import PAGES
 
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile, self.hub)
             self._connect_page(name, widget)
+            name_controls(widget)
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]

@@ -116,6 +116,7 @@ class ProgressPage(QWidget):
         self.search.setPlaceholderText("Find an exercise")
         self.exercise_list = QListWidget()
         self.exercise_list.setMaximumWidth(220)
+        self.exercise_list.setAccessibleName("Exercises with logged sets")
         self.chart_header = QLabel()
         self.chart_header.setTextFormat(Qt.TextFormat.RichText)
         left = QWidget()
