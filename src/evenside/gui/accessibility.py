@@ -48,9 +48,11 @@ def _labels(root: QWidget) -> dict[QWidget, str]:
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             field = item.widget() if item is not None else None
-            label = form.labelForField(field) if field is not None else None
-            if isinstance(label, QLabel) and label.text() and field not in found:
-                found[field] = _plain(label.text())
+            if field is None or field in found:
+                continue
+            named_by = form.labelForField(field)
+            if isinstance(named_by, QLabel) and named_by.text():
+                found[field] = _plain(named_by.text())
     return found
 
 
@@ -61,10 +63,11 @@ def _in_order(layout: QLayout) -> list[QWidget]:
         item = layout.itemAt(index)
         if item is None:
             continue
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found.extend(_in_order(item.layout()))
+        child, inner = item.widget(), item.layout()
+        if child is not None:
+            found.append(child)
+        elif inner is not None:
+            found.extend(_in_order(inner))
     return found
 
 
