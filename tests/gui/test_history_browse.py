@@ -206,7 +206,11 @@ def test_history_of_an_exercise_lists_its_records_per_side(
     progress.open_exercise(
         next(e.id for e in progress._with_data if e.name == "One-arm dumbbell row")
     )
-    qtbot.mouseClick(progress.history_button, Qt.MouseButton.LeftButton)
+    progress.exercise_list.setFocus()
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # the button's key
+    qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), HistoryPage))
     page = window.stack.currentWidget()
     assert isinstance(page, HistoryPage)
     assert page.records.isVisible()
