@@ -34,7 +34,14 @@ def dark_palette() -> QPalette:
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    _greyed(palette, "#7a7a7a")
     return palette
+
+
+def _greyed(palette: QPalette, colour: str) -> None:
+    """Disabled controls read as disabled: their text greyed."""
+    for role in (Role.ButtonText, Role.WindowText, Role.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
 
 
 def high_contrast_palette() -> QPalette:
@@ -52,11 +59,14 @@ def high_contrast_palette() -> QPalette:
         Role.PlaceholderText: "#d0d0d0",
         Role.Link: "#ffff00",
         Role.Mid: "#e0e0e0",
+        Role.Midlight: "#ffffff",
+        Role.Shadow: "#ffffff",
         Role.Light: "#ffffff",
         Role.Dark: "#ffffff",
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    _greyed(palette, "#a0a0a0")
     return palette
 
 
