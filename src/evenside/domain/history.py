@@ -29,7 +29,7 @@ class HistoryQuery:
 
 
 @dataclass(frozen=True)
-class HistoryPage:
+class SessionsPage:
     """One page of the list: its rows' first position (0-based) and the total matching."""
 
     first: int
@@ -57,4 +57,6 @@ class HistoryPage:
             return "1 session"
         if self.first == 0 and self.last == self.total:
             return f"{self.total} sessions"
+        if self.last == self.first + 1:
+            return f"Session {self.last} of {self.total}"
         return f"Sessions {self.first + 1}–{self.last} of {self.total}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from evenside.domain.history import PAGE_SIZE, HistoryPage, HistoryQuery
+from evenside.domain.history import PAGE_SIZE, HistoryQuery, SessionsPage
 from evenside.domain.training import SessionListing
 from evenside.services.store import Store
 from evenside.storage import history_query_repo
@@ -12,14 +12,14 @@ from evenside.storage import history_query_repo
 
 def find(
     store: Store, profile_id: int, query: HistoryQuery, first: int = 0, size: int = PAGE_SIZE
-) -> tuple[list[SessionListing], HistoryPage]:
+) -> tuple[list[SessionListing], SessionsPage]:
     """The page of matching sessions starting at position ``first`` (newest first); a
     position past the end gives the last page."""
     with store.transaction() as tx:
         total = history_query_repo.count_sessions(tx, profile_id, query)
         start = max(0, min(first, (max(total - 1, 0) // size) * size))
         rows = history_query_repo.find_sessions(tx, profile_id, query, offset=start, limit=size)
-    return rows, HistoryPage(start, total, size)
+    return rows, SessionsPage(start, total, size)
 
 
 def training_days(store: Store, profile_id: int, first: date, last: date) -> dict[date, int]:

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.changes import Changes
 from evenside.domain.e1rm import Formula
-from evenside.domain.history import HistoryPage as ListedPage
-from evenside.domain.history import HistoryQuery
+from evenside.domain.history import HistoryQuery, SessionsPage
 from evenside.domain.profile import Profile
 from evenside.domain.records import REP_COUNTS, SideRecords
 from evenside.domain.sides import Side
@@ -109,7 +108,7 @@ class HistoryPage(QWidget):
         self.hub = hub or ChangeHub(self)
         self.first = 0
         self.exercise_id: int | None = None  # set by "History of this exercise"
-        self.listed = ListedPage(0, 0)
+        self.listed = SessionsPage(0, 0)
         self.model = SessionListModel()
         self.table = row_table(self.model)
         self.table.setAccessibleName("Sessions")
