@@ -40,7 +40,7 @@ def _concerns_routines(changes: Changes) -> bool:
     return changes.routines or changes.library or changes.training or changes.settings
 
 
-FINDINGS_BESIDE_WIDTH = 1200  # narrower pages put the balance check below the day
+FINDINGS_BESIDE_WIDTH = 900  # narrower pages put the balance check below the day
 
 
 class RoutinesPage(QWidget):
@@ -138,7 +138,7 @@ class RoutinesPage(QWidget):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.day_and_findings.orientation() != orientation:
             self.day_and_findings.setOrientation(orientation)
-            self.day_and_findings.setSizes([600, 300] if wide else [400, 140])
+            self.day_and_findings.setSizes([600, 300] if wide else [360, 180])
 
     def _connect(self) -> None:
         self.routine_list.currentItemChanged.connect(lambda *_: self._routine_selected())
