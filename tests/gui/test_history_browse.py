@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
-from session_helpers import seed_past_session
+from session_helpers import seed_past_session, start_and_add
 
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
@@ -20,6 +20,7 @@ from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.history import HistoryPage, SessionEditor
 from evenside.gui.pages.library import LibraryPage
 from evenside.gui.pages.progress import ProgressPage
+from evenside.gui.pages.session import SessionPage
 from evenside.services import workout
 from evenside.services.store import Store
 from fakes import FakeClock
@@ -224,3 +225,20 @@ def test_history_of_an_exercise_lists_its_records_per_side(
     assert "Both" not in text  # a one-sided exercise has no "both" row
     page.search.clear()
     assert not page.records.isVisible()
+
+
+def test_ctrl_h_while_logging_opens_this_exercises_history(
+    qtbot: QtBot, store: Store, many: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    session = window.go_to("Session")
+    assert isinstance(session, SessionPage)
+    start_and_add(qtbot, session, "bulgarian split squat")
+    focus = QApplication.focusWidget()
+    assert focus is session.entry.row(session.entry.order[0]).weight
+    qtbot.keyClick(focus, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, HistoryPage)
+    # The 53 past sessions with split squats (odd days back) and today's, just started.
+    assert page.status.text() == "54 sessions"
+    assert page.records.isVisible()

@@ -32,6 +32,7 @@ from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
 from evenside.gui.accessibility import name_controls
 from evenside.gui.changes import ChangeHub
+from evenside.gui.exercise_history import install_history_key
 from evenside.gui.page_registry import PAGES
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number - 1: self.nav.setCurrentRow(n))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._show_page)
+        install_history_key(self)
         self._build_menu()
         if not window_state.restore(self, "main"):
             self.resize(1180, 760)

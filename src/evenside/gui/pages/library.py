@@ -108,7 +108,7 @@ class LibraryPage(QWidget):
         self.laterality.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.add_button.clicked.connect(self.add_custom)
-        self.history_button.clicked.connect(self._ask_history)
+        self.history_button.clicked.connect(self.ask_history)
         StaleGuard(self, self.hub, lambda c: c.library, self.reload)
         self.reload()
 
@@ -137,7 +137,7 @@ class LibraryPage(QWidget):
         if rows:
             self.detail.setHtml(describe_exercise(self.model.exercise(min(rows))))
 
-    def _ask_history(self) -> None:
+    def ask_history(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
             chosen = self.model.exercise(rows[0].row())

@@ -125,7 +125,7 @@ class ProgressPage(QWidget):
         left_box.addWidget(self.search)
         left_box.addWidget(self.exercise_list)
         self.history_button = QPushButton("&History of this exercise")
-        self.history_button.clicked.connect(self._ask_history)
+        self.history_button.clicked.connect(self.ask_history)
         left_box.addWidget(self.history_button)
         self.charts = charts
         right = QWidget()
@@ -203,7 +203,7 @@ class ProgressPage(QWidget):
         item = self.exercise_list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
-    def _ask_history(self) -> None:
+    def ask_history(self) -> None:
         shown = getattr(self, "current", None)  # None until an exercise is shown
         if shown is not None:
             exercise = shown.exercise
