@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from session_helpers import focused, seed_past_session, start_and_add, stored_sets
+from session_helpers import focused, seed_past_session, start_and_add, stored_sets, type_into
 
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
@@ -50,6 +50,14 @@ def test_session_shows_and_logs_converted_weights_cleanly(
     assert "Last time: 48.5 lb x 8" in first.last_time.text()
     assert first.weight.text() == "48.5"
     assert focused() is first.weight
+    # Up and Down: the next dumbbell, 2.5 lb apart (48.5 lies between 47.5 and 50).
+    qtbot.keyClick(first.weight, Qt.Key.Key_Up)
+    assert first.weight.text() == "50"
+    qtbot.keyClick(first.weight, Qt.Key.Key_Down)
+    assert first.weight.text() == "47.5"
+    qtbot.keyClick(first.weight, Qt.Key.Key_Down)
+    assert first.weight.text() == "45"
+    type_into(qtbot, first.weight, "48.5")  # back to last time's weight, typed
     qtbot.keyClick(first.weight, Qt.Key.Key_Return)
     assert stored_sets(db_path) == [(page.entry.order[0].value, 22.0, 8, "working")]
 

@@ -14,7 +14,14 @@ from evenside.domain.library import LoadBasis
 from evenside.domain.plates import Equipment, plates_per_side
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
-from evenside.domain.units import Unit, display_weight, format_volume, format_weight
+from evenside.domain.units import (
+    Unit,
+    display_weight,
+    format_volume,
+    format_weight,
+    stepped,
+    weight_step,
+)
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -127,3 +134,28 @@ def test_a_profile_changed_to_pounds_gets_a_45_lb_bar(store: Store) -> None:
 def test_display_weight_is_a_number_for_charts_and_fields() -> None:
     assert display_weight(22.0, Unit.LB) == 48.5
     assert display_weight(22.0, Unit.KG) == 22.0
+
+
+def test_weight_steps_per_unit_and_load() -> None:
+    assert weight_step(Unit.LB, barbell=True) == 5.0  # a pair of 2.5 lb plates
+    assert weight_step(Unit.LB, barbell=False) == 2.5  # the next dumbbell
+    assert weight_step(Unit.KG, barbell=True) == 2.5  # a pair of 1.25 kg plates
+    assert weight_step(Unit.KG, barbell=False) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "direction", "result"),
+    [
+        ("45", 5.0, 1, "50"),
+        ("45", 5.0, -1, "40"),
+        ("47", 5.0, 1, "50"),  # off the step: lands on it first
+        ("47", 5.0, -1, "45"),
+        ("48.5", 2.5, 1, "50"),  # 22 kg shown in pounds, one dumbbell up
+        ("22.5", 2.5, 1, "25"),
+        ("0", 2.5, -1, "0"),  # never below 0
+        ("", 2.5, 1, "2.5"),
+        ("heavy", 5.0, 1, "heavy"),  # not a number: left for the inline message
+    ],
+)
+def test_stepping_a_weight(text: str, step: float, direction: int, result: str) -> None:
+    assert stepped(text, step, direction) == result

@@ -93,3 +93,28 @@ def weight_limit_text(limit_kg: float, unit: Unit) -> str:
     ``"2204 lb"`` (1000 kg is 2204.62 lb)."""
     value = limit_kg if unit is Unit.KG else limit_kg / KG_PER_LB
     return f"{math.floor(value + 1e-9):d} {unit.value}"
+
+
+# Up/Down in a weight field: the smallest change a gym makes to that kind of load. A bar
+# goes up by its smallest pair of plates (2 x 1.25 kg, 2 x 2.5 lb); a dumbbell, a cable
+# stack or a machine by its own increment (1 kg, 2.5 lb).
+LOAD_STEP = {("kg", True): 2.5, ("kg", False): 1.0, ("lb", True): 5.0, ("lb", False): 2.5}
+
+
+def weight_step(unit: Unit, *, barbell: bool) -> float:
+    """2.5 kg or 5 lb on a bar (total load), 1 kg or 2.5 lb for one hand or one side."""
+    return LOAD_STEP[(unit.value, barbell)]
+
+
+def stepped(text: str, step: float, direction: int) -> str:
+    """ "45" + one 5 lb step -> "50"; steps from a weight off the step land on it first
+    ("47" up by 5 -> "50", down -> "45"); never below 0. Text that is not a number is
+    returned as it is."""
+    try:
+        value = float(text.strip().replace(",", ".")) if text.strip() else 0.0
+    except ValueError:
+        return text
+    units = value / step
+    target = (math.floor(units + 1e-9) + 1) if direction > 0 else (math.ceil(units - 1e-9) - 1)
+    result = max(0.0, target * step)
+    return f"{result:.3f}".rstrip("0").rstrip(".")

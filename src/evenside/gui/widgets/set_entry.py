@@ -24,7 +24,7 @@ from evenside.domain.entry import SetInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
-from evenside.domain.units import Unit, format_weight
+from evenside.domain.units import Unit, format_weight, stepped, weight_step
 from evenside.gui.style import ERROR_STYLE, side_badge_html, side_colour
 
 
@@ -33,6 +33,7 @@ class _EntryField(QLineEdit):
     change (the page's undo) rather than the typing in the field."""
 
     submitted = Signal()
+    step = 0.0  # Up/Down change a weight by this much (0: the keys do nothing)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
@@ -48,6 +49,10 @@ class _EntryField(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
+            return
+        direction = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        if self.step and direction and not event.modifiers():
+            self.setText(stepped(self.text(), self.step, direction))
             return
         super().keyPressEvent(event)
 
@@ -116,6 +121,7 @@ class SideRow(QFrame):
             else "<b>Set</b>"
         )
         timed = load_basis is LoadBasis.TIME
+        self.weight.step = weight_step(unit, barbell=load_basis is LoadBasis.TOTAL)
         self.weight.setVisible(not timed)
         self.unit_label.setVisible(not timed)
         self.reps.setVisible(not timed)
