@@ -10,7 +10,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
-from evenside.domain.units import Unit, format_weight, to_kg
+from evenside.domain.units import Unit, display_weight, to_kg, weight_limit_text
 
 MAX_WEIGHT_KG = 1000.0
 MAX_REPS = 1000
@@ -29,6 +29,10 @@ class SetInput:
     duration: str = ""
     rpe: str = ""
     rir: str = ""
+    # The stored weight the weight field was filled with (a pre-fill, or the set being
+    # edited). While the field still shows it, that exact weight is kept: 22 kg shown as
+    # "48.5" in pounds stays 22 kg, not 21.9991 kg.
+    shown_kg: float | None = None
 
 
 def decimal(text: str) -> float | None:
@@ -103,6 +107,13 @@ def _parse_effort(entry: SetInput) -> tuple[float | None, float | None]:
     return rpe, rir
 
 
+def _weight_kg(weight: float, unit: Unit, shown_kg: float | None) -> float:
+    if shown_kg is not None and abs(display_weight(shown_kg, unit) - weight) < 1e-9:
+        return shown_kg
+    # The form allows the lb limit to round a hair over 1000 kg; store the limit itself.
+    return min(to_kg(weight, unit), MAX_WEIGHT_KG)
+
+
 def parse_set(
     entry: SetInput,
     *,
@@ -122,7 +133,9 @@ def parse_set(
     limit = MAX_WEIGHT_KG if unit is Unit.KG else MAX_WEIGHT_KG / to_kg(1, Unit.LB)
     weight = _number(entry.weight, "weight", "Weight")
     if weight is not None and not 0 <= weight <= limit + 1e-9:
-        raise InvalidInput(f"Weight must be 0 to {format_weight(MAX_WEIGHT_KG, unit)}.", "weight")
+        raise InvalidInput(
+            f"Weight must be 0 to {weight_limit_text(MAX_WEIGHT_KG, unit)}.", "weight"
+        )
     reps = _parse_reps(entry.reps, kind)
     duration = parse_duration(entry.duration)
     if duration is not None and not 1 <= duration <= MAX_DURATION_SECONDS:
@@ -139,8 +152,7 @@ def parse_set(
         raise InvalidInput("Enter the weight.", "weight")
     return SetRecord(
         side=side,
-        # The form allows the lb limit to round a hair over 1000 kg; store the limit itself.
-        weight_kg=None if weight is None else min(to_kg(weight, unit), MAX_WEIGHT_KG),
+        weight_kg=None if weight is None else _weight_kg(weight, unit, entry.shown_kg),
         reps=reps,
         kind=kind,
         duration_seconds=duration,

@@ -6,8 +6,50 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evenside.domain.errors import InvalidInput
+from evenside.domain.units import Unit, to_kg
 
 _EPSILON = 1e-6
+
+# What a gym in each unit has: a 20 kg bar and metric plates, or a 45 lb bar and pound plates.
+STANDARD_BAR = {Unit.KG: 20.0, Unit.LB: 45.0}
+STANDARD_PLATES = {
+    Unit.KG: (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25),
+    Unit.LB: (45.0, 35.0, 25.0, 10.0, 5.0, 2.5),
+}
+
+
+@dataclass(frozen=True)
+class Equipment:
+    """The bar and plate sizes, stored in kg."""
+
+    bar_kg: float
+    plates_kg: tuple[float, ...]
+
+    @classmethod
+    def standard(cls, unit: Unit) -> Equipment:
+        """The usual bar and plates of a gym that counts in ``unit``."""
+        return cls(
+            to_kg(STANDARD_BAR[unit], unit), tuple(to_kg(p, unit) for p in STANDARD_PLATES[unit])
+        )
+
+    def is_standard(self, unit: Unit) -> bool:
+        usual = Equipment.standard(unit)
+        return (
+            abs(self.bar_kg - usual.bar_kg) < _EPSILON
+            and len(self.plates_kg) == len(usual.plates_kg)
+            and all(
+                abs(a - b) < _EPSILON
+                for a, b in zip(sorted(self.plates_kg), sorted(usual.plates_kg), strict=True)
+            )
+        )
+
+    def for_unit_change(self, old: Unit, new: Unit) -> Equipment:
+        """A profile switching units keeps the equipment the user chose, but the usual set
+        of the old unit becomes the usual set of the new one (20 kg + metric plates -> a
+        45 lb bar and pound plates), so that no "44.092 lb bar" is ever shown."""
+        if old is not new and self.is_standard(old):
+            return Equipment.standard(new)
+        return self
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,31 @@
 
 A weight typed in pounds must read back exactly as typed (135 lb stays 135 lb, not
 134.99999), so conversion back to the display unit rounds to the precision people enter.
+A weight typed in the other unit (22 kg seen in a pound profile is 48.50196 lb) is shown
+to the nearest step people load (0.5 lb, 0.25 kg): "48.5 lb", never "48.502 lb". Volumes
+(weight x reps) are shown in whole units.
 """
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
 KG_PER_LB = 0.45359237  # exact by the international yard and pound agreement (1959)
 DISPLAY_DECIMALS = 3  # finer than any plate (0.25 kg, 0.5 lb) yet far above float noise
+# The smallest step a gym loads in each unit: what a converted weight is rounded to.
+DISPLAY_STEP = {"kg": 0.25, "lb": 0.5}
+_TYPED_TOLERANCE = 1e-9  # thousandths per unit of weight: float noise of a kg <-> lb trip
 
 
 class Unit(StrEnum):
     KG = "kg"
     LB = "lb"
+
+    @property
+    def step(self) -> float:
+        """0.25 kg or 0.5 lb: converted weights are shown to this step."""
+        return DISPLAY_STEP[self.value]
 
 
 def to_kg(value: float, unit: Unit) -> float:
@@ -29,13 +41,80 @@ def from_kg(kg: float, unit: Unit) -> float:
     return rounded + 0.0  # turns -0.0 into 0.0
 
 
-def format_weight(
-    kg: float, unit: Unit, *, with_unit: bool = True, decimals: int = DISPLAY_DECIMALS
-) -> str:
-    """``61.23497`` kg in lb -> ``"135 lb"``; trailing zeros dropped.
+def typed_in(kg: float, unit: Unit) -> bool:
+    """True when ``kg`` reads back in ``unit`` as a number someone typed (at most three
+    decimals), False when it came from the other unit (22 kg is 48.50196... lb)."""
+    value = kg if unit is Unit.KG else kg / KG_PER_LB
+    thousandths = value * 1000.0  # DISPLAY_DECIMALS = 3
+    return abs(thousandths - round(thousandths)) < _TYPED_TOLERANCE * max(1.0, abs(value))
 
-    Weights people typed keep every decimal they could have typed; estimates (e1RM) pass
-    ``decimals=1`` since a finer figure would claim precision the formulas do not have.
+
+def display_weight(kg: float, unit: Unit, step: float | None = None) -> float:
+    """The weight as the screen shows it in ``unit``: as typed when it was typed in this
+    unit, else to the nearest ``step`` (the unit's loading step by default)."""
+    if typed_in(kg, unit):
+        return from_kg(kg, unit)
+    size = unit.step if step is None else step
+    value = kg if unit is Unit.KG else kg / KG_PER_LB
+    return round(math.floor(value / size + 0.5) * size, DISPLAY_DECIMALS) + 0.0
+
+
+def _plain(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def format_weight(
+    kg: float, unit: Unit, *, with_unit: bool = True, decimals: int | None = None
+) -> str:
+    """``61.23497`` kg in lb -> ``"135 lb"``; 22 kg in lb -> ``"48.5 lb"``; trailing zeros
+    dropped.
+
+    Weights people typed keep every decimal they could have typed, converted ones are
+    rounded to the unit's step; estimates (e1RM) pass ``decimals=1`` since a finer figure
+    would claim precision the formulas do not have.
     """
-    text = f"{from_kg(kg, unit):.{decimals}f}".rstrip("0").rstrip(".")
+    if decimals is None:
+        text = _plain(display_weight(kg, unit), DISPLAY_DECIMALS)
+    else:
+        value = kg if unit is Unit.KG else kg / KG_PER_LB
+        text = _plain(value, decimals)
     return f"{text} {unit.value}" if with_unit else text
+
+
+def format_volume(kg_reps: float, unit: Unit, *, with_unit: bool = True) -> str:
+    """Volume (weight x reps) in whole units: 3523 kg x reps in lb -> ``"7767 lb"``."""
+    value = kg_reps if unit is Unit.KG else kg_reps / KG_PER_LB
+    text = f"{math.floor(value + 0.5):d}"
+    return f"{text} {unit.value}" if with_unit else text
+
+
+def weight_limit_text(limit_kg: float, unit: Unit) -> str:
+    """The most a form accepts, in whole units and never above the limit: 1000 kg in lb ->
+    ``"2204 lb"`` (1000 kg is 2204.62 lb)."""
+    value = limit_kg if unit is Unit.KG else limit_kg / KG_PER_LB
+    return f"{math.floor(value + 1e-9):d} {unit.value}"
+
+
+# Up/Down in a weight field: the smallest change a gym makes to that kind of load. A bar
+# goes up by its smallest pair of plates (2 x 1.25 kg, 2 x 2.5 lb); a dumbbell, a cable
+# stack or a machine by its own increment (1 kg, 2.5 lb).
+LOAD_STEP = {("kg", True): 2.5, ("kg", False): 1.0, ("lb", True): 5.0, ("lb", False): 2.5}
+
+
+def weight_step(unit: Unit, *, barbell: bool) -> float:
+    """2.5 kg or 5 lb on a bar (total load), 1 kg or 2.5 lb for one hand or one side."""
+    return LOAD_STEP[(unit.value, barbell)]
+
+
+def stepped(text: str, step: float, direction: int) -> str:
+    """ "45" + one 5 lb step -> "50"; steps from a weight off the step land on it first
+    ("47" up by 5 -> "50", down -> "45"); never below 0. Text that is not a number is
+    returned as it is."""
+    try:
+        value = float(text.strip().replace(",", ".")) if text.strip() else 0.0
+    except ValueError:
+        return text
+    units = value / step
+    target = (math.floor(units + 1e-9) + 1) if direction > 0 else (math.ceil(units - 1e-9) - 1)
+    result = max(0.0, target * step)
+    return f"{result:.3f}".rstrip("0").rstrip(".")

@@ -21,6 +21,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
+from evenside.domain.units import Unit, format_volume
 
 TOLERANCE = 1e-6  # float sums of kg x reps
 LOG_ANYWAY_KEYS = "Ctrl+Shift+Enter"
@@ -40,11 +41,13 @@ class VolumeMeasure(StrEnum):
     REPS = "reps"
     SECONDS = "s"
 
-    def amount(self, value: float) -> str:
-        """ "480 kg", "12 reps", "1 rep", "40 s"."""
+    def amount(self, value: float, unit: Unit = Unit.KG) -> str:
+        """ "480 kg" (or "1058 lb" for a profile in pounds), "12 reps", "1 rep", "40 s"."""
         if self is VolumeMeasure.REPS:
             whole = round(value)
             return f"{whole} rep" if whole == 1 else f"{whole} reps"
+        if self is VolumeMeasure.KG:
+            return format_volume(value, unit)
         return f"{value:.0f} {self.value}"
 
 
@@ -58,8 +61,9 @@ def _effective_load(record: SetRecord, load_basis: LoadBasis, body_load: float |
 def volume_measure(
     load_basis: LoadBasis, sets: Iterable[SetRecord], body_load: float | None = None
 ) -> VolumeMeasure:
-    """Seconds for holds (and for reps-or-time work logged by time); kg x reps when some set carries load (for bodyweight plus load,
-    only when the share of body mass moved is known: ``body_load``); reps otherwise."""
+    """Seconds for holds (and for reps-or-time work logged by time); kg x reps when some set
+    carries load (for bodyweight plus load, only when the share of body mass moved is known:
+    ``body_load``); reps otherwise."""
     if load_basis is LoadBasis.TIME:
         return VolumeMeasure.SECONDS
     counted = [s for s in sets if s.kind.counts]
@@ -99,6 +103,7 @@ class VolumeMatch:
     measure: VolumeMeasure
     weak_volume: float
     strong_volume: float
+    unit: Unit = Unit.KG  # the profile's unit, for the words only; volumes stay in kg
 
     @property
     def strong(self) -> Side:
@@ -121,18 +126,22 @@ class VolumeMatch:
         """Whether a set of ``work`` on ``side`` keeps the strong side at or below the weak."""
         return side is not self.strong or self.strong_volume + work <= self.weak_volume + TOLERANCE
 
-    def describe(self) -> str:
+    def describe(self, unit: Unit | None = None) -> str:
         """The notice: "R is ahead of L by 96 kg of volume"; "" when it is not ahead."""
         if not self.strong_ahead:
             return ""
         return (
             f"{self.strong.letter} is ahead of {self.weak.letter} by "
-            f"{self.measure.amount(self.ahead)} of volume"
+            f"{self.measure.amount(self.ahead, unit or self.unit)} of volume"
         )
 
     def refusal(self, work: float) -> str:
         """Why a set of ``work`` on the strong side is refused, and the key that logs it."""
-        strong, weak, amount = self.strong.letter, self.weak.letter, self.measure.amount
+        strong, weak = self.strong.letter, self.weak.letter
+
+        def amount(value: float) -> str:
+            return self.measure.amount(value, self.unit)
+
         return (
             f"Not logged: this set would take {strong} to "
             f"{amount(self.strong_volume + work)}, past {weak}'s {amount(self.weak_volume)} "
@@ -148,6 +157,7 @@ def volume_match(
     *,
     body_load: float | None = None,
     candidate: SetRecord | None = None,
+    unit: Unit = Unit.KG,
 ) -> VolumeMatch:
     """Tally one exercise's sets so far per side; ``candidate`` (the set being logged)
     only decides the measure, so that a first loaded set switches the count to kg."""
@@ -158,7 +168,7 @@ def volume_match(
     totals = {Side.LEFT: 0.0, Side.RIGHT: 0.0, Side.BOTH: 0.0}
     for record in logged:
         totals[record.side] += set_work(record, measure, load_basis, body_load)
-    return VolumeMatch(weak, measure, totals[weak], totals[weak.opposite()])
+    return VolumeMatch(weak, measure, totals[weak], totals[weak.opposite()], unit)
 
 
 class VolumeRefused(InvalidInput):
@@ -177,10 +187,11 @@ def over_volume(
     weak: Side,
     *,
     body_load: float | None = None,
+    unit: Unit = Unit.KG,
 ) -> VolumeRefused | None:
     """The refusal for ``record`` when it would take the strong side past the weak side."""
     if record.side is Side.BOTH or not record.kind.counts:
         return None
-    match = volume_match(sets, load_basis, weak, body_load=body_load, candidate=record)
+    match = volume_match(sets, load_basis, weak, body_load=body_load, candidate=record, unit=unit)
     work = set_work(record, match.measure, load_basis, body_load)
     return None if match.allows(record.side, work) else VolumeRefused(match, work)

@@ -30,7 +30,9 @@ from evenside.domain.profile import Profile
 from evenside.domain.training import WorkoutSession
 from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
+from evenside.gui.accessibility import name_controls
 from evenside.gui.changes import ChangeHub
+from evenside.gui.exercise_history import install_history_key
 from evenside.gui.page_registry import PAGES
 
 if TYPE_CHECKING:
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=number - 1: self.nav.setCurrentRow(n))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._show_page)
+        install_history_key(self)
         self._build_menu()
         if not window_state.restore(self, "main"):
             self.resize(1180, 760)
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile, self.hub)
             self._connect_page(name, widget)
+            name_controls(widget)
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]
@@ -338,6 +342,9 @@ class MainWindow(QMainWindow):
 
             assert isinstance(widget, RoutinesPage)
             widget.session_started.connect(self.open_session)
+        elif name in ("Progress", "Library"):  # "History of this exercise"
+            asked = widget.exercise_history_requested  # type: ignore[attr-defined]
+            asked.connect(lambda i, n: self.go_to("History").show_exercise(i, n))  # type: ignore[attr-defined]
 
     def _show_page(self, row: int) -> None:
         if row < 0 or self._profile is None:

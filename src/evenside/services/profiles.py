@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from evenside.domain.plates import Equipment
 from evenside.domain.profile import Profile, Settings, validate_profile_name
 from evenside.domain.sides import Side
-from evenside.domain.units import Unit, to_kg
+from evenside.domain.units import Unit
 from evenside.services.store import Store
 from evenside.storage import profile_repo
 from evenside.storage.file_copy import backup_copy, unique_path
 
 # A gym that counts in pounds has a 45 lb bar and pound plates.
 POUND_DEFAULTS = Settings(
-    bar_weight_kg=to_kg(45, Unit.LB),
-    plates_kg=tuple(to_kg(p, Unit.LB) for p in (45, 35, 25, 10, 5, 2.5)),
+    bar_weight_kg=Equipment.standard(Unit.LB).bar_kg,
+    plates_kg=Equipment.standard(Unit.LB).plates_kg,
 )
 
 
@@ -54,8 +56,17 @@ def switch_profile(store: Store, profile_id: int) -> Profile:
 
 
 def update_profile(store: Store, profile_id: int, name: str, dominant: Side, unit: Unit) -> Profile:
+    """Rename, change the dominant side or the unit. A new unit brings its usual bar and
+    plates when the profile still had the old unit's usual ones."""
     clean = validate_profile_name(name)
     with store.transaction() as tx:
+        old_unit = profile_repo.get_profile(tx, profile_id).unit
+        current = profile_repo.get_settings(tx, profile_id)
+        kit = Equipment(current.bar_weight_kg, current.plates_kg).for_unit_change(old_unit, unit)
+        if kit.bar_kg != current.bar_weight_kg or kit.plates_kg != current.plates_kg:
+            profile_repo.save_settings(
+                tx, profile_id, replace(current, bar_weight_kg=kit.bar_kg, plates_kg=kit.plates_kg)
+            )
         return profile_repo.update_profile(tx, profile_id, name=clean, dominant=dominant, unit=unit)
 
 

@@ -10,6 +10,7 @@ from evenside.domain.library import Exercise
 from evenside.domain.profile import Settings
 from evenside.domain.sides import Side
 from evenside.domain.training import SessionExercise, SetRecord, WorkoutSession
+from evenside.domain.units import Unit
 from evenside.domain.volume_rule import VolumeMatch, VolumeRefused, over_volume, volume_match
 from evenside.services import verdicts
 from evenside.services.store import Store
@@ -53,8 +54,13 @@ def refusal(
     lib: Exercise,
     settings: Settings,
     weak: Side,
+    *,
+    unit: Unit = Unit.KG,
 ) -> VolumeRefused | None:
-    """The refusal for ``record`` when it would take the strong side past the weak side."""
+    """The refusal for ``record`` when it would take the strong side past the weak side
+    (its words in the profile's ``unit``)."""
     if not lib.laterality.per_side:
         return None
-    return over_volume(logged, record, lib.load_basis, weak, body_load=body_load(lib, settings))
+    return over_volume(
+        logged, record, lib.load_basis, weak, body_load=body_load(lib, settings), unit=unit
+    )

@@ -24,7 +24,7 @@ from evenside.domain.training import (
     StretchStatus,
     WorkoutSession,
 )
-from evenside.domain.units import format_weight
+from evenside.domain.units import Unit, format_weight
 from evenside.domain.volume_rule import VolumeMatch, VolumeRule
 from evenside.domain.wording import counted
 from evenside.services import verdicts, volume
@@ -222,6 +222,7 @@ def _apply_volume_rule(
         exercise = next(e for e in current.exercises if e.id == session_exercise_id)
         lib = library_repo.get_exercise(tx, exercise.exercise_id)
         settings = _settings(tx, current.profile_id)
+        unit = profile_repo.get_profile(tx, current.profile_id).unit
     if not lib.laterality.per_side or record.side is Side.BOTH:
         return record
     logged = [s.record for s in exercise.sets]
@@ -230,7 +231,7 @@ def _apply_volume_rule(
     if volume.refusal(logged, record, lib, settings, record.side.opposite()) is None:
         return record
     weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
-    refused = volume.refusal(logged, record, lib, settings, weak)
+    refused = volume.refusal(logged, record, lib, settings, weak, unit=unit)
     if refused is None or settings.volume_rule is VolumeRule.NOTICE:
         return record
     if not log_anyway:
@@ -290,8 +291,8 @@ class Coaching:
     last_time: dict[Side, tuple[SetRecord, ...]]
     match: VolumeMatch | None
 
-    def notice(self) -> str:
-        return "" if self.match is None else self.match.describe()
+    def notice(self, unit: Unit = Unit.KG) -> str:
+        return "" if self.match is None else self.match.describe(unit)
 
 
 def coaching(

@@ -85,6 +85,11 @@ def list_sessions(tx: Session, profile_id: int, limit: int = 500) -> list[Sessio
             .limit(limit)
         )
     )
+    return listings_of(tx, rows)
+
+
+def listings_of(tx: Session, rows: list[SessionRow]) -> list[SessionListing]:
+    """History rows for these sessions, in their order: exercises, per-side volume, sets."""
     if not rows:
         return []
     ids = [r.id for r in rows]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from evenside.domain.muscles import OPPOSING_PAIRS, PairBalance
 from evenside.gui.charts.plots import make_plot, timestamp
+from evenside.gui.charts.theme import EmptyNote, chart_foreground
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services.progress import WeekBalance
@@ -34,6 +35,7 @@ class BalanceView(QWidget):
         self.table = row_table(self.model)
         stretch_column(self.table, 0)
         self.plot = make_plot("Weekly ratio", "ratio (first / second)")
+        self.empty = EmptyNote(self.plot)
         note = QLabel(
             "Weekly working sets per muscle group: a left/right pair of sets counts as one set "
             "and a secondary muscle counts half. Targets: pull at least as much as push "
@@ -86,7 +88,10 @@ class BalanceView(QWidget):
         self.plot.clear()
         selected = self.table.selectionModel().selectedRows()
         if not selected or not self.weeks:
+            self.plot.setTitle("Weekly ratio", size="10pt")
+            self.empty.show("No training in this range.\nChoose a longer range above.")
             return
+        self.empty.hide()
         index = selected[0].row()
         pair = self.weeks[0].pairs[index].pair  # the profile's targets
         self.plot.setTitle(f"{pair.label}: weekly ratio against the target range", size="10pt")
@@ -104,9 +109,9 @@ class BalanceView(QWidget):
         self.plot.plot(
             xs,
             ys,
-            pen=pg.mkPen("#333333", width=1.5),
+            pen=pg.mkPen(chart_foreground(), width=1.5),
             symbol="o",
             symbolSize=5,
-            symbolBrush="#333333",
+            symbolBrush=chart_foreground(),
             name="weekly ratio",
         )

@@ -18,6 +18,7 @@ from evenside.gui.charts.plots import (
     make_plot,
     timestamp,
 )
+from evenside.gui.charts.theme import EmptyNote, hollow_brush
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services.progress import ExerciseProgress
 
@@ -26,13 +27,24 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def fit_width(table: QTableView) -> None:
+    """Wide enough for every shown column and the scroll bar: the plot beside it gives way,
+    the table's columns are never clipped."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    columns = sum(
+        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    table.setMinimumWidth(columns + table.verticalScrollBar().sizeHint().width() + 4)
+
+
 def _table(model: TextRowsModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setMinimumWidth(200)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 
 
@@ -40,7 +52,7 @@ class ExerciseCharts(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.strength_plot = make_plot("", "")
-        self.asymmetry_plot = make_plot("", "asymmetry %", legend_right=True)
+        self.asymmetry_plot = make_plot("", "asymmetry %")
         self.volume_plot = make_plot("", "")
         self.asymmetry_plot.setXLink(self.strength_plot)
         self.volume_plot.setXLink(self.strength_plot)
@@ -65,6 +77,9 @@ class ExerciseCharts(QSplitter):
         self.strength_hover = HoverLabel(self.strength_plot, self._describe_strength)
         self.asymmetry_hover = HoverLabel(self.asymmetry_plot, self._describe_asymmetry)
         self.volume_hover = HoverLabel(self.volume_plot, self._describe_volume)
+        self.empty_notes = [
+            EmptyNote(p) for p in (self.strength_plot, self.asymmetry_plot, self.volume_plot)
+        ]
         self.progress: ExerciseProgress | None = None
         self.unit = Unit.KG
 
@@ -81,7 +96,10 @@ class ExerciseCharts(QSplitter):
             return f"e1RM ({self.progress.formula.label}, {self.unit.value})"
         return "best reps" if self.progress.metric == "reps" else "longest hold (s)"
 
-    def show_progress(self, progress: ExerciseProgress, unit: Unit) -> None:
+    def show_progress(
+        self, progress: ExerciseProgress, unit: Unit, empty: str = "No sessions in this range."
+    ) -> None:
+        """Draw ``progress``; with no session in it, each chart says ``empty`` instead."""
         self.progress, self.unit = progress, unit
         for plot in (self.strength_plot, self.asymmetry_plot, self.volume_plot):
             plot.clear()
@@ -94,7 +112,9 @@ class ExerciseCharts(QSplitter):
         per_side = progress.exercise.laterality.per_side
         # Titles stay short: a plot is never narrower than its title.
         self.strength_plot.setTitle("Per side, with each side's 5-session mean", size="10pt")
-        self.strength_plot.setLabel("left", self.measure())
+        # The axis names the unit only: the header above says which formula.
+        short = {"e1RM": f"e1RM ({self.unit.value})", "reps": "reps", "hold time": "s"}
+        self.strength_plot.setLabel("left", short.get(progress.metric, self.measure()))
         if not per_side:  # one neutral "both sides" series, never the left colour
             left = [self._value(p.both) for p in progress.points]
             right = [None for _ in progress.points]
@@ -119,10 +139,15 @@ class ExerciseCharts(QSplitter):
         self.strength_hover.set_xs([timestamp(d) for d in days])
         self._draw_asymmetry(progress)
         self._draw_volume(progress)
+        for note in self.empty_notes:
+            note.hide()
         if days:
             self.strength_plot.setXRange(
                 timestamp(days[0]) - 86400 * 3, timestamp(days[-1]) + 86400 * 3, padding=0
             )
+        else:
+            for note in self.empty_notes:
+                note.show(empty)
 
     def _draw_asymmetry(self, progress: ExerciseProgress) -> None:
         plot = self.asymmetry_plot
@@ -135,7 +160,7 @@ class ExerciseCharts(QSplitter):
             if not mine:
                 continue
             colour = str(STYLE[side]["colour"])
-            brushes = ["w" if p.within_noise else colour for p in mine]
+            brushes = [hollow_brush() if p.within_noise else colour for p in mine]
             plot.plot(
                 [timestamp(p.day) for p in mine],
                 [p.percent for p in mine],
@@ -200,6 +225,8 @@ class ExerciseCharts(QSplitter):
             ]
         )
         self.volume_hover.set_xs([timestamp(w.week) + 3 * 86400 for w in weeks])
+        for table in self.tables:
+            fit_width(table)
 
     # -- hover text -----------------------------------------------------------------------
 

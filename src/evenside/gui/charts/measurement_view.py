@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from evenside.domain.sides import Side
 from evenside.domain.training import MeasurementRecord
-from evenside.gui.charts.plots import HoverLabel, add_side_series, make_plot, timestamp
+from evenside.gui.charts.plots import STYLE, HoverLabel, add_side_series, make_plot, timestamp
 from evenside.services.progress import GroupAsymmetry
 
 
@@ -19,7 +19,7 @@ class MeasurementCharts(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.size_plot = make_plot("", "cm")
-        self.strength_plot = make_plot("", "asymmetry %  (+ left weaker)", legend_right=True)
+        self.strength_plot = make_plot("", "gap between the sides %")
         self.strength_plot.setXLink(self.size_plot)
         self.addWidget(self.size_plot)
         self.addWidget(self.strength_plot)
@@ -63,17 +63,26 @@ class MeasurementCharts(QSplitter):
         )
         self.strength_plot.setTitle(title, size="10pt")
         if strength:
-            zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#777777", width=1))
-            self.strength_plot.addItem(zero)
+            # As on Progress: the size of the gap, with the weaker side's colour and letter.
             self.strength_plot.plot(
                 [timestamp(g.day) for g in strength],
-                [g.percent for g in strength],
-                pen=pg.mkPen("#333333", width=1.5),
-                symbol="t",
-                symbolSize=6,
-                symbolBrush="#333333",
-                name="+ : left weaker   − : right weaker",
+                [abs(g.percent) for g in strength],
+                pen=pg.mkPen(120, 120, 120, 160, width=1),
             )
+            for side in (Side.LEFT, Side.RIGHT):
+                mine = [g for g in strength if (g.percent > 0) == (side is Side.LEFT) and g.percent]
+                if mine:
+                    colour = str(STYLE[side]["colour"])
+                    self.strength_plot.plot(
+                        [timestamp(g.day) for g in mine],
+                        [abs(g.percent) for g in mine],
+                        pen=None,
+                        symbol=str(STYLE[side]["symbol"]),
+                        symbolSize=8,
+                        symbolPen=colour,
+                        symbolBrush=colour,
+                        name=f"{side.letter} weaker",
+                    )
 
     def _describe(self, index: int) -> str:
         day, left, right = self.rows[index]

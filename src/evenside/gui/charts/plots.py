@@ -12,6 +12,13 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from evenside.domain.sides import Side
+from evenside.gui.charts.theme import (
+    ThemeFollower,
+    chart_background,
+    chart_foreground,
+    hollow_brush,
+    legend_below,
+)
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k", exitCleanup=False)
@@ -66,7 +73,9 @@ class HoverLabel:
         self.plot = plot
         self.describe = describe
         self.xs: list[float] = []
-        self.text = pg.TextItem("", anchor=(0, 1), color="k", fill=pg.mkBrush(255, 255, 255, 230))
+        fill = chart_background()
+        fill.setAlpha(230)
+        self.text = pg.TextItem("", anchor=(0, 1), color=chart_foreground(), fill=pg.mkBrush(fill))
         self.text.setZValue(100)
         plot.addItem(self.text, ignoreBounds=True)
         self.text.hide()
@@ -101,20 +110,17 @@ class HoverLabel:
             self.show_at(point.x())
 
 
-def make_plot(
-    title: str, y_label: str, parent: QWidget | None = None, *, legend_right: bool = False
-) -> pg.PlotWidget:
+def make_plot(title: str, y_label: str, parent: QWidget | None = None) -> pg.PlotWidget:
     plot = pg.PlotWidget(parent=parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
     plot.setTitle(title, size="10pt")
     plot.setLabel("left", y_label)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setMenuEnabled(False)
     plot.getViewBox().setMouseEnabled(x=True, y=False)  # zoom and pan along time
-    # One compact row in a top corner: left for rising series, right for falling ones.
-    offset = (-6, 2) if legend_right else (6, 2)
-    legend = plot.addLegend(offset=offset, colCount=4, verSpacing=-4, horSpacing=12)
-    legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-    plot.setMinimumHeight(170)
+    # One compact row below the plot: never over the data, never clipped by it.
+    legend_below(plot)
+    ThemeFollower(plot)
+    plot.setMinimumHeight(150)
     return plot
 
 
@@ -131,7 +137,7 @@ def add_side_series(
     colour = QColor(str(style["colour"]))
     xs = [timestamp(d) for d, v in zip(days, values, strict=True) if v is not None]
     ys = [v for v in values if v is not None]
-    brush = pg.mkBrush(colour) if style["filled"] else pg.mkBrush("w")
+    brush = pg.mkBrush(colour) if style["filled"] else pg.mkBrush(hollow_brush())
     plot.plot(
         xs,
         ys,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from evenside.domain.sides import Side
 from evenside.domain.training import SessionListing
-from evenside.domain.units import Unit, format_weight
+from evenside.domain.units import Unit, format_volume
 from evenside.gui.models.base import Index, RowsModel
 from evenside.gui.style import side_colour
 
@@ -40,7 +40,7 @@ class SessionListModel(RowsModel[SessionListing]):
             return ", ".join(s.exercise_names)
         volumes = {4: s.volume_left, 5: s.volume_right, 6: s.volume_both}
         if column in volumes:
-            return format_weight(volumes[column], self.unit) if volumes[column] else "–"
+            return format_volume(volumes[column], self.unit) if volumes[column] else "–"
         return str(s.sets)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

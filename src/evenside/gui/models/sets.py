@@ -121,6 +121,7 @@ class SetTableModel(RowsModel[LoggedSet]):
             duration=_text(record.duration_seconds) if column != TIME else text,
             rpe=_text(record.rpe) if column != RPE else text,
             rir=_text(record.rir) if column != RPE else "",
+            shown_kg=record.weight_kg,
         )
         parsed = parse_set(
             fields,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,6 +52,8 @@ def describe_exercise(exercise: Exercise) -> str:
 
 
 class LibraryPage(QWidget):
+    exercise_history_requested = Signal(int, str)  # exercise id, name
+
     def __init__(
         self, store: Store, parent: QWidget | None = None, *, hub: ChangeHub | None = None
     ) -> None:
@@ -71,6 +73,7 @@ class LibraryPage(QWidget):
         for lat in Laterality:
             self.laterality.addItem(lat.value.capitalize(), lat.value)
         self.add_button = QPushButton("&Add custom exercise…")
+        self.history_button = QPushButton("&History of this exercise")
         self.count = QLabel()
         self.model = ExerciseTableModel()
         self.table = row_table(self.model)
@@ -87,7 +90,10 @@ class LibraryPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
-        left_layout.addWidget(self.count)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.history_button)
+        left_layout.addLayout(counts)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -102,6 +108,7 @@ class LibraryPage(QWidget):
         self.laterality.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.add_button.clicked.connect(self.add_custom)
+        self.history_button.clicked.connect(self.ask_history)
         StaleGuard(self, self.hub, lambda c: c.library, self.reload)
         self.reload()
 
@@ -129,6 +136,12 @@ class LibraryPage(QWidget):
         rows = {index.row() for index in selected.indexes()}
         if rows:
             self.detail.setHtml(describe_exercise(self.model.exercise(min(rows))))
+
+    def ask_history(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            chosen = self.model.exercise(rows[0].row())
+            self.exercise_history_requested.emit(chosen.id, chosen.name)
 
     def select_exercise(self, exercise_id: int) -> None:
         row = self.model.row_of(exercise_id)

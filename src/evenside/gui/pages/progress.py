@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -53,6 +53,8 @@ OVERVIEW_HOW = (
 
 
 class ProgressPage(QWidget):
+    exercise_history_requested = Signal(int, str)  # exercise id, name
+
     def __init__(
         self,
         store: Store,
@@ -114,6 +116,7 @@ class ProgressPage(QWidget):
         self.search.setPlaceholderText("Find an exercise")
         self.exercise_list = QListWidget()
         self.exercise_list.setMaximumWidth(220)
+        self.exercise_list.setAccessibleName("Exercises with logged sets")
         self.chart_header = QLabel()
         self.chart_header.setTextFormat(Qt.TextFormat.RichText)
         left = QWidget()
@@ -121,6 +124,9 @@ class ProgressPage(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.search)
         left_box.addWidget(self.exercise_list)
+        self.history_button = QPushButton("&History of this exercise")
+        self.history_button.clicked.connect(self.ask_history)
+        left_box.addWidget(self.history_button)
         self.charts = charts
         right = QWidget()
         right_box = QVBoxLayout(right)
@@ -197,6 +203,12 @@ class ProgressPage(QWidget):
         item = self.exercise_list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
+    def ask_history(self) -> None:
+        shown = getattr(self, "current", None)  # None until an exercise is shown
+        if shown is not None:
+            exercise = shown.exercise
+            self.exercise_history_requested.emit(exercise.id, exercise.name)
+
     def select_exercise(self, exercise_id: int) -> bool:
         for row in range(self.exercise_list.count()):
             if self.exercise_list.item(row).data(Qt.ItemDataRole.UserRole) == exercise_id:
@@ -227,8 +239,13 @@ class ProgressPage(QWidget):
         self.current = progress.exercise_progress(
             self.store, self.profile.id, exercise_id, self.since()
         )
-        self.charts.show_progress(self.current, self.profile.unit)
         span = "all history" if self.range_name == "All" else f"last {self.range_name}"
+        empty = (
+            f"No {self.current.exercise.name} in the {span}.\nChoose a longer range above."
+            if self.range_name != "All"
+            else f"No {self.current.exercise.name} logged yet."
+        )
+        self.charts.show_progress(self.current, self.profile.unit, empty)
         header = (
             f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
             f" · {span}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +38,9 @@ from evenside.services.store import Store
 def _concerns_routines(changes: Changes) -> bool:
     # The checker weighs each routine against the current asymmetry, which sets move.
     return changes.routines or changes.library or changes.training or changes.settings
+
+
+FINDINGS_BESIDE_WIDTH = 900  # narrower pages put the balance check below the day
 
 
 class RoutinesPage(QWidget):
@@ -115,14 +118,27 @@ class RoutinesPage(QWidget):
         middle_box.setContentsMargins(0, 0, 0, 0)
         middle_box.addWidget(self.title)
         middle_box.addWidget(self.editor, 1)
+        # The balance check sits beside the day on a wide window, below it on a narrow one
+        # (1024 px), so the day's table and buttons keep their full text.
+        self.day_and_findings = QSplitter()
+        self.day_and_findings.addWidget(middle)
+        self.day_and_findings.addWidget(self.findings)
+        self.day_and_findings.setStretchFactor(0, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(middle)
-        splitter.addWidget(self.findings)
+        splitter.addWidget(self.day_and_findings)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 600, 300])
+        splitter.setSizes([210, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wide = event.size().width() >= FINDINGS_BESIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.day_and_findings.orientation() != orientation:
+            self.day_and_findings.setOrientation(orientation)
+            self.day_and_findings.setSizes([600, 300] if wide else [360, 180])
 
     def _connect(self) -> None:
         self.routine_list.currentItemChanged.connect(lambda *_: self._routine_selected())

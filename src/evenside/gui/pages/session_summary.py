@@ -11,16 +11,19 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QW
 from evenside.domain.profile import Profile
 from evenside.domain.summary import ExerciseSummary, SideFigures
 from evenside.domain.summary_words import NOT_STRETCHED, gap_text, overrides_text, sets_text
-from evenside.domain.units import Unit, format_weight
+from evenside.domain.units import Unit, format_volume, format_weight
 from evenside.gui.style import LEFT_COLOUR, RIGHT_COLOUR
 from evenside.services.session_summary import SessionSummary
 
 BOTH_SIDES = "Both sides together: one figure for the pair, no side to compare."
 
 
-def _amount(value: float, measure: str, unit: Unit, decimals: int = 3) -> str:
-    """kg figures in the profile's unit; reps and seconds as they are."""
+def _amount(value: float, measure: str, unit: Unit, decimals: int | None = None) -> str:
+    """kg figures in the profile's unit (volumes in whole units); reps and seconds as
+    they are."""
     if measure == "kg":
+        if decimals is None:
+            return format_volume(value, unit)
         return format_weight(value, unit, decimals=decimals)
     return f"{value:.0f} {measure}"
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evenside.domain.library import LoadBasis
+from evenside.domain.units import Unit
 from evenside.gui.session.view import ExerciseView
 from evenside.gui.style import NOTICE_STYLE
 
@@ -55,6 +56,6 @@ class CoachingPanel(QWidget):
             f"means {escape(LOAD_HINTS[lib.load_basis])} ({self.unit_label})"
             f"{target_text}</small>"
         )
-        notice = view.coaching.notice() if view.coaching is not None else ""
+        notice = view.coaching.notice(Unit(self.unit_label)) if view.coaching is not None else ""
         self.notice.setText(f"Strong side ahead: {notice}. Match the weak side." if notice else "")
         self.notice.setVisible(bool(notice))

@@ -52,6 +52,8 @@ class ExerciseList(QWidget):
         self.matches.hide()
         self.exercise_list = QListWidget()
         self.exercise_list.setMinimumWidth(240)
+        self.exercise_list.setAccessibleName("Exercises of this session")
+        self.matches.setAccessibleName("Matching exercises")
         self.up_button = QPushButton("Up")
         self.down_button = QPushButton("Down")
         self.remove_button = QPushButton("Remove")

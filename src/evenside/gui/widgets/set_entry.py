@@ -24,7 +24,7 @@ from evenside.domain.entry import SetInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
-from evenside.domain.units import Unit, format_weight
+from evenside.domain.units import Unit, format_weight, stepped, weight_step
 from evenside.domain.volume_rule import LOG_ANYWAY_KEYS
 from evenside.gui.style import ERROR_STYLE, side_badge_html, side_colour
 from evenside.gui.widgets.hint import HintLabel
@@ -35,6 +35,7 @@ class _EntryField(QLineEdit):
     change (the page's undo) rather than the typing in the field."""
 
     submitted = Signal()
+    step = 0.0  # Up/Down change a weight by this much (0: the keys do nothing)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
@@ -50,6 +51,10 @@ class _EntryField(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
+            return
+        direction = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        if self.step and direction and not event.modifiers():
+            self.setText(stepped(self.text(), self.step, direction))
             return
         super().keyPressEvent(event)
 
@@ -70,6 +75,7 @@ class SideRow(QFrame):
         self.badge.setTextFormat(Qt.TextFormat.RichText)
         self.badge.setMinimumWidth(150)
         self.weight = _EntryField()
+        self.filled_kg: float | None = None  # the stored weight the weight field shows
         self.reps = _EntryField()
         self.duration = _EntryField()
         self.rpe = _EntryField()
@@ -137,6 +143,7 @@ class SideRow(QFrame):
             else "<b>Set</b>"
         )
         timed = load_basis is LoadBasis.TIME
+        self.weight.step = weight_step(unit, barbell=load_basis is LoadBasis.TOTAL)
         self.weight.setVisible(not timed)
         self.unit_label.setVisible(not timed)
         self.reps.setVisible(not timed)
@@ -171,11 +178,13 @@ class SideRow(QFrame):
             duration=self.duration.text() if not self.duration.isHidden() else "",
             rpe=effort if self.effort_scale == "rpe" else "",
             rir=effort if self.effort_scale == "rir" else "",
+            shown_kg=self.filled_kg,
         )
 
     def fill(self, record: SetRecord | None, unit: Unit) -> None:
         """Pre-fill from a set (last time's, or the other side's just logged); with no set,
         empty every field, so nothing typed for another exercise can be logged here."""
+        self.filled_kg = None if record is None else record.weight_kg
         if record is None:
             for field in (self.weight, self.reps, self.duration, self.rpe):
                 field.clear()

@@ -1,0 +1,156 @@
+"""A past session's exercises and sets: edit a set in place, delete one (Delete), and undo
+either (Ctrl+Z) through the History page's undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evenside.domain.changes import Changes
+from evenside.domain.errors import EvensideError
+from evenside.domain.profile import Profile
+from evenside.domain.training import SetRecord, WorkoutSession
+from evenside.gui.changes import ChangeHub
+from evenside.gui.models.sets import SetTableModel
+from evenside.gui.shortcuts import add_shortcut
+from evenside.gui.style import ERROR_STYLE
+from evenside.gui.undo import ServiceCommand
+from evenside.services import library, workout
+from evenside.services.store import Store
+
+
+class SessionEditor(QDialog):
+    """A past session's exercises and sets; a set edited here changes every figure from it."""
+
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        session_id: int,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.profile, self.session_id = store, profile, session_id
+        self.hub = hub or ChangeHub(self)
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.exercises = {e.id: e for e in library.all_exercises(store, include_archived=True)}
+        self.setWindowTitle("Edit session")
+        self.title = QLabel()
+        self.exercise_list = QListWidget()
+        self.exercise_list.setMaximumWidth(260)
+        self.exercise_list.setAccessibleName("Exercises of the session")
+        self.model = SetTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Sets of the exercise")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.delete_button = QPushButton("&Delete set")
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.exercise_list)
+        row.addWidget(self.table, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.model.edit_requested.connect(self._edit, Qt.ConnectionType.QueuedConnection)
+        self.model.edit_refused.connect(self.message.setText)
+        self.exercise_list.currentRowChanged.connect(self._show_row)
+        self.delete_button.clicked.connect(self.delete_selected_set)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        add_shortcut(self.table, QKeySequence.StandardKey.Delete, self.delete_selected_set)
+        add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        self.undo_stack.indexChanged.connect(self._undone_or_redone)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.resize(900, 520)
+        self.session: WorkoutSession = workout.get_session(store, session_id)
+        self._fill()
+
+    def _fill(self, row: int = 0) -> None:
+        self.session = workout.get_session(self.store, self.session_id)
+        when = f"{self.session.started_at:%a %d %b %Y %H:%M}"
+        self.title.setText(f"<h3>{self.session.name or 'Session'} · {when}</h3>")
+        self.exercise_list.blockSignals(True)
+        self.exercise_list.clear()
+        for exercise in self.session.exercises:
+            self.exercise_list.addItem(QListWidgetItem(self.exercises[exercise.exercise_id].name))
+        self.exercise_list.blockSignals(False)
+        if self.session.exercises:
+            self.exercise_list.setCurrentRow(min(row, len(self.session.exercises) - 1))
+            self._show_row(self.exercise_list.currentRow())
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.session.exercises):
+            exercise = self.session.exercises[row]
+            lib = self.exercises[exercise.exercise_id]
+            self.model.set_sets(
+                list(exercise.sets), self.profile.unit, lib.load_basis, lib.reps_or_time
+            )
+
+    def _undone_or_redone(self) -> None:
+        if self.isVisible():
+            self._fill(self.exercise_list.currentRow())
+
+    def _edit(self, set_id: int, record: SetRecord) -> None:
+        try:
+            changes = workout.update_set(self.store, set_id, record)
+        except EvensideError as exc:
+            self.message.setText(f"Not saved: {exc}")
+            return
+        self.message.clear()
+        self._fill(self.exercise_list.currentRow())
+        self.hub.publish(changes, self)
+
+    def delete_selected_set(self) -> None:
+        """Delete the chosen set at once (no question): Undo (Ctrl+Z) puts it back."""
+        rows = self.table.selectionModel().selectedRows() or (
+            [self.table.currentIndex()] if self.table.currentIndex().isValid() else []
+        )
+        if not rows:
+            self.message.setText("Choose a set to delete.")
+            return
+        stored = self.model.logged(rows[0].row())
+        try:
+            deleted = workout.delete_set(self.store, stored.id)
+        except EvensideError as exc:
+            self.message.setText(f"Not deleted: {exc}")
+            return
+        exercise_id = deleted.session_exercise_id
+
+        def redo() -> Changes:
+            return workout.delete_set(self.store, stored.id).changes
+
+        def undo() -> Changes:
+            return workout.restore_set(self.store, exercise_id, deleted.logged)
+
+        self.undo_stack.push(ServiceCommand("delete set", redo, undo, self.hub))
+        self.hub.publish(deleted.changes, self)
+        self._fill(self.exercise_list.currentRow())
+        self.message.setText("Set deleted. Undo (Ctrl+Z) brings it back.")
