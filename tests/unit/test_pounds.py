@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from evenside.domain.coaching import SideWork, volume_match
 from evenside.domain.entry import SetInput, parse_set
 from evenside.domain.errors import InvalidInput
 from evenside.domain.library import LoadBasis
 from evenside.domain.plates import Equipment, plates_per_side
 from evenside.domain.sides import Side
-from evenside.domain.training import SetKind
+from evenside.domain.training import SetKind, SetRecord
 from evenside.domain.units import (
     Unit,
     display_weight,
@@ -22,6 +21,7 @@ from evenside.domain.units import (
     stepped,
     weight_step,
 )
+from evenside.domain.volume_rule import over_volume, volume_match
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -90,9 +90,23 @@ def test_the_weight_limit_is_said_in_the_profiles_unit() -> None:
 
 def test_strong_side_notice_in_pounds() -> None:
     # R 22.5 kg x 10 = 225, L 20 kg x 8 = 160: 65 kg x reps ahead = 143.3 lb x reps.
-    match = volume_match([SideWork(Side.RIGHT, 22.5, 10), SideWork(Side.LEFT, 20, 8)], Side.LEFT)
-    assert match.describe(Unit.LB) == "R is ahead of L by 2 reps and 143 lb of volume"
-    assert match.describe(Unit.KG) == "R is ahead of L by 2 reps and 65 kg of volume"
+    logged = [SetRecord(Side.RIGHT, 22.5, 10), SetRecord(Side.LEFT, 20, 8)]
+    match = volume_match(logged, LoadBasis.PER_HAND, Side.LEFT)
+    assert match.describe(Unit.LB) == "R is ahead of L by 143 lb of volume"
+    assert match.describe(Unit.KG) == "R is ahead of L by 65 kg of volume"
+
+
+def test_the_volume_refusal_speaks_pounds() -> None:
+    # L 20 kg x 8 = 160; R 22.5 kg x 8 = 180 would pass it: 396.8 lb past 352.7 lb.
+    refused = over_volume(
+        [SetRecord(Side.LEFT, 20, 8)],
+        SetRecord(Side.RIGHT, 22.5, 8),
+        LoadBasis.PER_HAND,
+        Side.LEFT,
+        unit=Unit.LB,
+    )
+    assert refused is not None
+    assert str(refused).startswith("Not logged: this set would take R to 397 lb, past L's 353 lb")
 
 
 def test_standard_plates_per_unit() -> None:
