@@ -117,18 +117,17 @@ def preview(routine: Routine, finding: Finding, check: Checker) -> FixPreview:
     return first
 
 
-def refusal(tried: FixPreview, accept: Callable[[Routine], bool] | None = None) -> str:
+def refusal(tried: FixPreview) -> str:
     """Why a fix was not applied, in one sentence."""
     if tried.added:
         return "the fix would add: " + "; ".join(f.message for f in tried.added)
-    if accept is not None and not accept(tried.after):
-        return "the fix does not fit the time or would push a group above its weekly maximum"
     return "the fix does not lower the number of findings"
 
 
-def best_fix(
-    routine: Routine, check: Checker, accept: Callable[[Routine], bool] | None = None
-) -> FixPreview | None:
+Accept = Callable[[Routine, Routine], bool]  # (before, after): whether a change may be made
+
+
+def best_fix(routine: Routine, check: Checker, accept: Accept | None = None) -> FixPreview | None:
     """The first fix that adds no finding, strictly lowers the count, and (when given)
     passes ``accept``; None at a fixed point."""
     findings = check(routine)
@@ -139,14 +138,14 @@ def best_fix(
         if (
             tried.acceptable
             and len(tried.after_findings) < len(findings)
-            and (accept is None or accept(tried.after))
+            and (accept is None or accept(routine, tried.after))
         ):
             return tried
     return None
 
 
 def fix_all(
-    routine: Routine, check: Checker, accept: Callable[[Routine], bool] | None = None
+    routine: Routine, check: Checker, accept: Accept | None = None
 ) -> tuple[Routine, list[FixPreview]]:
     """Apply acceptable fixes until none is left; the routine and the fixes applied."""
     done: list[FixPreview] = []

@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from evenside.domain.balance_check import check_routine
+from evenside.domain.balance_check import Finding, check_routine
 from evenside.domain.balance_fix import FixPreview, fix_all, preview, refusal
 from evenside.domain.errors import InvalidInput
 from evenside.domain.generator_fill import Budget, add_item, fill_volume, volume_reasons
 from evenside.domain.library import Exercise, Laterality
-from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
+from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, OpposingPair
 from evenside.domain.progress import CurrentAsymmetry
 from evenside.domain.routines import EQUIPMENT, Routine, RoutineDay, equipment_needed
 from evenside.domain.volume import COMPOUND, CORE, DEFAULT_SET_RANGES, weak_side_extra_sets
@@ -61,7 +61,7 @@ class GeneratorRules:
     notice_percent: float
     warning_percent: float
     rest_between_sides: int = 15
-    set_ranges: Mapping[object, tuple[int, int]] = field(
+    set_ranges: Mapping[MuscleGroup, tuple[int, int]] = field(
         default_factory=lambda: dict(DEFAULT_SET_RANGES)
     )
     pairs: tuple[OpposingPair, ...] = OPPOSING_PAIRS
@@ -114,7 +114,7 @@ def generate(
     )
     routine = _stability_work(routine, pool, budget, reasons)
 
-    def check(candidate: Routine) -> list:  # type: ignore[type-arg]
+    def check(candidate: Routine) -> list[Finding]:
         return check_routine(
             candidate,
             library,
@@ -129,7 +129,7 @@ def generate(
     # fixes, then volume again with the whole day.
     for share in (FIRST_FILL_SHARE, 1.0):
         routine = fill_volume(routine, pool, replace(budget, share=share))
-        routine, _done = fix_all(routine, check, lambda after, r=routine: budget.accepts(r, after))
+        routine, _done = fix_all(routine, check, budget.accepts)
     routine = fill_volume(routine, pool, budget)
     reasons += volume_reasons(routine, budget, pool)
     for finding in check(routine):
@@ -150,7 +150,7 @@ def _why_not(routine: Routine, tried: FixPreview, budget: Budget) -> str:
         return f"the fix ({tried.finding.fix_text}) does not fit the time of {', '.join(over)}"
     above = budget.over_max(tried.after) - budget.over_max(routine)
     if above:
-        names = ", ".join(sorted(str(getattr(m, "value", m)) for m in above))
+        names = ", ".join(sorted(m.value for m in above))
         return f"the fix would push {names} above the weekly maximum"
     return refusal(tried)
 

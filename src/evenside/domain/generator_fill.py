@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from evenside.domain.library import Exercise
+from evenside.domain.muscles import MuscleGroup
 from evenside.domain.routines import Routine, RoutineDay, RoutineItem, weekly_sets
 from evenside.domain.volume import (
     day_type,
@@ -25,7 +26,7 @@ class Budget:
     library: Mapping[int, Exercise]
     seconds_per_day: int
     rest_between_sides: int
-    set_ranges: Mapping[object, tuple[int, int]]
+    set_ranges: Mapping[MuscleGroup, tuple[int, int]]
     share: float = 1.0  # of each day the filling may use
 
     @property
@@ -47,9 +48,9 @@ class Budget:
     def day(self, day: RoutineDay) -> int:
         return sum(self.item(i) for i in day.items)
 
-    def over_max(self, routine: Routine) -> set[object]:
+    def over_max(self, routine: Routine) -> set[MuscleGroup]:
         sets = weekly_sets(routine, dict(self.library))
-        return {m for m, (_lo, hi) in self.set_ranges.items() if sets.get(m, 0.0) > hi}  # type: ignore[call-overload]
+        return {m for m, (_lo, hi) in self.set_ranges.items() if sets.get(m, 0.0) > hi}
 
     def accepts(self, before: Routine, after: Routine) -> bool:
         """Every day within its time and no group pushed above its weekly maximum."""
@@ -74,7 +75,7 @@ def add_item(
     """``routine`` with ``exercise`` on the day of its type with the most time left (or,
     with ``spread``, the day with the fewest of its kind), if one can take it."""
     low, high = default_targets(exercise)
-    best: tuple[tuple[int, ...], int] | None = None
+    best: tuple[tuple[float, ...], int] | None = None
     for index, day in enumerate(routine.days):
         if not fits_day(exercise, day_type(day.name)):
             continue
@@ -93,7 +94,7 @@ def add_item(
         if budget.day(day) + budget.item(item) > budget.limit:
             continue
         left = budget.limit - budget.day(day)
-        rank = (-len(day.items), left) if spread else (left,)
+        rank: tuple[float, ...] = (-len(day.items), left) if spread else (float(left),)
         if best is None or rank > best[0]:
             best = (rank, index)
     if best is None:
@@ -116,16 +117,16 @@ def add_item(
     return replace(routine, days=tuple(days))
 
 
-def _deficits(routine: Routine, budget: Budget) -> dict[object, float]:
+def _deficits(routine: Routine, budget: Budget) -> dict[MuscleGroup, float]:
     sets = weekly_sets(routine, dict(budget.library))
     return {
-        m: lo - sets.get(m, 0.0)  # type: ignore[call-overload]
+        m: lo - sets.get(m, 0.0)
         for m, (lo, _hi) in budget.set_ranges.items()
-        if sets.get(m, 0.0) < lo  # type: ignore[call-overload]
+        if sets.get(m, 0.0) < lo
     }
 
 
-def _gain(exercise: Exercise, deficits: Mapping[object, float], sets: int) -> float:
+def _gain(exercise: Exercise, deficits: Mapping[MuscleGroup, float], sets: int) -> float:
     gain = sum(min(deficits[m], sets) for m in exercise.primary if m in deficits)
     return gain + sum(min(deficits[m], sets / 2) for m in exercise.secondary if m in deficits)
 
@@ -208,8 +209,8 @@ def volume_reasons(routine: Routine, budget: Budget, pool: Mapping[int, Exercise
     reasons = []
     used = max((budget.day(d) for d in routine.days), default=0)
     for muscle, (low, high) in budget.set_ranges.items():
-        have = sets.get(muscle, 0.0)  # type: ignore[call-overload]
-        label = str(getattr(muscle, "label", muscle))
+        have = sets.get(muscle, 0.0)
+        label = muscle.label
         if have < low:
             if not any(muscle in e.primary for e in pool.values()):
                 why = "no exercise for it fits the equipment"

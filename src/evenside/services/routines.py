@@ -33,6 +33,17 @@ from evenside.services.workout import SessionStarted
 from evenside.storage import library_repo, profile_repo, routine_repo, session_repo
 
 MAX_FIX_ROUNDS = 60
+NOT_MET = "Not met:"
+
+
+def unmet_reasons(routine: Routine) -> tuple[str, ...]:
+    """What the generator could not meet, as saved in the routine's notes."""
+    lines = routine.notes.splitlines()
+    if NOT_MET not in lines:
+        return ()
+    after = lines[lines.index(NOT_MET) + 1 :]
+    return tuple(line[2:] for line in after if line.startswith("- "))
+
 
 # What every write below changes. Writes that hand back a new id or a snapshot keep doing so
 # (the command line and scripts use them); the screens pair them with this value.
@@ -304,7 +315,7 @@ def generate_and_save(
     made = generate(choice, library, asymmetry, generation_rules(settings))
     notes = f"Generated: {choice.days_per_week} days, {choice.minutes} min"
     if made.reasons:
-        notes += ". Not met: " + " ".join(made.reasons)
+        notes += "\n" + NOT_MET + "\n" + "\n".join(f"- {r}" for r in made.reasons)
     with store.transaction() as tx:
         routine_id = routine_repo.create_routine(tx, profile_id, clean, store.now(), notes)
         for day in made.routine.days:
