@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.unit.test_cli import evenside
 
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit
 from evenside.services import profiles, routines
 from evenside.services.store import open_store
-from tests.unit.test_cli import evenside
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.fakes import FakeClock
 
 from evenside.domain.balance_check import check_routine
 from evenside.domain.generator import EQUIPMENT_PRESETS, GeneratorChoice, GeneratorRules, generate
@@ -22,7 +23,6 @@ from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.services import library, routines, workout
 from evenside.services.store import Store, open_store
-from tests.fakes import FakeClock
 
 # The ranges as stated in the issue and the module's sources (Schoenfeld et al. 2017: 10-20
 # sets for large groups; Israetel: at least 6 for calves and side delts).
