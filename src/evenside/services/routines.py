@@ -16,7 +16,12 @@ from evenside.domain.balance_check import (
 from evenside.domain.balance_fix import FixPreview, best_fix, preview, refusal
 from evenside.domain.changes import Changes, of_sessions
 from evenside.domain.errors import InvalidInput
-from evenside.domain.generator import GeneratorChoice, GeneratorRules, generate
+from evenside.domain.generator import (
+    GeneratorChoice,
+    GeneratorRules,
+    allowed_exercises,
+    generate,
+)
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Settings
 from evenside.domain.progress import CurrentAsymmetry
@@ -34,6 +39,24 @@ from evenside.storage import library_repo, profile_repo, routine_repo, session_r
 
 MAX_FIX_ROUNDS = 60
 NOT_MET = "Not met:"
+
+
+EQUIPMENT_NOTE = "Equipment: "
+BODYWEIGHT_ONLY = "bodyweight only"
+
+
+def routine_equipment(routine: Routine) -> frozenset[str] | None:
+    """The equipment a generated routine was made for (in its notes); None when not said."""
+    for line in routine.notes.splitlines():
+        if line.startswith(EQUIPMENT_NOTE):
+            text = line[len(EQUIPMENT_NOTE) :]
+            return frozenset() if text == BODYWEIGHT_ONLY else frozenset(text.split(", "))
+    return None
+
+
+def _allowed_for(routine: Routine, library: dict[int, Exercise]) -> set[int] | None:
+    equipment = routine_equipment(routine)
+    return None if equipment is None else set(allowed_exercises(library, equipment))
 
 
 def unmet_reasons(routine: Routine) -> tuple[str, ...]:
@@ -191,13 +214,17 @@ def check(
     library: dict[int, Exercise] | None = None,
     asymmetry: dict[int, CurrentAsymmetry] | None = None,
 ) -> list[Finding]:
-    """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly."""
+    """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly.
+    A generated routine's fixes keep to the equipment it was made for."""
     with store.transaction() as tx:
         settings = profile_repo.get_settings(tx, profile_id)
         routine = routine_repo.get_routine(tx, routine_id)
+    library = library if library is not None else _library(store)
+    if allowed is None:
+        allowed = _allowed_for(routine, library)
     return check_routine(
         routine,
-        library if library is not None else _library(store),
+        library,
         asymmetry if asymmetry is not None else current_asymmetries(store, profile_id),
         notice_percent=settings.notice_percent,
         warning_percent=settings.warning_percent,
@@ -243,6 +270,7 @@ def _checker(store: Store, profile_id: int) -> Callable[[Routine], list[Finding]
             routine,
             library,
             asymmetry,
+            allowed=_allowed_for(routine, library),
             notice_percent=settings.notice_percent,
             warning_percent=settings.warning_percent,
             pairs=settings.opposing_pairs(),
@@ -314,6 +342,8 @@ def generate_and_save(
             raise InvalidInput(f'A routine called "{clean}" already exists.', "name")
     made = generate(choice, library, asymmetry, generation_rules(settings))
     notes = f"Generated: {choice.days_per_week} days, {choice.minutes} min"
+    kinds = ", ".join(sorted(choice.equipment)) or BODYWEIGHT_ONLY
+    notes += f"\n{EQUIPMENT_NOTE}{kinds}"
     if made.reasons:
         notes += "\n" + NOT_MET + "\n" + "\n".join(f"- {r}" for r in made.reasons)
     with store.transaction() as tx:

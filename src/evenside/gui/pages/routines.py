@@ -121,7 +121,7 @@ class RoutinesPage(QWidget):
         splitter.addWidget(middle)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 600, 300])
+        splitter.setSizes([190, 640, 240])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from evenside.domain.balance_check import Finding
@@ -17,7 +18,7 @@ class FindingsPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(230)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inner = QWidget()
         self.box = QVBoxLayout(self.inner)
@@ -75,3 +76,15 @@ class FindingsPanel(QScrollArea):
                 line.setWordWrap(True)
                 self.box.addWidget(line)
         self.box.addStretch(1)
+        QTimer.singleShot(0, self._fit_labels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        """Give each wrapped label the height its text needs at its width, so a long list
+        scrolls instead of squeezing the cards flat."""
+        for label in self.inner.findChildren(QLabel):
+            if label.wordWrap() and label.isVisible():
+                label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
