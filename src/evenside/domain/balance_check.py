@@ -227,23 +227,7 @@ def _asymmetric_without_unilateral(
     used: set[int],
     allowed: set[int] | None,
 ) -> list[Finding]:
-    unilateral_groups = {
-        m
-        for _d, item in routine.items()
-        if library[item.exercise_id].laterality.per_side
-        for m in library[item.exercise_id].primary
-    }
-    trained = {m for _d, item in routine.items() for m in library[item.exercise_id].primary}
-    flagged: dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]] = {}
-    for exercise_id, gap in asymmetry.items():
-        exercise = library.get(exercise_id)
-        if exercise is None or gap.percent < notice or gap.weaker is None:
-            continue
-        for muscle in exercise.primary:
-            if muscle in trained and muscle not in unilateral_groups:
-                best = flagged.get(muscle)
-                if best is None or gap.percent > best[1].percent:
-                    flagged[muscle] = (exercise, gap)
+    flagged = _flagged_groups(routine, library, asymmetry, notice)
     result = []
     for muscle, (exercise, gap) in sorted(flagged.items(), key=lambda kv: kv[0].value):
         side = "" if gap.weaker is None else f", {gap.weaker.letter} weaker"
@@ -263,33 +247,47 @@ def _asymmetric_without_unilateral(
                 e for e in _candidates(library, muscle, used, allowed) if e.laterality.per_side
             ]
             pick = options[0] if options else None
-        if pick is None:
-            result.append(
-                Finding(
-                    "no-unilateral",
-                    message,
-                    None,
-                    "No one-sided exercise fits the equipment",
-                    muscle.value,
-                )
-            )
-            continue
-        placed = place(routine, library, [pick], 3)
+        placed = None if pick is None else place(routine, library, [pick], 3)
         if placed is None:
-            result.append(
-                Finding(
-                    "no-unilateral",
-                    message,
-                    None,
-                    "No day of the right type can take it",
-                    muscle.value,
-                )
+            why = (
+                "No one-sided exercise fits the equipment"
+                if pick is None
+                else "No day of the right type can take it"
             )
+            result.append(Finding("no-unilateral", message, None, why, muscle.value))
             continue
         result.append(
             Finding("no-unilateral", message, (placed[0],), f"Add {placed[1]}", muscle.value)
         )
     return result
+
+
+def _flagged_groups(
+    routine: Routine,
+    library: Mapping[int, Exercise],
+    asymmetry: Mapping[int, CurrentAsymmetry],
+    notice: float,
+) -> dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]]:
+    """Groups trained only bilaterally whose exercise shows a gap beyond noise (the largest
+    gap per group)."""
+    unilateral_groups = {
+        m
+        for _d, item in routine.items()
+        if library[item.exercise_id].laterality.per_side
+        for m in library[item.exercise_id].primary
+    }
+    trained = {m for _d, item in routine.items() for m in library[item.exercise_id].primary}
+    flagged: dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]] = {}
+    for exercise_id, gap in asymmetry.items():
+        exercise = library.get(exercise_id)
+        if exercise is None or gap.percent < notice or gap.weaker is None:
+            continue
+        for muscle in exercise.primary:
+            if muscle in trained and muscle not in unilateral_groups:
+                best = flagged.get(muscle)
+                if best is None or gap.percent > best[1].percent:
+                    flagged[muscle] = (exercise, gap)
+    return flagged
 
 
 __all__ = [
