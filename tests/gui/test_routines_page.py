@@ -113,21 +113,6 @@ def test_reorder_by_keyboard_and_by_drag(
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
 
 
-def test_one_click_fix_and_the_checker_updates(
-    qtbot: QtBot, built: tuple[MainWindow, RoutinesPage], store: Store, profile: Profile
-) -> None:
-    _window, page = built
-    labels = [b.toolTip() for b in page.findings.buttons]
-    assert any("Bird dog" in t for t in labels)
-    button = next(b for b in page.findings.buttons if "Bird dog" in b.toolTip())
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert "Bird dog" in _names(page)
-    assert not any("Bird dog" in b.toolTip() for b in page.findings.buttons)
-    assert page.routine is not None
-    kinds = {f.kind for f in routines.check(store, profile.id, page.routine.id)}
-    assert "no-contralateral" not in kinds
-
-
 def test_duplicate_day_and_routine_and_undo_a_deletion(
     qtbot: QtBot, built: tuple[MainWindow, RoutinesPage], store: Store, profile: Profile
 ) -> None:

@@ -134,7 +134,8 @@ def test_asymmetric_group_without_unilateral_work(store: Store, profile: Profile
     [finding] = [f for f in found["no-unilateral"] if f.message.startswith("Quads")]
     assert "13 % asymmetry (Bulgarian split squat, L weaker)" in finding.message
     day = routines.get_routine(store, routine_id).days[0]
-    assert finding.fix == (AddExercise(day.id, ids["Bulgarian split squat"], 3),)
+    # A compound lift: 3 sets of 6-10 reps with 90 s rest.
+    assert finding.fix == (AddExercise(day.id, ids["Bulgarian split squat"], 3, 6, 10, 90),)
     routines.apply_fix(store, finding.fix)
     after = _kinds(store, profile.id, routine_id, asymmetry=asymmetry)
     assert not [f for f in after.get("no-unilateral", []) if f.message.startswith("Quads")]
@@ -154,16 +155,23 @@ def test_weak_side_without_extra_work_over_the_warning(store: Store, profile: Pr
     routine_id = _routine(store, profile.id, {"A": [("One-arm dumbbell row", 3), ("Bird dog", 2)]})
     asymmetry = {ids["One-arm dumbbell row"]: CurrentAsymmetry(18.0, Side.RIGHT, False)}
     [finding] = _kinds(store, profile.id, routine_id, asymmetry=asymmetry)["weak-side"]
-    assert "18 % asymmetric but the R side gets no extra work" in finding.message
+    # 18 % is past the warning threshold (15 %): the weak-side plan asks for two extra sets.
+    assert "18 % asymmetric but the R side gets no extra work (the plan: 2 extra sets)" in (
+        finding.message
+    )
     assert finding.fix is not None and isinstance(finding.fix[0], AddWeakSideSet)
     routines.apply_fix(store, finding.fix)
     item = routines.get_routine(store, routine_id).days[0].items[0]
-    assert item.extra_weak_side_sets == 1
+    assert item.extra_weak_side_sets == 2
     assert "weak-side" not in _kinds(store, profile.id, routine_id, asymmetry=asymmetry)
-    # Under the warning threshold, no finding.
+    # Past the notice threshold (10 %) only: one extra set, which it has after this fix.
     mild = {ids["One-arm dumbbell row"]: CurrentAsymmetry(12.0, Side.RIGHT, False)}
     routines.update_item(store, replace(item, extra_weak_side_sets=0))
-    assert "weak-side" not in _kinds(store, profile.id, routine_id, asymmetry=mild)
+    [notice] = _kinds(store, profile.id, routine_id, asymmetry=mild)["weak-side"]
+    assert notice.fix_text == "Add 1 extra R side set"
+    # Within noise (no weaker side named): no finding however large the mean gap.
+    noise = {ids["One-arm dumbbell row"]: CurrentAsymmetry(30.0, None, True)}
+    assert "weak-side" not in _kinds(store, profile.id, routine_id, asymmetry=noise)
 
 
 def test_weekly_sets_count_pairs_once_and_secondaries_half(store: Store, profile: Profile) -> None:
@@ -182,7 +190,9 @@ def test_a_generated_routine_passes_the_checker(store: Store, days: int) -> None
     )
     routine = routines.get_routine(store, routine_id)
     assert len(routine.days) == days
-    assert routines.check(store, summary.profile_id, routine_id) == []
+    unmet = routines.unmet_reasons(routine)
+    for finding in routines.check(store, summary.profile_id, routine_id):
+        assert any(reason.startswith(finding.message) for reason in unmet), finding.message
     exercises = {e.id: e for e in library.all_exercises(store)}
     items = [exercises[i.exercise_id] for _d, i in routine.items()]
     assert all(e.stretches for e in items)  # a stretch after each exercise
@@ -207,14 +217,17 @@ def test_generator_includes_the_asymmetric_exercises_and_respects_equipment(stor
     used = {i.exercise_id for _d, i in routines.get_routine(store, routine_id).items()}
     assert all(not ({"barbell", "cable", "machines"} & _needs(exercises[i])) for i in used)
     assert asymmetric  # the demo person has gaps
-    fixable = [
-        f
-        for f in routines.check(
-            store, summary.profile_id, routine_id, allowed=set(_allowed(exercises))
-        )
-        if f.fix
-    ]
-    assert fixable == []
+    unmet = routines.unmet_reasons(routines.get_routine(store, routine_id))
+    for finding in routines.check(
+        store, summary.profile_id, routine_id, allowed=set(_allowed(exercises))
+    ):
+        assert any(reason.startswith(finding.message) for reason in unmet), finding.message
+    gaps = routines.current_asymmetries(store, summary.profile_id)
+    for exercise_id, gap in gaps.items():
+        if gap.weaker is None:
+            continue
+        name = exercises[exercise_id].name
+        assert exercise_id in used or any(r.startswith(name) for r in unmet), name
 
 
 def _needs(exercise: Exercise) -> set[str]:

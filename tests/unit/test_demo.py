@@ -131,3 +131,29 @@ def test_demo_has_stretches_done_and_skipped_and_measurements(
     assert sides == {"left", "right"}
     assert profile == DEMO_PROFILE
     assert span[0].startswith("2026-02") and span[1] <= "2026-11-02"
+
+
+def test_demo_has_a_generated_routine_with_the_demo_persons_gaps(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Four days of 60 minutes, full gym, made from the demo person's own verdicts: every
+    exercise with a weaker side named is in it, or the routine says why not."""
+    from evenside.services import library, routines
+
+    store = open_store(tmp_path / "demo.sqlite3", clock=clock)
+    try:
+        summary = fill_demo(store, end=END)
+        [(routine_id, name)] = routines.list_routines(store, summary.profile_id)
+        routine = routines.get_routine(store, routine_id)
+        gaps = routines.current_asymmetries(store, summary.profile_id)
+        names = {e.id: e.name for e in library.all_exercises(store)}
+    finally:
+        store.close()
+    assert name == "Generated: 4 days, 60 min"
+    assert [d.name for d in routine.days] == ["Upper A", "Lower A", "Upper B", "Lower B"]
+    used = {i.exercise_id for _d, i in routine.items()}
+    unmet = routines.unmet_reasons(routine)
+    weaker = [i for i, gap in gaps.items() if gap.weaker is not None]
+    assert weaker  # the demo person has gaps beyond noise
+    for exercise_id in weaker:
+        assert exercise_id in used or any(r.startswith(names[exercise_id]) for r in unmet)

@@ -1,54 +1,37 @@
 """The routine balance checker: each finding comes with a one-click fix.
 
-Findings: opposing pairs with unequal weekly sets; a muscle group worked from a single
-exercise; an asymmetric muscle group with no unilateral exercise; no contralateral or
-anti-rotation work; an asymmetric unilateral exercise whose weak side gets no extra set.
+Findings: opposing pairs whose weekly working sets fall outside their set-volume target
+(each target says where it comes from); a muscle group worked from a single exercise; a muscle
+group asymmetric beyond noise with no unilateral exercise; no contralateral or anti-rotation
+work; an exercise asymmetric beyond noise whose weak side gets fewer extra sets than the
+weak-side plan (one from the notice threshold, two from the warning threshold).
+
+A fix adds an exercise only to a day whose type it fits (no lunges on an "Upper" day) and
+never one the day already has.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from evenside.domain.balance_rules import (
+    ANTI_ROTATION,
+    MAX_SETS_PER_EXERCISE,
+    AddExercise,
+    AddSets,
+    AddWeakSideSet,
+    Finding,
+    Fix,
+    Step,
+    contralateral,
+    place,
+    weak_side_extra,
+)
 from evenside.domain.library import Exercise, Laterality
 from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, OpposingPair
 from evenside.domain.progress import CurrentAsymmetry
-from evenside.domain.routines import Routine, RoutineDay, weekly_sets
-
-ANTI_ROTATION = ("Pallof press", "Suitcase carry", "Bird dog", "Dead bug", "Side plank")
-CONTRALATERAL_DEFAULT = "Bird dog"
-
-
-@dataclass(frozen=True)
-class AddSets:
-    item_id: int
-    sets: int
-
-
-@dataclass(frozen=True)
-class AddExercise:
-    day_id: int
-    exercise_id: int
-    target_sets: int = 3
-
-
-@dataclass(frozen=True)
-class AddWeakSideSet:
-    item_id: int
-
-
-Step = AddSets | AddExercise | AddWeakSideSet
-Fix = tuple[Step, ...]  # applied in order, in one click
-MAX_SETS_PER_EXERCISE = 5
-
-
-@dataclass(frozen=True)
-class Finding:
-    kind: str  # "opposing", "single-angle", "no-unilateral", "no-contralateral", "weak-side"
-    message: str
-    fix: Fix | None
-    fix_text: str
+from evenside.domain.routines import Routine, weekly_sets
 
 
 def _candidates(
@@ -69,16 +52,6 @@ def _candidates(
     return sorted(
         pool, key=lambda e: (e.laterality is Laterality.BILATERAL, len(e.primary), e.name)
     )
-
-
-def _day_for(
-    routine: Routine, library: Mapping[int, Exercise], muscles: tuple[MuscleGroup, ...]
-) -> RoutineDay:
-    """The day already training one of ``muscles``, else the day with the fewest items."""
-    for day in routine.days:
-        if any(set(library[i.exercise_id].muscles) & set(muscles) for i in day.items):
-            return day
-    return min(routine.days, key=lambda d: (len(d.items), d.position))
 
 
 def check_routine(
@@ -103,8 +76,10 @@ def check_routine(
     findings += _asymmetric_without_unilateral(
         routine, library, asymmetry, notice=notice_percent, used=used, allowed=allowed
     )
-    findings += _contralateral(routine, library, used, allowed)
-    findings += _weak_side_extra(routine, library, asymmetry, warning_percent)
+    findings += contralateral(routine, library, used, allowed)
+    findings += weak_side_extra(
+        routine, library, asymmetry, notice=notice_percent, warning=warning_percent
+    )
     return findings
 
 
@@ -135,7 +110,8 @@ def _opposing(
         needed_sets = max(1, math.ceil(needed - 1e-9))
         message = (
             f"{pair.first.label} {first:g} vs {pair.second.value} {second:g} sets a week "
-            f"(target ratio {pair.low:g}–{pair.high:g})"
+            f"(target ratio {pair.low:g}–{pair.high:g} in weekly sets"
+            + (f"; {pair.source})" if pair.source else ")")
         )
         result.append(
             _add_work(
@@ -147,6 +123,7 @@ def _opposing(
                 allowed=allowed,
                 kind="opposing",
                 message=message,
+                subject=pair.key,
             )
         )
     return result
@@ -162,6 +139,7 @@ def _add_work(
     allowed: set[int] | None,
     kind: str,
     message: str,
+    subject: str = "",
 ) -> Finding:
     """Spread the needed sets over the group's exercises already in the routine (up to five
     sets each); whatever is left becomes a new exercise for the group."""
@@ -182,13 +160,19 @@ def _add_work(
     if remaining > 0:
         options = _candidates(library, muscle, used, allowed)
         if not options and not steps:
-            return Finding(kind, message, None, "No exercise for this group fits the equipment")
-        if options:
-            day = _day_for(routine, library, (muscle,))
-            sets = max(2, min(MAX_SETS_PER_EXERCISE, remaining))
-            steps.append(AddExercise(day.id, options[0].id, sets))
-            words.append(f"{options[0].name}, {sets} sets ({day.name})")
-    return Finding(kind, message, tuple(steps), "Add " + " and ".join(words))
+            return Finding(
+                kind, message, None, "No exercise for this group fits the equipment", subject
+            )
+        sets = max(2, min(MAX_SETS_PER_EXERCISE, remaining))
+        placed = place(routine, library, options, sets)
+        if placed is None and not steps:
+            return Finding(
+                kind, message, None, "No day of the right type can take this group", subject
+            )
+        if placed is not None:
+            steps.append(placed[0])
+            words.append(placed[1])
+    return Finding(kind, message, tuple(steps), "Add " + " and ".join(words), subject)
 
 
 def _single_angle(
@@ -207,18 +191,29 @@ def _single_angle(
         options = _candidates(library, muscle, used, allowed)
         if not options:
             result.append(
-                Finding("single-angle", message, None, "No other exercise fits the equipment")
+                Finding(
+                    "single-angle",
+                    message,
+                    None,
+                    "No other exercise fits the equipment",
+                    muscle.value,
+                )
             )
             continue
-        day = _day_for(routine, library, (muscle,))
-        choice = options[0]
-        result.append(
-            Finding(
-                "single-angle",
-                message,
-                (AddExercise(day.id, choice.id, 3),),
-                f"Add {choice.name} ({day.name})",
+        placed = place(routine, library, options, 3)
+        if placed is None:
+            result.append(
+                Finding(
+                    "single-angle",
+                    message,
+                    None,
+                    "No day of the right type can take it",
+                    muscle.value,
+                )
             )
+            continue
+        result.append(
+            Finding("single-angle", message, (placed[0],), f"Add {placed[1]}", muscle.value)
         )
     return result
 
@@ -232,23 +227,7 @@ def _asymmetric_without_unilateral(
     used: set[int],
     allowed: set[int] | None,
 ) -> list[Finding]:
-    unilateral_groups = {
-        m
-        for _d, item in routine.items()
-        if library[item.exercise_id].laterality.per_side
-        for m in library[item.exercise_id].primary
-    }
-    trained = {m for _d, item in routine.items() for m in library[item.exercise_id].primary}
-    flagged: dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]] = {}
-    for exercise_id, gap in asymmetry.items():
-        exercise = library.get(exercise_id)
-        if exercise is None or gap.percent < notice:
-            continue
-        for muscle in exercise.primary:
-            if muscle in trained and muscle not in unilateral_groups:
-                best = flagged.get(muscle)
-                if best is None or gap.percent > best[1].percent:
-                    flagged[muscle] = (exercise, gap)
+    flagged = _flagged_groups(routine, library, asymmetry, notice)
     result = []
     for muscle, (exercise, gap) in sorted(flagged.items(), key=lambda kv: kv[0].value):
         side = "" if gap.weaker is None else f", {gap.weaker.letter} weaker"
@@ -268,72 +247,57 @@ def _asymmetric_without_unilateral(
                 e for e in _candidates(library, muscle, used, allowed) if e.laterality.per_side
             ]
             pick = options[0] if options else None
-        if pick is None:
-            result.append(
-                Finding("no-unilateral", message, None, "No one-sided exercise fits the equipment")
+        placed = None if pick is None else place(routine, library, [pick], 3)
+        if placed is None:
+            why = (
+                "No one-sided exercise fits the equipment"
+                if pick is None
+                else "No day of the right type can take it"
             )
+            result.append(Finding("no-unilateral", message, None, why, muscle.value))
             continue
-        day = _day_for(routine, library, (muscle,))
         result.append(
-            Finding(
-                "no-unilateral",
-                message,
-                (AddExercise(day.id, pick.id, 3),),
-                f"Add {pick.name} ({day.name})",
-            )
+            Finding("no-unilateral", message, (placed[0],), f"Add {placed[1]}", muscle.value)
         )
     return result
 
 
-def _contralateral(
-    routine: Routine, library: Mapping[int, Exercise], used: set[int], allowed: set[int] | None
-) -> list[Finding]:
-    for _day, item in routine.items():
-        exercise = library[item.exercise_id]
-        if exercise.laterality is Laterality.CONTRALATERAL or exercise.name in ANTI_ROTATION:
-            return []
-    message = "No contralateral or anti-rotation work (bird dog, dead bug, Pallof press, carries)"
-    options = [
-        e
-        for e in library.values()
-        if (e.laterality is Laterality.CONTRALATERAL or e.name in ANTI_ROTATION)
-        and (allowed is None or e.id in allowed)
-    ]
-    options.sort(key=lambda e: (e.name != CONTRALATERAL_DEFAULT, e.name))
-    if not options:
-        return [Finding("no-contralateral", message, None, "Nothing fits the equipment")]
-    day = max(routine.days, key=lambda d: d.position)
-    choice = options[0]
-    return [
-        Finding(
-            "no-contralateral",
-            message,
-            (AddExercise(day.id, choice.id, 2),),
-            f"Add {choice.name} ({day.name})",
-        )
-    ]
-
-
-def _weak_side_extra(
+def _flagged_groups(
     routine: Routine,
     library: Mapping[int, Exercise],
     asymmetry: Mapping[int, CurrentAsymmetry],
-    warning: float,
-) -> list[Finding]:
-    result = []
-    for day, item in routine.items():
-        exercise = library[item.exercise_id]
-        gap = asymmetry.get(item.exercise_id)
-        if not exercise.laterality.per_side or gap is None or gap.percent < warning:
+    notice: float,
+) -> dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]]:
+    """Groups trained only bilaterally whose exercise shows a gap beyond noise (the largest
+    gap per group)."""
+    unilateral_groups = {
+        m
+        for _d, item in routine.items()
+        if library[item.exercise_id].laterality.per_side
+        for m in library[item.exercise_id].primary
+    }
+    trained = {m for _d, item in routine.items() for m in library[item.exercise_id].primary}
+    flagged: dict[MuscleGroup, tuple[Exercise, CurrentAsymmetry]] = {}
+    for exercise_id, gap in asymmetry.items():
+        exercise = library.get(exercise_id)
+        if exercise is None or gap.percent < notice or gap.weaker is None:
             continue
-        if item.extra_weak_side_sets > 0:
-            continue
-        side = "weak side" if gap.weaker is None else f"{gap.weaker.letter} side"
-        message = (
-            f"{exercise.name} ({day.name}) is {gap.percent:.0f} % asymmetric but the {side} "
-            "gets no extra work"
-        )
-        result.append(
-            Finding("weak-side", message, (AddWeakSideSet(item.id),), f"Add one extra {side} set")
-        )
-    return result
+        for muscle in exercise.primary:
+            if muscle in trained and muscle not in unilateral_groups:
+                best = flagged.get(muscle)
+                if best is None or gap.percent > best[1].percent:
+                    flagged[muscle] = (exercise, gap)
+    return flagged
+
+
+__all__ = [
+    "ANTI_ROTATION",
+    "MAX_SETS_PER_EXERCISE",
+    "AddExercise",
+    "AddSets",
+    "AddWeakSideSet",
+    "Finding",
+    "Fix",
+    "Step",
+    "check_routine",
+]

@@ -1,25 +1,35 @@
-"""Balanced routine generator: days that pair opposing groups, each group from more than one
-exercise across the week, one-sided work for the asymmetric exercises, one contralateral
-exercise, and (through the library) a stretch after each exercise."""
+"""The balanced routine generator, with its constraints stated (domain/volume.py has the
+numbers and their sources):
+
+- each day fits its time budget: sets x (work + rest), both sides counted for one-sided work,
+  plus set-up and the stretches;
+- weekly working sets per muscle group within the profile's ranges (about 10-20 for large
+  groups, at least 6 for calves and side delts);
+- every exercise the user is asymmetric on beyond noise is in, with the weak-side plan's
+  extra sets (one from the notice threshold, two from the warning threshold);
+- contralateral and anti-rotation work;
+- each exercise on a day of its type (no lunges on an "Upper" day), none twice in a day;
+- holds and carries with targets in seconds.
+
+It ends with the balance checker's findings fixed, or with the reasons it could not (the
+equipment is missing, the time is too short).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from evenside.domain.balance_check import Finding, check_routine
+from evenside.domain.balance_fix import FixPreview, fix_all, preview, refusal
 from evenside.domain.errors import InvalidInput
-from evenside.domain.library import Exercise, Laterality, LoadBasis
-from evenside.domain.muscles import MuscleGroup as M
+from evenside.domain.generator_fill import Budget, add_item, fill_volume, volume_reasons
+from evenside.domain.library import Exercise, Laterality
+from evenside.domain.muscles import OPPOSING_PAIRS, MuscleGroup, OpposingPair
 from evenside.domain.progress import CurrentAsymmetry
-from evenside.domain.routines import equipment_needed
+from evenside.domain.routines import EQUIPMENT, Routine, RoutineDay, equipment_needed
+from evenside.domain.volume import COMPOUND, CORE, DEFAULT_SET_RANGES, weak_side_extra_sets
 
-MINUTES_PER_EXERCISE = 8  # about 3 working sets a side with rest, plus the stretch
-UPPER = ((M.CHEST, M.UPPER_BACK), (M.BICEPS, M.TRICEPS), (M.FRONT_DELTS, M.REAR_DELTS),
-         (M.LATS,), (M.INTERNAL_ROTATORS, M.EXTERNAL_ROTATORS), (M.SIDE_DELTS,))  # fmt: skip
-LOWER = ((M.QUADS, M.HAMSTRINGS), (M.GLUTES,), (M.ABS, M.LOWER_BACK),
-         (M.ADDUCTORS, M.ABDUCTORS), (M.CALVES,))  # fmt: skip
-FULL = ((M.QUADS, M.HAMSTRINGS), (M.CHEST, M.UPPER_BACK), (M.ABS, M.LOWER_BACK),
-        (M.BICEPS, M.TRICEPS), (M.GLUTES,), (M.FRONT_DELTS, M.REAR_DELTS))  # fmt: skip
 SPLITS = {
     2: ("Full body A", "Full body B"),
     3: ("Full body A", "Full body B", "Full body C"),
@@ -27,22 +37,14 @@ SPLITS = {
     5: ("Upper A", "Lower A", "Upper B", "Lower B", "Full body"),
     6: ("Upper A", "Lower A", "Upper B", "Lower B", "Upper C", "Lower C"),
 }
-COMPOUND = {M.QUADS, M.HAMSTRINGS, M.CHEST, M.UPPER_BACK, M.LATS, M.GLUTES}
-
-
-@dataclass(frozen=True)
-class ItemPlan:
-    exercise_id: int
-    target_sets: int
-    rep_low: int
-    rep_high: int
-    extra_weak_side_sets: int = 0
-
-
-@dataclass(frozen=True)
-class DayPlan:
-    name: str
-    items: tuple[ItemPlan, ...]
+EQUIPMENT_PRESETS: dict[str, frozenset[str]] = {
+    "full": frozenset(EQUIPMENT),
+    "dumbbells": frozenset({"dumbbells", "bench or box"}),
+    "bodyweight": frozenset(),
+}
+CONTRALATERAL_ORDER = ("Bird dog", "Dead bug", "Bear crawl")
+ANTI_ROTATION_ORDER = ("Pallof press", "Suitcase carry", "Side plank")
+FIRST_FILL_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,25 @@ class GeneratorChoice:
     days_per_week: int
     minutes: int
     equipment: frozenset[str]
+
+
+@dataclass(frozen=True)
+class GeneratorRules:
+    """The profile's numbers the generator keeps to."""
+
+    notice_percent: float
+    warning_percent: float
+    rest_between_sides: int = 15
+    set_ranges: Mapping[MuscleGroup, tuple[int, int]] = field(
+        default_factory=lambda: dict(DEFAULT_SET_RANGES)
+    )
+    pairs: tuple[OpposingPair, ...] = OPPOSING_PAIRS
+
+
+@dataclass(frozen=True)
+class GeneratedRoutine:
+    routine: Routine  # ids are placeholders until it is saved
+    reasons: tuple[str, ...]  # what could not be met, and why
 
 
 def validate_choice(choice: GeneratorChoice) -> GeneratorChoice:
@@ -70,72 +91,149 @@ def allowed_exercises(
     }
 
 
-def _slots(name: str) -> tuple[tuple[M, ...], ...]:
-    if name.startswith("Upper"):
-        return UPPER
-    if name.startswith("Lower"):
-        return LOWER
-    return FULL
-
-
-def _reps(exercise: Exercise, muscle: M) -> tuple[int, int]:
-    if exercise.load_basis is LoadBasis.TIME:
-        return (30, 45)  # seconds held
-    return (6, 10) if muscle in COMPOUND else (10, 15)
-
-
 def generate(
     choice: GeneratorChoice,
     library: Mapping[int, Exercise],
     asymmetry: Mapping[int, CurrentAsymmetry],
-    *,
-    notice_percent: float,
-    warning_percent: float,
-) -> list[DayPlan]:
+    rules: GeneratorRules,
+) -> GeneratedRoutine:
     validate_choice(choice)
     pool = allowed_exercises(library, choice.equipment)
-    per_day = max(4, min(9, choice.minutes // MINUTES_PER_EXERCISE))
-    asymmetric = {i for i, gap in asymmetry.items() if gap.percent >= notice_percent}
-    used: set[int] = set()
-    variant: dict[M, int] = {}
-    days = []
-    for name in SPLITS[choice.days_per_week]:
-        items: list[ItemPlan] = []
-        for group in _slots(name):
-            if len(items) + len(group) > per_day:
+    budget = Budget(library, choice.minutes * 60, rules.rest_between_sides, rules.set_ranges)
+    days = tuple(RoutineDay(n + 1, n, name) for n, name in enumerate(SPLITS[choice.days_per_week]))
+    routine = Routine(0, 0, "Generated", days=days)
+    reasons: list[str] = []
+    routine = _asymmetric_first(
+        routine,
+        pool,
+        library=library,
+        asymmetry=asymmetry,
+        rules=rules,
+        budget=budget,
+        reasons=reasons,
+    )
+    routine = _stability_work(routine, pool, budget, reasons)
+
+    def check(candidate: Routine) -> list[Finding]:
+        return check_routine(
+            candidate,
+            library,
+            asymmetry,
+            notice_percent=rules.notice_percent,
+            warning_percent=rules.warning_percent,
+            allowed=set(pool),
+            pairs=rules.pairs,
+        )
+
+    # Volume first with a fifth of each day kept back for the checker's fixes, then the
+    # fixes, then volume again with the whole day.
+    for share in (FIRST_FILL_SHARE, 1.0):
+        routine = fill_volume(routine, pool, replace(budget, share=share))
+        routine, _done = fix_all(routine, check, budget.accepts)
+    routine = fill_volume(routine, pool, budget)
+    reasons += volume_reasons(routine, budget, pool)
+    for finding in check(routine):
+        if finding.fix is None:
+            why = finding.fix_text[:1].lower() + finding.fix_text[1:]
+        else:
+            why = _why_not(routine, preview(routine, finding, check), budget)
+        reasons.append(f"{finding.message}: {why}.")
+    return GeneratedRoutine(_ordered(routine, library), tuple(reasons))
+
+
+def _why_not(routine: Routine, tried: FixPreview, budget: Budget) -> str:
+    """Why the generator left a finding's fix out."""
+    if tried.added:
+        return refusal(tried)
+    over = [d.name for d in tried.after.days if budget.day(d) > budget.seconds_per_day]
+    if over:
+        return f"the fix ({tried.finding.fix_text}) does not fit the time of {', '.join(over)}"
+    above = budget.over_max(tried.after) - budget.over_max(routine)
+    if above:
+        names = ", ".join(sorted(m.value for m in above))
+        return f"the fix would push {names} above the weekly maximum"
+    return refusal(tried)
+
+
+def _asymmetric_first(
+    routine: Routine,
+    pool: Mapping[int, Exercise],
+    *,
+    library: Mapping[int, Exercise],
+    asymmetry: Mapping[int, CurrentAsymmetry],
+    rules: GeneratorRules,
+    budget: Budget,
+    reasons: list[str],
+) -> Routine:
+    """Every exercise asymmetric beyond noise, largest gap first, with the weak-side plan."""
+    flagged = sorted(
+        ((i, gap) for i, gap in asymmetry.items() if gap.weaker is not None and i in library),
+        key=lambda pair: (-pair[1].percent, library[pair[0]].name),
+    )
+    for exercise_id, gap in flagged:
+        exercise = library[exercise_id]
+        label = f"{exercise.name} ({gap.percent:.0f} % gap, {gap.weaker.letter} weaker)"  # type: ignore[union-attr]
+        if exercise_id not in pool:
+            needs = ", ".join(sorted(equipment_needed(exercise))) or "its equipment"
+            reasons.append(f"{label} is left out: it needs {needs}, which is not at hand.")
+            continue
+        extra = weak_side_extra_sets(
+            gap.percent,
+            True,
+            notice_percent=rules.notice_percent,
+            warning_percent=rules.warning_percent,
+        )
+        added = add_item(routine, exercise, budget, sets=3, extra=extra) or add_item(
+            routine, exercise, budget, sets=2, extra=extra
+        )
+        if added is None:
+            reasons.append(f"{label} is left out: no day of its type has time for it.")
+            continue
+        routine = added
+    return routine
+
+
+def _stability_work(
+    routine: Routine, pool: Mapping[int, Exercise], budget: Budget, reasons: list[str]
+) -> Routine:
+    """One contralateral and one anti-rotation exercise, on different days where they fit."""
+    names = {pool[i.exercise_id].name for _d, i in routine.items() if i.exercise_id in pool}
+    for what, order in (
+        ("contralateral", CONTRALATERAL_ORDER),
+        ("anti-rotation", ANTI_ROTATION_ORDER),
+    ):
+        if names & set(order) or (
+            what == "contralateral"
+            and any(
+                pool[i.exercise_id].laterality is Laterality.CONTRALATERAL
+                for _d, i in routine.items()
+                if i.exercise_id in pool
+            )
+        ):
+            continue
+        options = [e for e in pool.values() if e.name in order]
+        options.sort(key=lambda e: order.index(e.name))
+        for exercise in options:
+            added = add_item(routine, exercise, budget, sets=2, extra=0, spread=True)
+            if added is not None:
+                routine = added
+                names.add(exercise.name)
                 break
-            for muscle in group:
-                pick = _pick(pool, muscle, variant.get(muscle, 0), asymmetric, used)
-                variant[muscle] = variant.get(muscle, 0) + 1
-                if pick is None:
-                    continue
-                used.add(pick.id)
-                low, high = _reps(pick, muscle)
-                gap = asymmetry.get(pick.id)
-                extra = int(
-                    pick.laterality.per_side and gap is not None and gap.percent >= warning_percent
-                )
-                items.append(ItemPlan(pick.id, 3, low, high, extra))
-        days.append(DayPlan(name, tuple(items)))
-    contralateral = [e for e in pool.values() if e.laterality is Laterality.CONTRALATERAL]
-    if contralateral and days:
-        pick = sorted(contralateral, key=lambda e: (e.name != "Bird dog", e.name))[0]
-        last = days[-1]
-        days[-1] = DayPlan(last.name, (*last.items, ItemPlan(pick.id, 2, 8, 10)))
-    return days
+        else:
+            reasons.append(f"No {what} exercise fits the equipment and the time.")
+    return routine
 
 
-def _pick(
-    pool: Mapping[int, Exercise], muscle: M, variant: int, asymmetric: set[int], used: set[int]
-) -> Exercise | None:
-    """An exercise led by ``muscle``: asymmetric ones first, then one-sided, a different one
-    for each day the group is trained (several angles across the week)."""
-    led = [e for e in pool.values() if e.primary and e.primary[0] is muscle]
-    if not led:
-        led = [e for e in pool.values() if muscle in e.primary]
-    if not led:
-        return None
-    led.sort(key=lambda e: (e.id not in asymmetric, not e.laterality.per_side, e.name))
-    fresh = [e for e in led if e.id not in used]
-    options = fresh or led
-    return options[variant % len(options)] if not fresh else options[0]
+def _ordered(routine: Routine, library: Mapping[int, Exercise]) -> Routine:
+    """Within a day: compound lifts first, then the others, core work last."""
+
+    def rank(item_position: tuple[int, int]) -> tuple[int, int]:
+        exercise = library[item_position[0]]
+        lead = exercise.primary[0] if exercise.primary else None
+        return (2 if lead in CORE else 0 if lead in COMPOUND else 1, item_position[1])
+
+    days = []
+    for day in routine.days:
+        items = sorted(day.items, key=lambda i: rank((i.exercise_id, i.position)))
+        days.append(replace(day, items=tuple(replace(i, position=n) for n, i in enumerate(items))))
+    return replace(routine, days=tuple(days))

@@ -52,6 +52,7 @@ class OpposingPair:
     low: float
     high: float
     per_side: bool = False
+    source: str = ""  # where the range comes from, said with the finding
 
     @property
     def label(self) -> str:
@@ -60,26 +61,70 @@ class OpposingPair:
         return f"{self.first.label} : {self.second.value}"
 
 
-# Push : pull has no validated ratio; practitioners use 1:1 up to 1:2 in favour of pulling.
-# Hamstring : quadriceps strength is about 0.6 (Coombs & Garbutt 2002), so quads may get up
-# to 1/0.6 of the hamstrings' volume. External : internal rotation strength is about 2:3
-# (Ivey 1985), so internal rotators may get up to 1.5 x. Others aim for even work.
+# Every range is a target for weekly working SETS, not for strength. No study has validated a
+# set-volume ratio between opposing groups, so each range says where it comes from.
+PULL_SOURCE = (
+    "practitioners' convention of 1:1 up to 1:2 in favour of pulling; no validated volume ratio"
+)
+EVEN_SOURCE = "even work; no validated volume ratio"
+QUADS_HAMSTRINGS_SOURCE = (
+    "even work; the hamstring : quadriceps ratio of about 0.6 (Coombs & Garbutt 2002) "
+    "is a strength ratio, not a volume target"
+)
+ROTATORS_SOURCE = (
+    "even work; external : internal rotation strength of about 2:3 (Ivey 1985) is a "
+    "strength ratio, not a volume target"
+)
 OPPOSING_PAIRS: tuple[OpposingPair, ...] = (
-    OpposingPair("chest_upper_back", MuscleGroup.CHEST, MuscleGroup.UPPER_BACK, 0.5, 1.0),
-    OpposingPair("front_rear_delts", MuscleGroup.FRONT_DELTS, MuscleGroup.REAR_DELTS, 0.5, 1.0),
-    OpposingPair("biceps_triceps", MuscleGroup.BICEPS, MuscleGroup.TRICEPS, 0.8, 1.25),
-    OpposingPair("quads_hamstrings", MuscleGroup.QUADS, MuscleGroup.HAMSTRINGS, 0.8, 1.67),
-    OpposingPair("abs_lower_back", MuscleGroup.ABS, MuscleGroup.LOWER_BACK, 0.8, 1.25),
-    OpposingPair("adductors_abductors", MuscleGroup.ADDUCTORS, MuscleGroup.ABDUCTORS, 0.8, 1.25),
+    OpposingPair(
+        "chest_upper_back", MuscleGroup.CHEST, MuscleGroup.UPPER_BACK, 0.5, 1.0, source=PULL_SOURCE
+    ),
+    OpposingPair(
+        "front_rear_delts",
+        MuscleGroup.FRONT_DELTS,
+        MuscleGroup.REAR_DELTS,
+        0.5,
+        1.0,
+        source=PULL_SOURCE,
+    ),
+    OpposingPair(
+        "biceps_triceps", MuscleGroup.BICEPS, MuscleGroup.TRICEPS, 0.8, 1.25, source=EVEN_SOURCE
+    ),
+    OpposingPair(
+        "quads_hamstrings",
+        MuscleGroup.QUADS,
+        MuscleGroup.HAMSTRINGS,
+        0.8,
+        1.25,
+        source=QUADS_HAMSTRINGS_SOURCE,
+    ),
+    OpposingPair(
+        "abs_lower_back", MuscleGroup.ABS, MuscleGroup.LOWER_BACK, 0.8, 1.25, source=EVEN_SOURCE
+    ),
+    OpposingPair(
+        "adductors_abductors",
+        MuscleGroup.ADDUCTORS,
+        MuscleGroup.ABDUCTORS,
+        0.8,
+        1.25,
+        source=EVEN_SOURCE,
+    ),
     OpposingPair(
         "internal_external_rotators",
         MuscleGroup.INTERNAL_ROTATORS,
         MuscleGroup.EXTERNAL_ROTATORS,
         0.8,
-        1.5,
+        1.25,
+        source=ROTATORS_SOURCE,
     ),
     OpposingPair(
-        "obliques_left_right", MuscleGroup.OBLIQUES, MuscleGroup.OBLIQUES, 0.9, 1.1, per_side=True
+        "obliques_left_right",
+        MuscleGroup.OBLIQUES,
+        MuscleGroup.OBLIQUES,
+        0.9,
+        1.1,
+        per_side=True,
+        source=EVEN_SOURCE,
     ),
 )
 

@@ -56,6 +56,9 @@ class Settings:
     retest_weeks: int = DEFAULT_RETEST_WEEKS
     # (pair key, low, high) for each opposing pair whose target the user changed.
     pair_targets: tuple[tuple[str, float, float], ...] = ()
+    # (muscle group, low, high) weekly working sets the generator aims for, where the user
+    # changed the defaults (domain/volume.py).
+    weekly_set_ranges: tuple[tuple[str, int, int], ...] = ()
 
     def opposing_pairs(self) -> tuple[OpposingPair, ...]:
         """The opposing pairs with this profile's target ranges."""
@@ -71,6 +74,7 @@ class Settings:
         data = dataclasses.asdict(self)
         data["plates_kg"] = list(self.plates_kg)
         data["pair_targets"] = [list(t) for t in self.pair_targets]
+        data["weekly_set_ranges"] = [list(t) for t in self.weekly_set_ranges]
         return json.dumps(data, sort_keys=True)
 
     @classmethod
@@ -98,6 +102,10 @@ class Settings:
                 (str(k), float(lo), float(hi))
                 for k, lo, hi in values["pair_targets"]
                 if k in known_pairs
+            )
+        if "weekly_set_ranges" in values:
+            values["weekly_set_ranges"] = tuple(
+                (str(m), int(lo), int(hi)) for m, lo, hi in values["weekly_set_ranges"]
             )
         return cls(**values)
 

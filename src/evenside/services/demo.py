@@ -325,5 +325,20 @@ def fill_demo(
         bulk_repo.insert_measurements(tx, profile.id, measurements)
     for test in demo_assessments(exercises, end, weeks):
         assessments.record_assessment(store, profile.id, test)
+    if weeks <= MOST_WEEKS_WITH_ROUTINE:
+        _demo_routine(store, profile.id)
     used = {ex.exercise_id for r in records for ex in r.exercises}
     return DemoSummary(profile.id, len(records), sets, len(used))
+
+
+DEMO_ROUTINE = "Generated: 4 days, 60 min"
+MOST_WEEKS_WITH_ROUTINE = 104  # the benchmark databases (years of history) go without
+
+
+def _demo_routine(store: Store, profile_id: int) -> None:
+    """A routine generated from the demo person's own gaps, full gym, 4 days of 60 min."""
+    from evenside.domain.generator import EQUIPMENT_PRESETS, GeneratorChoice
+    from evenside.services import routines
+
+    choice = GeneratorChoice(4, 60, EQUIPMENT_PRESETS["full"])
+    routines.generate_and_save(store, profile_id, DEMO_ROUTINE, choice)

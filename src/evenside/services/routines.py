@@ -3,7 +3,8 @@ session from a day."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from evenside.domain.balance_check import (
     AddExercise,
@@ -12,10 +13,17 @@ from evenside.domain.balance_check import (
     Fix,
     check_routine,
 )
+from evenside.domain.balance_fix import FixPreview, best_fix, preview, refusal
 from evenside.domain.changes import Changes, of_sessions
 from evenside.domain.errors import InvalidInput
-from evenside.domain.generator import GeneratorChoice, allowed_exercises, generate
+from evenside.domain.generator import (
+    GeneratorChoice,
+    GeneratorRules,
+    allowed_exercises,
+    generate,
+)
 from evenside.domain.library import Exercise
+from evenside.domain.profile import Settings
 from evenside.domain.progress import CurrentAsymmetry
 from evenside.domain.routines import (
     Routine,
@@ -23,12 +31,42 @@ from evenside.domain.routines import (
     validate_name,
     validate_targets,
 )
+from evenside.domain.volume import set_ranges
 from evenside.services import progress
 from evenside.services.store import Store
 from evenside.services.workout import SessionStarted
 from evenside.storage import library_repo, profile_repo, routine_repo, session_repo
 
 MAX_FIX_ROUNDS = 60
+NOT_MET = "Not met:"
+
+
+EQUIPMENT_NOTE = "Equipment: "
+BODYWEIGHT_ONLY = "bodyweight only"
+
+
+def routine_equipment(routine: Routine) -> frozenset[str] | None:
+    """The equipment a generated routine was made for (in its notes); None when not said."""
+    for line in routine.notes.splitlines():
+        if line.startswith(EQUIPMENT_NOTE):
+            text = line[len(EQUIPMENT_NOTE) :]
+            return frozenset() if text == BODYWEIGHT_ONLY else frozenset(text.split(", "))
+    return None
+
+
+def _allowed_for(routine: Routine, library: dict[int, Exercise]) -> set[int] | None:
+    equipment = routine_equipment(routine)
+    return None if equipment is None else set(allowed_exercises(library, equipment))
+
+
+def unmet_reasons(routine: Routine) -> tuple[str, ...]:
+    """What the generator could not meet, as saved in the routine's notes."""
+    lines = routine.notes.splitlines()
+    if NOT_MET not in lines:
+        return ()
+    after = lines[lines.index(NOT_MET) + 1 :]
+    return tuple(line[2:] for line in after if line.startswith("- "))
+
 
 # What every write below changes. Writes that hand back a new id or a snapshot keep doing so
 # (the command line and scripts use them); the screens pair them with this value.
@@ -176,13 +214,17 @@ def check(
     library: dict[int, Exercise] | None = None,
     asymmetry: dict[int, CurrentAsymmetry] | None = None,
 ) -> list[Finding]:
-    """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly."""
+    """The checker's findings; pass ``library`` and ``asymmetry`` when checking repeatedly.
+    A generated routine's fixes keep to the equipment it was made for."""
     with store.transaction() as tx:
         settings = profile_repo.get_settings(tx, profile_id)
         routine = routine_repo.get_routine(tx, routine_id)
+    library = library if library is not None else _library(store)
+    if allowed is None:
+        allowed = _allowed_for(routine, library)
     return check_routine(
         routine,
-        library if library is not None else _library(store),
+        library,
         asymmetry if asymmetry is not None else current_asymmetries(store, profile_id),
         notice_percent=settings.notice_percent,
         warning_percent=settings.warning_percent,
@@ -197,7 +239,13 @@ def apply_fix(store: Store, fix: Fix) -> Changes:
         for step in fix:
             if isinstance(step, AddExercise):
                 routine_repo.add_item(
-                    tx, step.day_id, step.exercise_id, target_sets=step.target_sets
+                    tx,
+                    step.day_id,
+                    step.exercise_id,
+                    target_sets=step.target_sets,
+                    rep_low=step.rep_low,
+                    rep_high=step.rep_high,
+                    rest_seconds=step.rest_seconds,
                 )
                 continue
             routine_id = routine_repo.routine_of_item(tx, step.item_id)
@@ -206,34 +254,101 @@ def apply_fix(store: Store, fix: Fix) -> Changes:
             if isinstance(step, AddSets):
                 changed = replace(item, target_sets=item.target_sets + step.sets)
             else:
-                changed = replace(item, extra_weak_side_sets=item.extra_weak_side_sets + 1)
+                changed = replace(item, extra_weak_side_sets=item.extra_weak_side_sets + step.sets)
             routine_repo.update_item(tx, changed)
     return CHANGED
 
 
-def generate_routine(store: Store, profile_id: int, name: str, choice: GeneratorChoice) -> int:
-    """Build a balanced routine, then apply the checker's fixes until it has nothing to say."""
+def _checker(store: Store, profile_id: int) -> Callable[[Routine], list[Finding]]:
     library = _library(store)
     asymmetry = current_asymmetries(store, profile_id)
     with store.transaction() as tx:
         settings = profile_repo.get_settings(tx, profile_id)
-    plan = generate(
-        choice,
-        library,
-        asymmetry,
-        notice_percent=settings.notice_percent,
-        warning_percent=settings.warning_percent,
-    )
-    clean = validate_name(name)
-    with store.transaction() as tx:
-        routine_id = routine_repo.create_routine(
-            tx,
-            profile_id,
-            clean,
-            store.now(),
-            f"Generated: {choice.days_per_week} days, {choice.minutes} min",
+
+    def check_one(routine: Routine) -> list[Finding]:
+        return check_routine(
+            routine,
+            library,
+            asymmetry,
+            allowed=_allowed_for(routine, library),
+            notice_percent=settings.notice_percent,
+            warning_percent=settings.warning_percent,
+            pairs=settings.opposing_pairs(),
         )
-        for day in plan:
+
+    return check_one
+
+
+def preview_fix(store: Store, profile_id: int, routine_id: int, finding: Finding) -> FixPreview:
+    """What the finding's fix would do: the findings it resolves and any it would add."""
+    return preview(get_routine(store, routine_id), finding, _checker(store, profile_id))
+
+
+def apply_checked_fix(store: Store, profile_id: int, routine_id: int, finding: Finding) -> Changes:
+    """Apply the fix only if it adds no finding; otherwise refuse and say what it would add."""
+    tried = preview_fix(store, profile_id, routine_id, finding)
+    if not tried.acceptable:
+        raise InvalidInput(f"Not applied: {refusal(tried)}.", "fix")
+    assert tried.finding.fix is not None
+    return apply_fix(store, tried.finding.fix)
+
+
+def fix_all(store: Store, profile_id: int, routine_id: int) -> list[FixPreview]:
+    """Apply, one at a time, every fix that adds no finding and lowers their number, until
+    none is left (a fixed point: the number of findings cannot fall forever)."""
+    check_one = _checker(store, profile_id)
+    done: list[FixPreview] = []
+    for _round in range(MAX_FIX_ROUNDS):
+        step = best_fix(get_routine(store, routine_id), check_one)
+        if step is None:
+            break
+        assert step.finding.fix is not None
+        apply_fix(store, step.finding.fix)
+        done.append(step)
+    return done
+
+
+def generation_rules(settings: Settings) -> GeneratorRules:
+    overrides = {m: (lo, hi) for m, lo, hi in settings.weekly_set_ranges}
+    return GeneratorRules(
+        settings.notice_percent,
+        settings.warning_percent,
+        settings.rest_between_sides_seconds,
+        set_ranges(overrides),
+        settings.opposing_pairs(),
+    )
+
+
+def generate_routine(store: Store, profile_id: int, name: str, choice: GeneratorChoice) -> int:
+    """Build and save a balanced routine; its notes list what could not be met."""
+    return generate_and_save(store, profile_id, name, choice).routine_id
+
+
+@dataclass(frozen=True)
+class Generated:
+    routine_id: int
+    reasons: tuple[str, ...]
+
+
+def generate_and_save(
+    store: Store, profile_id: int, name: str, choice: GeneratorChoice
+) -> Generated:
+    clean = validate_name(name)
+    library = _library(store)
+    asymmetry = current_asymmetries(store, profile_id)
+    with store.transaction() as tx:
+        settings = profile_repo.get_settings(tx, profile_id)
+        if routine_repo.find_by_name(tx, profile_id, clean) is not None:
+            raise InvalidInput(f'A routine called "{clean}" already exists.', "name")
+    made = generate(choice, library, asymmetry, generation_rules(settings))
+    notes = f"Generated: {choice.days_per_week} days, {choice.minutes} min"
+    kinds = ", ".join(sorted(choice.equipment)) or BODYWEIGHT_ONLY
+    notes += f"\n{EQUIPMENT_NOTE}{kinds}"
+    if made.reasons:
+        notes += "\n" + NOT_MET + "\n" + "\n".join(f"- {r}" for r in made.reasons)
+    with store.transaction() as tx:
+        routine_id = routine_repo.create_routine(tx, profile_id, clean, store.now(), notes)
+        for day in made.routine.days:
             day_id = routine_repo.add_day(tx, routine_id, day.name)
             for item in day.items:
                 routine_repo.add_item(
@@ -243,18 +358,10 @@ def generate_routine(store: Store, profile_id: int, name: str, choice: Generator
                     target_sets=item.target_sets,
                     rep_low=item.rep_low,
                     rep_high=item.rep_high,
+                    rest_seconds=item.rest_seconds,
                     extra_weak_side_sets=item.extra_weak_side_sets,
                 )
-    allowed = set(allowed_exercises(library, choice.equipment))
-    for _round in range(MAX_FIX_ROUNDS):
-        findings = check(
-            store, profile_id, routine_id, allowed, library=library, asymmetry=asymmetry
-        )
-        fixes = [f.fix for f in findings if f.fix is not None]
-        if not fixes:
-            break
-        apply_fix(store, fixes[0])
-    return routine_id
+    return Generated(routine_id, made.reasons)
 
 
 def start_session_from_day(store: Store, profile_id: int, day_id: int) -> SessionStarted:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,8 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evenside.domain.generator import GeneratorChoice
+from evenside.domain.generator import EQUIPMENT_PRESETS, GeneratorChoice
 from evenside.domain.routines import EQUIPMENT
+
+PRESETS = {
+    "Full gym": EQUIPMENT_PRESETS["full"],
+    "Dumbbells and a bench": EQUIPMENT_PRESETS["dumbbells"],
+    "Bodyweight only": EQUIPMENT_PRESETS["bodyweight"],
+}
 
 
 class GenerateDialog(QDialog):
@@ -41,16 +48,26 @@ class GenerateDialog(QDialog):
             check.setChecked(True)
             self.equipment[kind] = check
             box_layout.addWidget(check)
+        self.preset = QComboBox()
+        for label in PRESETS:
+            self.preset.addItem(label)
+        self.preset.currentTextChanged.connect(self._use_preset)
         about = QLabel(
-            "The routine pairs opposing muscle groups, works each group from more than one "
-            "exercise, favours one-sided exercises (and adds your most asymmetric ones), "
-            "includes a contralateral exercise, and every exercise has its stretch."
+            "Each day fits the session length: sets × (work + rest), both sides counted for "
+            "one-sided work (4 s a rep, holds and carries by their seconds), plus set-up and "
+            "the stretch after each exercise. Weekly sets per muscle group aim for 10–20 for "
+            "large groups and at least 6 for calves and side delts (Schoenfeld et al. 2017; "
+            "Israetel's volume landmarks). Every exercise you are asymmetric on beyond noise "
+            "goes in with extra weak-side sets, when the equipment and the time allow. It "
+            "adds contralateral and anti-rotation work, keeps lower-body work off upper-body "
+            "days, and lists whatever it could not meet, and why."
         )
         about.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Days", self.days)
         form.addRow("&Length", self.minutes)
+        form.addRow("&Equipment", self.preset)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -61,6 +78,13 @@ class GenerateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(box)
         layout.addWidget(buttons)
+
+    def _use_preset(self, label: str) -> None:
+        kinds = PRESETS.get(label)
+        if kinds is None:
+            return
+        for kind, check in self.equipment.items():
+            check.setChecked(kind in kinds)
 
     def choice(self) -> GeneratorChoice:
         return GeneratorChoice(

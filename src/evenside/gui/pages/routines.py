@@ -74,6 +74,7 @@ class RoutinesPage(QWidget):
         self.editor.item_buttons.addWidget(self.print_button)
         self.editor.item_buttons.addWidget(self.start_button)
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.findings = FindingsPanel()
         self._lay_out()
         self._connect()
@@ -150,6 +151,7 @@ class RoutinesPage(QWidget):
         self.start_button.clicked.connect(self.start_session)
         self.print_button.clicked.connect(self.print_sheet)
         self.findings.fix_requested.connect(self.apply_fix)
+        self.findings.fix_all_requested.connect(self.fix_all)
         add_shortcut(self, QKeySequence.StandardKey.Undo, self.undo_stack.undo)
 
     # -- loading --------------------------------------------------------------------------
@@ -191,9 +193,13 @@ class RoutinesPage(QWidget):
             self.findings.show_findings([])
             return
         self.routine = routines.get_routine(self.store, int(item.data(Qt.ItemDataRole.UserRole)))
-        self.title.setText(f"<h3>{self.routine.name}</h3><small>{self.routine.notes}</small>")
+        first_line = self.routine.notes.split("\n", 1)[0]
+        self.title.setText(f"<h3>{self.routine.name}</h3><small>{first_line}</small>")
         self.editor.show_routine(self.routine, self.exercises)
-        self.findings.show_findings(routines.check(self.store, self.profile.id, self.routine.id))
+        self.findings.show_findings(
+            routines.check(self.store, self.profile.id, self.routine.id),
+            routines.unmet_reasons(self.routine),
+        )
 
     def selected_day_id(self) -> int | None:
         return self.editor.selected_day_id()
@@ -283,9 +289,38 @@ class RoutinesPage(QWidget):
         self.message.setText(f'Deleted "{snapshot.name}". Ctrl+Z brings it back.')
 
     def apply_fix(self, finding: Finding) -> None:
-        fix = finding.fix
-        if fix is not None:
-            self._run(lambda: routines.apply_fix(self.store, fix))
+        """Preview the fix; Apply is offered only when it adds no finding."""
+        if finding.fix is None or self.routine is None:
+            return
+        from evenside.gui.dialogs.fix_preview import FixPreviewDialog
+
+        routine_id = self.routine.id
+        tried = routines.preview_fix(self.store, self.profile.id, routine_id, finding)
+        dialog = FixPreviewDialog(tried, self)
+        dialog.accepted.connect(
+            lambda: self._run(
+                lambda: routines.apply_checked_fix(self.store, self.profile.id, routine_id, finding)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.fix_dialog = dialog
+        dialog.open()  # window-modal; returns at once
+
+    def fix_all(self) -> None:
+        if self.routine is None:
+            return
+        routine_id = self.routine.id
+        done: list[int] = []
+        if self._run(
+            lambda: done.append(len(routines.fix_all(self.store, self.profile.id, routine_id)))
+        ):
+            left = len(routines.check(self.store, self.profile.id, routine_id))
+            self.message.setText(
+                f"Fix all: {done[0]} fix(es) applied; {left} finding(s) left, whose fix would "
+                "add another finding or has nothing to add."
+                if left
+                else f"Fix all: {done[0]} fix(es) applied; no findings left."
+            )
 
     # -- sessions and sheets --------------------------------------------------------------
 
