@@ -28,6 +28,11 @@ class Store:
         return self.database.path
 
     @property
+    def server(self) -> str | None:
+        """The studio server's address (password hidden) when the database is on one."""
+        return self.database.url
+
+    @property
     def upgrade_backup(self) -> Path | None:
         """The copy made before this start-up upgraded the file, if it did."""
         return self.database.backup
@@ -49,7 +54,7 @@ class Store:
 
 
 def open_store(
-    path: Path,
+    path: Path | str,
     clock: Callable[[], datetime] = datetime.now,
     *,
     exclusive: bool = False,
@@ -60,8 +65,13 @@ def open_store(
     ``exclusive`` (the window): claim the file for as long as the store is open, refused
     with ``DatabaseInUse`` while another Evenside holds it; ``claim``, a claim already held
     (a restore reopening the file). Commands that only add rows (import, export, backup)
-    share the file with an open window.
+    share the file with an open window. ``path`` may be a PostgreSQL address instead: a
+    server is shared by design, so it is never claimed.
     """
+    if isinstance(path, str):
+        from evenside.storage.server import open_server_database
+
+        return _with_current_library(Store(open_server_database(path), clock))
     lock = claim or (DatabaseLock(path) if exclusive else None)
     if lock is not None and path.exists():
         lock.require()
@@ -75,6 +85,14 @@ def open_store(
     try:
         if lock is not None and not lock.held:
             lock.require()  # a new file: claimed as soon as it exists
+    except BaseException:
+        store.close()
+        raise
+    return _with_current_library(store)
+
+
+def _with_current_library(store: Store) -> Store:
+    try:
         folder = resource("library")
         with store.transaction() as tx:
             if library_repo.stored_library_version(tx) != read_library_version(folder):
