@@ -18,7 +18,7 @@ from evenside.cli.common import profile_id as find_profile
 from evenside.cli.report import add_report_parser, weak_side_report
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.wording import counted
-from evenside.paths import demo_database, resolve_database
+from evenside.paths import demo_database, is_server_url, resolve_database, resolve_location
 
 EXIT_KNOWN_ERROR = 2
 WEEKS_PER_YEAR = 52
@@ -309,6 +309,11 @@ def main(argv: Sequence[str]) -> int:
                 print(make_demo_database(path, args.years), file=sys.stderr)
         else:
             path = resolve_database(args.db)
+            if is_server_url(resolve_location(args.db)):
+                raise InvalidInput(
+                    "The window opens database files only for now; a studio server is "
+                    "reached by the commands (evenside --db URL report, import, export)."
+                )
         check_database_location(path)
         from evenside.gui.app import run
 

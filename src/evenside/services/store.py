@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from evenside.domain.errors import InvalidInput
 from evenside.interchange.library_file import read_library, read_library_version
 from evenside.resources_locator import resource
 from evenside.storage import library_repo
@@ -36,6 +37,15 @@ class Store:
     def upgrade_backup(self) -> Path | None:
         """The copy made before this start-up upgraded the file, if it did."""
         return self.database.backup
+
+    def require_file(self, work: str) -> None:
+        """Refuse whole-file ``work`` (a backup, a restore, a copy before deleting) on a
+        server database, which is no file: the server's own backups cover it."""
+        if self.server is not None:
+            raise InvalidInput(
+                f"Cannot {work} on a studio server ({self.server}): back the server up with "
+                "its own tools (pg_dump) instead."
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
