@@ -54,7 +54,7 @@ def test_every_revision_upgrades_one_by_one_on_postgresql(postgres: Cluster) -> 
 def test_a_newer_schema_on_the_server_is_refused_and_left_as_it_was(
     postgres: Cluster, postgres_url: str
 ) -> None:
-    name = postgres_url.split("@/")[1].split("?")[0]
+    name = postgres_url.split("@/")[1].split("?", maxsplit=1)[0]
     with _connect(postgres, name) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(NewerDatabase, match=r"newer version of Evenside \(schema 0099\)"):
