@@ -91,11 +91,23 @@ class Cluster:
             "--locale=C",
             "--no-sync",  # a throwaway cluster: nothing to keep after a crash
         )
+        # The test superuser needs no password; everyone else (the trainers) signs in with
+        # one, as on a studio's server.
+        self._write_as_owner(
+            self.data_dir / "pg_hba.conf",
+            f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n",
+        )
         options = f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off"
         self._run(
             "pg_ctl", "-D", str(self.data_dir), "-o", options, "-l", str(self.root / "log"), "-w",
             "start",
         )  # fmt: skip
+
+    def _write_as_owner(self, path: Path, content: str) -> None:
+        path.write_text(content)
+        if self.as_user is not None:
+            account = pwd.getpwnam(self.as_user)
+            os.chown(path, account.pw_uid, account.pw_gid)
 
     def admin(self, statement: str) -> None:
         """Run one statement as the superuser, outside a transaction."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -23,7 +24,11 @@ pytestmark = pytest.mark.postgres
 ROW = "One-arm dumbbell row"
 
 
+PASSWORDS = {"head_coach": "head-secret-1", "anna": "anna-secret-1", "ben": "ben-secret-22"}
+
+
 def _as(cluster: Cluster, database: str, user: str) -> psycopg.Connection[tuple[object, ...]]:
+    """Raw SQL as ``user``; a trainer signs in with their password (from PGPASSFILE)."""
     return psycopg.connect(
         host=str(cluster.socket_dir), user=user, dbname=database, autocommit=True
     )
@@ -71,22 +76,43 @@ class Studio:
 
 @pytest.fixture
 def studio(
-    postgres: Cluster, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+    postgres: Cluster, postgres_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[Studio]:
+    """Init, two trainers added, each signing in with the standard password file."""
     database = postgres_url.split("@/", 1)[1].split("?", 1)[0]
-    assert _studio(monkeypatch, "head-secret-1", "studio", "init", postgres_url,
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    try:
+        yield _set_up_studio(postgres, database, postgres_url, monkeypatch, tmp_path)
+    finally:  # roles belong to the whole cluster: drop them even after a failed set-up
+        with _as(postgres, database, SUPERUSER) as connection:
+            for role in PASSWORDS:
+                if connection.execute(
+                    "SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)
+                ).fetchone():
+                    connection.execute(f"DROP OWNED BY {role}")
+                    connection.execute(f"DROP ROLE {role}")
+
+
+def _set_up_studio(
+    postgres: Cluster,
+    database: str,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Studio:
+    assert _studio(monkeypatch, PASSWORDS["head_coach"], "studio", "init", postgres_url,
                    "--head", "head_coach", "--password-stdin") == 0  # fmt: skip
-    for trainer, password in (("anna", "anna-secret-1"), ("ben", "ben-secret-22")):
-        assert _studio(monkeypatch, password, "--db", postgres_url, "studio", "add-trainer",
-                       trainer, "--password-stdin") == 0  # fmt: skip
+    for trainer in ("anna", "ben"):
+        assert _studio(monkeypatch, PASSWORDS[trainer], "--db", postgres_url, "studio",
+                       "add-trainer", trainer, "--password-stdin") == 0  # fmt: skip
+    passfile = tmp_path / "pgpass"
+    passfile.write_text("".join(f"*:*:*:{u}:{p}\n" for u, p in PASSWORDS.items()))
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
     made = Studio(postgres, database, postgres_url)
     made.log_client("anna", "Alice", 20)
     made.log_client("ben", "Bob", 30)
-    yield made
-    with _as(postgres, database, SUPERUSER) as connection:
-        for role in ("anna", "ben", "head_coach"):
-            connection.execute(f"DROP OWNED BY {role}")
-            connection.execute(f"DROP ROLE {role}")
+    return made
 
 
 def test_a_trainer_reads_only_their_own_clients_rows(studio: Studio) -> None:
@@ -175,6 +201,22 @@ def test_passwords_reach_the_server_only_as_scram_verifiers(studio: Studio) -> N
     for role, password in (("anna", "anna-secret-1"), ("ben", "ben-secret-22")):
         assert str(stored[role]).startswith("SCRAM-SHA-256$4096:")
         assert password not in str(stored[role])
+
+
+def test_a_trainer_without_the_right_password_is_refused_in_one_line(
+    studio: Studio,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    wrong = tmp_path / "wrong-pgpass"
+    wrong.write_text("*:*:*:ben:not-his-password\n")
+    wrong.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(wrong))
+    assert main(["--db", studio.url_for("ben"), "report"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("evenside: Cannot reach postgresql+psycopg://ben@/")
+    assert "password authentication failed" in err and err.count("\n") == 1
 
 
 def test_a_trainer_name_that_is_not_a_plain_role_name_is_one_line(
