@@ -26,7 +26,8 @@ MIN_PASSWORD = 8
 
 def add_studio_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     studio = commands.add_parser(
-        "studio", help="a team of trainers on a PostgreSQL server (init, add-trainer, share)"
+        "studio",
+        help="a team of trainers on a PostgreSQL server (init, add-trainer, add-client, share)",
     )
     steps = studio.add_subparsers(dest="studio_command", metavar="STEP", required=True)
     init = steps.add_parser(
@@ -42,6 +43,10 @@ def add_studio_parser(commands: argparse._SubParsersAction[OneLineParser]) -> No
     share = steps.add_parser("share", help="let TRAINER see and log CLIENT's training too")
     share.add_argument("client", metavar="CLIENT", help="the client's profile name")
     share.add_argument("trainer", metavar="TRAINER")
+    client = steps.add_parser("add-client", help="add a client (a profile) owned by you")
+    client.add_argument("name", metavar="NAME")
+    client.add_argument("--dominant", choices=("left", "right"), default="right")
+    client.add_argument("--unit", choices=("kg", "lb"), default="kg")
     steps.add_parser("access", help="list which trainer sees which client")
 
 
@@ -64,6 +69,8 @@ def run_studio(args: argparse.Namespace) -> str:
         if args.studio_command == "share":
             studio.share_client(store, args.client, args.trainer)
             return f"{args.trainer} now sees {args.client}"
+        if args.studio_command == "add-client":
+            return _add_client(store, args)
         rows = studio.who_sees_what(store)
         return (
             "\n".join(f"{a.client}: {a.trainer}{' (owner)' if a.owner else ''}" for a in rows)
@@ -71,6 +78,15 @@ def run_studio(args: argparse.Namespace) -> str:
         )
     finally:
         store.close()
+
+
+def _add_client(store: Store, args: argparse.Namespace) -> str:
+    from evenside.domain.sides import Side
+    from evenside.domain.units import Unit
+    from evenside.services import profiles
+
+    profiles.create_profile(store, args.name, Side(args.dominant), Unit(args.unit))
+    return f"client {args.name} added; you own their training record"
 
 
 def _server(args: argparse.Namespace) -> str:
