@@ -228,3 +228,14 @@ def test_a_trainer_name_that_is_not_a_plain_role_name_is_one_line(
     err = capsys.readouterr().err
     assert err.startswith('evenside: "x"; DROP TABLE sets; --" cannot be a trainer\'s name')
     assert err.count("\n") == 1
+
+
+def test_a_client_a_trainer_adds_is_theirs(
+    studio: Studio, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", studio.url_for("ben"), "studio", "add-client", "Carol"]) == 0
+    assert capsys.readouterr().out == "client Carol added; you own their training record\n"
+    with _as(studio.cluster, studio.database, "anna") as anna:
+        assert anna.execute("SELECT name FROM profiles").fetchall() == [("Alice",)]
+    assert main(["--db", studio.url, "studio", "access"]) == 0
+    assert capsys.readouterr().out == "Alice: anna (owner)\nBob: ben (owner)\nCarol: ben (owner)\n"

@@ -16,7 +16,7 @@ from evenside import __version__
 from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
 from evenside.cli.report import add_report_parser, weak_side_report
-from evenside.cli.studio import add_studio_parser, run_studio
+from evenside.cli.studio import add_copy_parser, add_studio_parser, run_copy, run_studio
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.wording import counted
 from evenside.paths import demo_database, is_server_url, resolve_database, resolve_location
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file_parsers(commands)
     add_report_parser(commands)
     add_studio_parser(commands)
+    add_copy_parser(commands)
     return parser
 
 
@@ -301,6 +302,7 @@ def main(argv: Sequence[str]) -> int:
             "restore": restore_database,
             "report": weak_side_report,
             "studio": run_studio,
+            "copy": run_copy,
         }
         if args.command in headless:
             print(headless[args.command](args))

@@ -50,6 +50,29 @@ def add_studio_parser(commands: argparse._SubParsersAction[OneLineParser]) -> No
     steps.add_parser("access", help="list which trainer sees which client")
 
 
+def add_copy_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    copying = commands.add_parser(
+        "copy", help="copy a whole history from SRC to DST (files or postgresql+psycopg://)"
+    )
+    copying.add_argument("source", metavar="SRC", help="a database file or a server address")
+    copying.add_argument("target", metavar="DST", help="a new file or an empty server database")
+
+
+def run_copy(args: argparse.Namespace) -> str:
+    from pathlib import Path
+
+    from evenside.services.copying import copy_history
+
+    def location(value: str) -> Path | str:
+        return value if is_server_url(value) else Path(value).expanduser()
+
+    counts = copy_history(location(args.source), location(args.target))
+    rows = sum(c.target for c in counts)
+    lines = [f"copied {rows} rows; every table has the same count on both sides:"]
+    lines += [f"  {c.table}: {c.source} -> {c.target}" for c in counts if c.source]
+    return "\n".join(lines)
+
+
 def run_studio(args: argparse.Namespace) -> str:
     from evenside.services import studio
     from evenside.services.store import open_store
