@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import psycopg
 import pytest
 from sqlalchemy import create_engine, inspect
 
@@ -22,6 +21,9 @@ from evenside.storage import migrate, server
 from postgres_cluster import SUPERUSER, Cluster
 
 pytestmark = pytest.mark.postgres
+psycopg = pytest.importorskip(
+    "psycopg", reason="psycopg is not installed (pip install -e '.[test]')"
+)
 
 
 def _connect(cluster: Cluster, name: str) -> psycopg.Connection[tuple[object, ...]]:

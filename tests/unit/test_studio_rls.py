@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from evenside.cli import main
@@ -21,6 +20,9 @@ from evenside.services.store import open_store
 from postgres_cluster import SUPERUSER, Cluster
 
 pytestmark = pytest.mark.postgres
+psycopg = pytest.importorskip(
+    "psycopg", reason="psycopg is not installed (pip install -e '.[test]')"
+)
 ROW = "One-arm dumbbell row"
 
 
