@@ -241,3 +241,15 @@ def test_a_client_a_trainer_adds_is_theirs(
         assert anna.execute("SELECT name FROM profiles").fetchall() == [("Alice",)]
     assert main(["--db", studio.url, "studio", "access"]) == 0
     assert capsys.readouterr().out == "Alice: anna (owner)\nBob: ben (owner)\nCarol: ben (owner)\n"
+
+
+def test_a_trainer_cannot_upgrade_the_schema_and_is_told_who_can(
+    studio: Studio, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with _as(studio.cluster, studio.database, SUPERUSER) as admin:
+        admin.execute("UPDATE alembic_version SET version_num = '0004'")
+    assert main(["--db", studio.url_for("anna"), "report"]) == 2
+    err = capsys.readouterr().err
+    assert "needs its schema upgraded (from 0004): open it once as the database's owner" in err
+    with _as(studio.cluster, studio.database, SUPERUSER) as admin:
+        assert admin.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)

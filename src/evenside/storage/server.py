@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import sessionmaker
 
 from evenside.domain.errors import (
@@ -71,8 +71,14 @@ def open_server_database(url: str) -> Database:
         if revision != KNOWN_REVISIONS[-1]:
             from evenside.storage import migrate
 
-            with engine.connect() as connection:
-                migrate.upgrade(connection)
+            try:
+                with engine.connect() as connection:
+                    migrate.upgrade(connection)
+            except ProgrammingError as exc:  # a trainer's login may not change the schema
+                raise InvalidInput(
+                    f"{shown} needs its schema upgraded (from {revision or 'none'}): open it "
+                    "once as the database's owner, who may change it. Nothing was changed."
+                ) from exc
     except OperationalError as exc:
         engine.dispose()
         raise ServerUnreachable(f"Cannot reach {shown}: {_first_line(exc)}") from exc
