@@ -26,6 +26,10 @@ from evenside.domain.units import Unit  # noqa: E402
 from evenside.services import profiles  # noqa: E402
 from evenside.services.store import Store, open_store  # noqa: E402
 from fakes import FakeClock  # noqa: E402
+from postgres_cluster import REQUIRE_ENV, Cluster, start_cluster, why_unavailable  # noqa: E402
+
+BACKENDS = ("sqlite", "postgresql")
+_BACKEND_COUNTS: dict[str, dict[str, int]] = {name: {} for name in BACKENDS}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -64,8 +68,85 @@ def profile(store: Store) -> Profile:
     return profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``both_backends`` that uses ``store`` runs once on an SQLite file and
+    once on a PostgreSQL database, unless it names the file (``db_path``): that one is
+    about files, so SQLite only."""
+    names = metafunc.fixturenames
+    if (
+        metafunc.definition.get_closest_marker("both_backends")
+        and "store" in names
+        and "db_path" not in names
+    ):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "backend" in callspec.params:
+            item.user_properties.append(("backend", callspec.params["backend"]))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    backend = dict(report.user_properties).get("backend")
+    counted = report.when == "call" or (report.when == "setup" and not report.passed)
+    if backend is not None and counted:
+        outcomes = _BACKEND_COUNTS[str(backend)]
+        outcomes[report.outcome] = outcomes.get(report.outcome, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not any(_BACKEND_COUNTS.values()):
+        return
+    terminalreporter.section("storage and services tests per database backend")
+    for name, outcomes in _BACKEND_COUNTS.items():
+        shown = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+        terminalreporter.write_line(f"{name}: {shown or 'none run'}")
+
+
 @pytest.fixture
-def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = open_store(db_path, clock=clock)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the ``store`` fixture opens: SQLite unless the test is parametrised."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for the whole run, with an Evenside database made
+    once (schema and library) to copy as the template of each test's database. Skips when
+    PostgreSQL is not installed, unless EVENSIDE_REQUIRE_POSTGRES=1 (CI), where it fails."""
+    reason = why_unavailable()
+    if reason is not None:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{REQUIRE_ENV}=1 but no PostgreSQL test server: {reason}")
+        pytest.skip(f"no PostgreSQL test server: {reason}")
+    cluster = start_cluster()
+    try:
+        cluster.create_database(TEMPLATE_DB)
+        open_store(cluster.url(TEMPLATE_DB)).close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+TEMPLATE_DB = "evenside_template"
+
+
+@pytest.fixture
+def postgres_url(postgres: Cluster, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh Evenside database of this test's own on the test server (its address)."""
+    name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
+    postgres.create_database(name, template=TEMPLATE_DB)
+    yield postgres.url(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture
+def store(backend: str, clock: FakeClock, request: pytest.FixtureRequest) -> Iterator[Store]:
+    if backend == "postgresql":
+        opened = open_store(request.getfixturevalue("postgres_url"), clock=clock)
+    else:
+        opened = open_store(request.getfixturevalue("db_path"), clock=clock)
     yield opened
     opened.close()

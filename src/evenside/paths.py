@@ -29,6 +29,22 @@ def demo_database() -> Path:
     return data_dir() / DEMO_FILE_NAME
 
 
+SERVER_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+def is_server_url(location: str | Path | None) -> bool:
+    """A PostgreSQL address (a studio's server) rather than a file."""
+    return isinstance(location, str) and location.startswith(SERVER_SCHEMES)
+
+
+def resolve_location(cli_value: str | None) -> Path | str:
+    """Like ``resolve_database``, but a server address (--db or EVENSIDE_DB) stays a string."""
+    for value in (cli_value, os.environ.get(ENV_DB)):
+        if value:
+            return value if is_server_url(value) else Path(value).expanduser()
+    return default_database()
+
+
 def resolve_database(cli_value: str | None) -> Path:
     """--db wins, then EVENSIDE_DB, then the per-user data folder."""
     if cli_value:

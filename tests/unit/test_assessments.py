@@ -16,6 +16,8 @@ from evenside.services import assessments, library, profiles, verdicts
 from evenside.services.store import Store
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 ROW = "One-arm dumbbell row"
 PLANK = "Side plank"
 REPS = AssessmentKind.REPS_TO_FAILURE

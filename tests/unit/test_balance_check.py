@@ -19,6 +19,8 @@ from evenside.services import library, profiles, routines
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 FULL_GYM = frozenset(EQUIPMENT)
 
 

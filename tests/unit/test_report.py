@@ -19,6 +19,8 @@ from evenside.services import library, profiles, progress, session_summary, verd
 from evenside.services.store import Store, open_store
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 ROW = "One-arm dumbbell row"
 # 20 kg x 8, L at RPE 9.5 (.774), R at RPE 7 (.707): gap = 1 - .707 / .774 = 8.66 %.
 RPE_GAP = (1 - 0.707 / 0.774) * 100

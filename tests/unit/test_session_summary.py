@@ -19,6 +19,8 @@ from evenside.services import library, profiles, session_summary, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 L, R, BOTH = Side.LEFT, Side.RIGHT, Side.BOTH
 ROW = "One-arm dumbbell row"
 

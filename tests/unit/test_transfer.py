@@ -31,6 +31,8 @@ from evenside.services.store import Store, open_store
 from evenside.storage import bulk_repo
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 
 

@@ -20,6 +20,8 @@ from evenside.services import library, progress, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 GOOD = SetRecord(Side.LEFT, 20.0, 8)
 
 # Each is one way a set got past the old services; all are refused now.

@@ -22,6 +22,8 @@ from evenside.services import library, profiles, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
+pytestmark = pytest.mark.both_backends  # the store fixture: SQLite and PostgreSQL
+
 L, R = Side.LEFT, Side.RIGHT
 
 

@@ -17,9 +17,10 @@ from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
 from evenside.cli.report import add_report_parser, weak_side_report
 from evenside.cli.routine import add_routine_parser, run_routine
+from evenside.cli.studio import add_copy_parser, add_studio_parser, run_copy, run_studio
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.wording import counted
-from evenside.paths import demo_database, resolve_database
+from evenside.paths import demo_database, is_server_url, resolve_database, resolve_location
 
 EXIT_KNOWN_ERROR = 2
 WEEKS_PER_YEAR = 52
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file_parsers(commands)
     add_report_parser(commands)
     add_routine_parser(commands)
+    add_studio_parser(commands)
+    add_copy_parser(commands)
     return parser
 
 
@@ -301,6 +304,8 @@ def main(argv: Sequence[str]) -> int:
             "restore": restore_database,
             "report": weak_side_report,
             "routine": run_routine,
+            "studio": run_studio,
+            "copy": run_copy,
         }
         if args.command in headless:
             print(headless[args.command](args))
@@ -312,6 +317,11 @@ def main(argv: Sequence[str]) -> int:
                 print(make_demo_database(path, args.years), file=sys.stderr)
         else:
             path = resolve_database(args.db)
+            if is_server_url(resolve_location(args.db)):
+                raise InvalidInput(
+                    "The window opens database files only for now; a studio server is "
+                    "reached by the commands (evenside --db URL report, import, export)."
+                )
         check_database_location(path)
         from evenside.gui.app import run
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evenside.domain.errors import InvalidInput, LocationNotWritable, NotFound
-from evenside.paths import resolve_database
+from evenside.paths import resolve_location
 
 if TYPE_CHECKING:
     from evenside.services.store import Store
@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 def open_existing(args: argparse.Namespace) -> Store:
     from evenside.services.store import open_store
 
-    path = resolve_database(args.db)
+    path = resolve_location(args.db)
+    if isinstance(path, str):  # a studio server: its database exists once created
+        return open_store(path)
     check_database_location(path)
     if not path.exists():
         raise NotFound(

@@ -52,3 +52,7 @@ class DiskError(EvensideError):
 
 class DatabaseInUse(EvensideError):
     """Another Evenside has the database open, and the operation needs it to itself."""
+
+
+class ServerUnreachable(EvensideError):
+    """A database server did not answer, refused the login, or dropped the connection."""

@@ -66,6 +66,7 @@ def _own_backups(db_path: Path, label: str | None = None) -> list[tuple[BackupNa
 
 def back_up(store: Store, target: Path | None = None, *, label: str = "manual") -> Path:
     """Copy the open database to ``target`` (a file, or a folder to name it in)."""
+    store.require_file("make a backup")
     if target is not None and not target.is_dir():
         if target.exists() or target.is_symlink():
             raise InvalidInput(f"{target} already exists; choose a new file or a folder.", "path")
@@ -84,6 +85,8 @@ def back_up(store: Store, target: Path | None = None, *, label: str = "manual") 
 def auto_backup(store: Store, keep: int) -> Path | None:
     """At most one automatic backup a day; keeps the newest ``keep`` automatic ones."""
     today = store.now().date().isoformat()
+    if store.server is not None:
+        return None  # a server is backed up on the server
     with store.transaction() as tx:
         if meta_repo.get(tx, LAST_AUTO_KEY) == today:
             return None
@@ -119,6 +122,7 @@ def restore(store: Store, backup: Path) -> tuple[Store, Path]:
     Returns the reopened store (upgraded if the backup is older; holding the claim if this
     store held it) and the safety copy.
     """
+    store.require_file("restore a backup")
     database.check_backup_file(backup)
     path, clock = store.path, store.clock
     lock = store.lock if store.lock is not None and store.lock.held else None

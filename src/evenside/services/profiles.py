@@ -75,6 +75,7 @@ def delete_profile(store: Store, profile_id: int) -> Path:
 
     Returns the copy: the way back if the deletion was a mistake.
     """
+    store.require_file("delete a profile with a copy to undo it")
     with store.transaction() as tx:
         name = profile_repo.get_profile(tx, profile_id).name
     stamp = store.now().strftime("%Y%m%d-%H%M%S")

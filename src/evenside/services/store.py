@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from evenside.domain.errors import InvalidInput
 from evenside.interchange.library_file import read_library, read_library_version
 from evenside.resources_locator import resource
 from evenside.storage import library_repo
@@ -28,9 +29,23 @@ class Store:
         return self.database.path
 
     @property
+    def server(self) -> str | None:
+        """The studio server's address (password hidden) when the database is on one."""
+        return self.database.url
+
+    @property
     def upgrade_backup(self) -> Path | None:
         """The copy made before this start-up upgraded the file, if it did."""
         return self.database.backup
+
+    def require_file(self, work: str) -> None:
+        """Refuse whole-file ``work`` (a backup, a restore, a copy before deleting) on a
+        server database, which is no file: the server's own backups cover it."""
+        if self.server is not None:
+            raise InvalidInput(
+                f"Cannot {work} on a studio server ({self.server}): back the server up with "
+                "its own tools (pg_dump) instead."
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
@@ -49,7 +64,7 @@ class Store:
 
 
 def open_store(
-    path: Path,
+    path: Path | str,
     clock: Callable[[], datetime] = datetime.now,
     *,
     exclusive: bool = False,
@@ -60,8 +75,13 @@ def open_store(
     ``exclusive`` (the window): claim the file for as long as the store is open, refused
     with ``DatabaseInUse`` while another Evenside holds it; ``claim``, a claim already held
     (a restore reopening the file). Commands that only add rows (import, export, backup)
-    share the file with an open window.
+    share the file with an open window. ``path`` may be a PostgreSQL address instead: a
+    server is shared by design, so it is never claimed.
     """
+    if isinstance(path, str):
+        from evenside.storage.server import open_server_database
+
+        return _with_current_library(Store(open_server_database(path), clock))
     lock = claim or (DatabaseLock(path) if exclusive else None)
     if lock is not None and path.exists():
         lock.require()
@@ -75,6 +95,14 @@ def open_store(
     try:
         if lock is not None and not lock.held:
             lock.require()  # a new file: claimed as soon as it exists
+    except BaseException:
+        store.close()
+        raise
+    return _with_current_library(store)
+
+
+def _with_current_library(store: Store) -> Store:
+    try:
         folder = resource("library")
         with store.transaction() as tx:
             if library_repo.stored_library_version(tx) != read_library_version(folder):

@@ -176,6 +176,7 @@ class Database:
     sessions: sessionmaker[Session]
     upgraded_from: str | None = None
     backup: Path | None = None
+    url: str | None = None  # a server database (its address, password hidden); None: a file
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -184,6 +185,10 @@ class Database:
             with self.sessions.begin() as tx:
                 yield tx
         except OperationalError as exc:
+            if self.url is not None:
+                from evenside.storage.server import translate_server_error
+
+                raise translate_server_error(exc, self.url) from exc
             raise translate_operational_error(exc, self.path) from exc
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from evenside.domain.sides import Side
 from evenside.domain.training import MeasurementRecord, SetKind
 from evenside.storage.models import MeasurementRow, SessionExerciseRow, SessionRow, SetRow
+from evenside.storage.portable_sql import days_before, week_start
 
 COUNTED = SetRow.kind != SetKind.WARM_UP.value
 
@@ -38,7 +39,7 @@ def _week_start(
     column: ColumnElement[datetime] | InstrumentedAttribute[datetime],
 ) -> ColumnElement[str]:
     # The Monday on or before the session's day.
-    return func.date(column, "-6 days", "weekday 1")
+    return week_start(column)
 
 
 def reps_maxima(
@@ -86,7 +87,7 @@ def reps_maxima(
             and_(
                 latest.c.exercise_id == SessionExerciseRow.exercise_id,
                 SessionRow.started_at
-                >= func.datetime(latest.c.latest, f"-{7 * recent_weeks_per_exercise} days"),
+                >= days_before(latest.c.latest, 7 * recent_weeks_per_exercise),
             ),
         )
     query = (

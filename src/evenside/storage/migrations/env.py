@@ -17,7 +17,9 @@ def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
-        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+        # SQLite cannot ALTER most things: batch mode copies the table. PostgreSQL can, and
+        # its batch operations are plain ALTERs anyway.
+        render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
     # Inside the caller's transaction (schema_change) this opens none of its own.

@@ -1,0 +1,135 @@
+"""`evenside studio`: set a PostgreSQL server up for a team of trainers, add trainers, and
+share a client with another trainer.
+
+Passwords are typed at a prompt (twice), or given on standard input with
+``--password-stdin`` for scripts; they are never written to a file, an argument or the
+environment. Trainers then sign in with the standard ``PGPASSFILE`` (~/.pgpass) or their
+server's other means; Evenside stores no password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import TYPE_CHECKING
+
+from evenside.domain.errors import InvalidInput
+from evenside.paths import is_server_url, resolve_location
+
+if TYPE_CHECKING:
+    from evenside.cli import OneLineParser
+    from evenside.services.store import Store
+
+MIN_PASSWORD = 8
+
+
+def add_studio_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    studio = commands.add_parser(
+        "studio",
+        help="a team of trainers on a PostgreSQL server (init, add-trainer, add-client, share)",
+    )
+    steps = studio.add_subparsers(dest="studio_command", metavar="STEP", required=True)
+    init = steps.add_parser(
+        "init", help="make the schema, the access rules and the first head trainer on URL"
+    )
+    init.add_argument("url", metavar="URL", help="postgresql+psycopg://OWNER@HOST/DATABASE")
+    init.add_argument("--head", default="head_trainer", metavar="NAME", help="head trainer")
+    init.add_argument("--password-stdin", action="store_true", help="read the password")
+    trainer = steps.add_parser("add-trainer", help="add a trainer (a server login) via --db")
+    trainer.add_argument("name", metavar="NAME")
+    trainer.add_argument("--head", action="store_true", help="a head trainer: sees every client")
+    trainer.add_argument("--password-stdin", action="store_true", help="read the password")
+    share = steps.add_parser("share", help="let TRAINER see and log CLIENT's training too")
+    share.add_argument("client", metavar="CLIENT", help="the client's profile name")
+    share.add_argument("trainer", metavar="TRAINER")
+    client = steps.add_parser("add-client", help="add a client (a profile) owned by you")
+    client.add_argument("name", metavar="NAME")
+    client.add_argument("--dominant", choices=("left", "right"), default="right")
+    client.add_argument("--unit", choices=("kg", "lb"), default="kg")
+    steps.add_parser("access", help="list which trainer sees which client")
+
+
+def add_copy_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None:
+    copying = commands.add_parser(
+        "copy", help="copy a whole history from SRC to DST (files or postgresql+psycopg://)"
+    )
+    copying.add_argument("source", metavar="SRC", help="a database file or a server address")
+    copying.add_argument("target", metavar="DST", help="a new file or an empty server database")
+
+
+def run_copy(args: argparse.Namespace) -> str:
+    from pathlib import Path
+
+    from evenside.services.copying import copy_history
+
+    def location(value: str) -> Path | str:
+        return value if is_server_url(value) else Path(value).expanduser()
+
+    counts = copy_history(location(args.source), location(args.target))
+    rows = sum(c.target for c in counts)
+    lines = [f"copied {rows} rows; every table has the same count on both sides:"]
+    lines += [f"  {c.table}: {c.source} -> {c.target}" for c in counts if c.source]
+    return "\n".join(lines)
+
+
+def run_studio(args: argparse.Namespace) -> str:
+    from evenside.services import studio
+    from evenside.services.store import open_store
+
+    url = args.url if args.studio_command == "init" else _server(args)
+    if args.studio_command in ("init", "add-trainer"):
+        name = args.head if args.studio_command == "init" else args.name
+        password = _password(name, args.password_stdin)
+    store: Store = open_store(url)
+    try:
+        if args.studio_command == "init":
+            studio.init_studio(store, args.head, password)
+            return f"studio ready on {store.server}; head trainer {args.head} added"
+        if args.studio_command == "add-trainer":
+            studio.add_trainer(store, args.name, password, head=args.head)
+            return f"trainer {args.name} added{' (head trainer)' if args.head else ''}"
+        if args.studio_command == "share":
+            studio.share_client(store, args.client, args.trainer)
+            return f"{args.trainer} now sees {args.client}"
+        if args.studio_command == "add-client":
+            return _add_client(store, args)
+        rows = studio.who_sees_what(store)
+        return (
+            "\n".join(f"{a.client}: {a.trainer}{' (owner)' if a.owner else ''}" for a in rows)
+            or "no clients yet"
+        )
+    finally:
+        store.close()
+
+
+def _add_client(store: Store, args: argparse.Namespace) -> str:
+    from evenside.domain.sides import Side
+    from evenside.domain.units import Unit
+    from evenside.services import profiles
+
+    profiles.create_profile(store, args.name, Side(args.dominant), Unit(args.unit))
+    return f"client {args.name} added; you own their training record"
+
+
+def _server(args: argparse.Namespace) -> str:
+    location = resolve_location(args.db)
+    if not is_server_url(location):
+        raise InvalidInput(
+            "studio commands need the server: --db postgresql+psycopg://... or EVENSIDE_DB."
+        )
+    return str(location)
+
+
+def _password(name: str, from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {name}: ")
+        if getpass.getpass("Again: ") != password:
+            raise InvalidInput("The two passwords differ; nothing was changed.")
+    else:
+        raise InvalidInput("No terminal to ask the password at: give it with --password-stdin.")
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"A password needs at least {MIN_PASSWORD} characters.")
+    return password

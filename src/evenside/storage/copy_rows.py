@@ -1,0 +1,93 @@
+"""Copying a whole Evenside history between two databases of any kind (an SQLite file, a
+PostgreSQL server), exactly: every row of every table with its id, in one transaction on
+the target, then a count of each table on both sides.
+
+Both databases are at the same schema revision (opening them brought them to this
+version's). The target must hold no history: only the exercise library, which every
+database gets when it is opened, and which is replaced by the source's so that ids match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, text
+
+from evenside.domain.errors import InvalidInput
+from evenside.storage.database import Database
+from evenside.storage.models import Base
+
+# What opening a database writes by itself; anything else in the target is somebody's data.
+LIBRARY_TABLES = frozenset({"exercises", "stretches", "exercise_stretches", "app_meta"})
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class CopyCount:
+    table: str
+    source: int
+    target: int
+
+
+def _tables() -> list[Table]:
+    return list(Base.metadata.sorted_tables)  # parents before children
+
+
+def _counts(connection: Connection) -> dict[str, int]:
+    return {
+        table.name: int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+        for table in _tables()
+    }
+
+
+def history_tables_in_use(connection: Connection) -> list[str]:
+    return [
+        name for name, count in _counts(connection).items()
+        if count and name not in LIBRARY_TABLES
+    ]  # fmt: skip
+
+
+def copy_all(source: Database, target: Database, shown_target: str) -> list[CopyCount]:
+    """Copy every row of ``source`` into ``target``; the per-table counts of both."""
+    with source.engine.connect() as reading, target.engine.begin() as writing:
+        used = history_tables_in_use(writing)
+        if used:
+            raise InvalidInput(
+                f"{shown_target} already holds a history ({', '.join(used)}); nothing was "
+                "copied. Copy into a new, empty database."
+            )
+        for table in reversed(_tables()):
+            writing.execute(delete(table))
+        for table in _tables():
+            _copy_table(reading, writing, table)
+        if writing.dialect.name == "postgresql":
+            _advance_sequences(writing)
+        found = _counts(writing)
+        expected = _counts(reading)
+        counts = [CopyCount(name, expected[name], found[name]) for name in expected]
+        wrong = [c.table for c in counts if c.source != c.target]
+        if wrong:  # the transaction is rolled back: the target stays as it was
+            raise InvalidInput(f"The copy did not match for {', '.join(wrong)}; nothing copied.")
+    return counts
+
+
+def _copy_table(reading: Connection, writing: Connection, table: Table) -> None:
+    order = list(table.primary_key.columns)
+    result = reading.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
+    for rows in result.mappings().partitions(BATCH):
+        writing.execute(insert(table), [dict(row) for row in rows])
+
+
+def _advance_sequences(writing: Connection) -> None:
+    """Rows came with their ids: the server's id counters start past the highest."""
+    for table in _tables():
+        if "id" not in table.c or not table.c.id.primary_key:
+            continue
+        writing.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), "
+                f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false) "
+                "WHERE pg_get_serial_sequence(:table, 'id') IS NOT NULL"
+            ),
+            {"table": table.name},
+        )

@@ -1,0 +1,133 @@
+"""Opening an Evenside database on a PostgreSQL server (a studio's shared database).
+
+The same models and the same Alembic revisions as the SQLite file; what differs is what a
+file has and a server has not: no header to inspect, no file lock, no copy before an
+upgrade (the server's own backups, ``pg_dump``, cover that), no pragmas. The server's
+version is checked (13 or later), and a schema newer than this Evenside is refused without
+a change, as on SQLite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.orm import sessionmaker
+
+from evenside.domain.errors import (
+    EvensideError,
+    InvalidInput,
+    NewerDatabase,
+    NotADatabase,
+    ServerUnreachable,
+)
+from evenside.paths import SERVER_SCHEMES
+from evenside.storage.database import KNOWN_REVISIONS, OUR_TABLES, Database
+
+OLDEST_SERVER = 13
+CONNECT_TIMEOUT_S = 10
+
+
+def normalised_url(url: str) -> str:
+    """Always the psycopg 3 driver: ``postgresql://`` alone would ask for psycopg2."""
+    for scheme in SERVER_SCHEMES[1:]:
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme) :]
+    return url
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages and the window's title."""
+    try:
+        return make_url(normalised_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "a PostgreSQL server"
+
+
+def make_server_engine(url: str, **options: Any) -> Engine:
+    try:
+        parsed = make_url(normalised_url(url))
+    except ArgumentError as exc:
+        raise InvalidInput(f"Not a PostgreSQL address: {display_url(url)}.") from exc
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "evenside"}
+    # SSL settings (sslmode, sslrootcert, ...) stay in the URL's query: psycopg reads them.
+    return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, **options)
+
+
+def open_server_database(url: str) -> Database:
+    """Connect to the database at ``url``, create or upgrade its schema, and return it.
+
+    Raises ``ServerUnreachable`` when the server cannot be reached or refuses the login,
+    ``NewerDatabase`` for a schema from a newer Evenside, ``NotADatabase`` for a database
+    holding another program's tables, ``InvalidInput`` for a server older than 13.
+    """
+    shown = display_url(url)
+    engine = make_server_engine(url)
+    try:
+        revision = _inspect(engine, shown)
+        if revision != KNOWN_REVISIONS[-1]:
+            from evenside.storage import migrate
+
+            try:
+                with engine.connect() as connection:
+                    migrate.upgrade(connection)
+            except ProgrammingError as exc:  # a trainer's login may not change the schema
+                raise InvalidInput(
+                    f"{shown} needs its schema upgraded (from {revision or 'none'}): open it "
+                    "once as the database's owner, who may change it. Nothing was changed."
+                ) from exc
+    except OperationalError as exc:
+        engine.dispose()
+        raise ServerUnreachable(f"Cannot reach {shown}: {_first_line(exc)}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    database = Database(
+        Path(shown), engine, sessionmaker(engine, expire_on_commit=False), url=shown
+    )
+    if revision is not None and revision != KNOWN_REVISIONS[-1]:
+        database.upgraded_from = revision
+    return database
+
+
+def _inspect(engine: Engine, shown: str) -> str | None:
+    """The schema revision at ``engine`` (None: an empty database), refusing what we
+    cannot open before writing anything."""
+    with engine.connect() as connection:
+        version = connection.dialect.server_version_info or (0,)
+        if int(version[0]) < OLDEST_SERVER:
+            raise InvalidInput(
+                f"{shown} runs PostgreSQL {'.'.join(map(str, version))}; Evenside needs "
+                f"{OLDEST_SERVER} or later."
+            )
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            return None
+        if "alembic_version" not in tables or not tables >= OUR_TABLES:
+            raise NotADatabase(f"{shown} holds another program's tables, not Evenside's.")
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    if row is None:
+        raise NotADatabase(f"{shown} is not an Evenside database (no schema version).")
+    revision = str(row[0])
+    if revision not in KNOWN_REVISIONS:
+        raise NewerDatabase(
+            f"{shown} was written by a newer version of Evenside (schema {revision}); "
+            "update Evenside to open it. Nothing was changed."
+        )
+    return revision
+
+
+def translate_server_error(exc: DBAPIError, shown: str) -> EvensideError | Exception:
+    """A lost connection as a known error; anything else is a bug (or a policy refusal,
+    which the caller reports as it is)."""
+    if isinstance(exc, OperationalError):
+        return ServerUnreachable(f"Lost the connection to {shown}; the change was not saved.")
+    return exc
+
+
+def _first_line(exc: Exception) -> str:
+    text_ = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return text_[0] if text_ else type(exc).__name__
