@@ -226,7 +226,8 @@ class WeakSidePlan:
     def active(self) -> bool:
         return self.weak is not None
 
-    def _sets_text(self) -> str:
+    def sets_text(self) -> str:
+        """ "+1 set", "+2 sets", or why none."""
         if not self.extra_sets:
             return "no extra set (gap under the notice threshold)"
         return f"+{self.extra_sets} set" + ("s" if self.extra_sets > 1 else "")
@@ -236,7 +237,7 @@ class WeakSidePlan:
         """ "Weak side L: +1 set · try 18 kg × 8 today: you did 16 × 10 at RPE 7"."""
         if self.weak is None:
             return f"No weak-side plan: {self.why_none}" if self.why_none else ""
-        parts = [f"Weak side {self.weak.letter}: {self._sets_text()}"]
+        parts = [f"Weak side {self.weak.letter}: {self.sets_text()}"]
         if self.suggestion is not None:
             parts.append(self.suggestion.text)
         if self.within_noise:
@@ -251,7 +252,7 @@ class WeakSidePlan:
         """The short line for the printed sheet (no "today")."""
         if self.weak is None:
             return "Even work: no side to catch up." if self.caught_up is not None else ""
-        text = f"Plan: {self.weak.letter} {self._sets_text()}"
+        text = f"Plan: {self.weak.letter} {self.sets_text()}"
         if self.suggestion is not None:
             text += f"; try {self.suggestion.target}"
         return text
