@@ -4,8 +4,11 @@ planned sets off as they are logged."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from session_helpers import exercise_id, focused, start_and_add
@@ -14,8 +17,11 @@ from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.gui.main_window import MainWindow
+from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
-from evenside.services import workout
+from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
+from evenside.services import routines, workout
+from evenside.services.sheets import routine_sheet
 from evenside.services.store import Store
 from fakes import FakeClock
 
@@ -99,3 +105,43 @@ def test_no_plan_without_evidence_and_says_so(
     assert line.startswith("No weak-side plan: No one-sided sessions yet")
     assert page.plan_panel.planned.isHidden()
     assert page.plan_panel.target_button.isHidden()
+
+
+def test_routine_editor_shows_the_plan_per_item(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    seed_left_weaker_rows(store, clock, profile)
+    routine = routines.create_routine(store, profile.id, "Pull day")
+    day_id = routine.days[0].id
+    routines.add_item(store, day_id, exercise_id(store, ROW))
+    routines.add_item(store, day_id, exercise_id(store, "One-arm cable row"))
+    routines.add_item(store, day_id, exercise_id(store, "Bench press"))
+    window = make_window(store)
+    page = window.go_to("Routines")
+    assert isinstance(page, RoutinesPage)
+    lines = page.editor.plan_lines
+    assert lines.isVisible()
+    text = lines.text()
+    # The item's range is the default 8-12: 16 kg x 12 at RPE 7 -> 18 kg x 8.
+    assert "<b>One-arm dumbbell row</b>: weak side" in text
+    assert "+1 set, try 18 kg × 8 next time" in text
+    # No history for the cable row: no plan, and it says so; bilateral work is not listed.
+    assert "<b>One-arm cable row</b>: even work: no side weaker beyond" in text
+    assert "Bench press" not in text
+
+
+def test_printed_sheet_has_the_plan_line(
+    qapp: object, tmp_path: Path, store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    seed_left_weaker_rows(store, clock, profile)
+    routine = routines.create_routine(store, profile.id, "Pull day")
+    routines.add_item(store, routine.days[0].id, exercise_id(store, ROW))
+    path = tmp_path / "sheet.pdf"
+    write_pdf(routine_sheet(store, profile.id, "Pull day"), path, PageSetup("a4"))
+    raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    text = re.sub(r"[ \t]+", " ", raw)
+    assert "Plan: L +1 set; try 18 kg x 8" in text

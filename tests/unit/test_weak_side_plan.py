@@ -15,7 +15,7 @@ from evenside.domain.routines import RoutineItem
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.domain.units import Unit
-from evenside.services import library, profiles, weak_side_plans, workout
+from evenside.services import library, profiles, routines, sheets, weak_side_plans, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
@@ -239,7 +239,7 @@ def test_a_routine_gets_a_plan_per_item(store: Store, clock: FakeClock, profile:
     press = RoutineItem(8, _exercise(store, "Bench press"), 1)
     plans = weak_side_plans.routine_plans(store, profile.id, [row, press])
     assert plans[7].line == "Weak side L: +1 set · try 18 kg × 8 today: you did 16 × 10 at RPE 7"
-    assert plans[7].plan.sheet_line == "Plan: L +1 set; try 18 kg × 8"
+    assert plans[7].plan.sheet_line == "Plan: L +1 set; try 18 kg x 8"
     assert plans[8].plan.weak is None
 
 
@@ -261,3 +261,20 @@ def test_sessions_start_later_than_the_clock_they_were_judged_on(
         exclude_session_id=started.id,
     )
     assert found.plan.suggestion is not None and found.plan.suggestion.target == "18 kg × 8"
+
+
+def test_the_sheet_carries_the_plan_line(store: Store, clock: FakeClock, profile: Profile) -> None:
+    # L weaker by 11.1 %: +1 set; range 8-10 set on the routine item: 16 x 10 at RPE 7 -> 18 x 8.
+    for _ in range(3):
+        _session(store, clock, profile, ROW, _rows(16, 18))
+    created = routines.create_routine(store, profile.id, "Pull", "Day A")
+    item_id = routines.add_item(store, created.days[0].id, _exercise(store, ROW))
+    routines.add_item(store, created.days[0].id, _exercise(store, "Bench press"))
+    item = routines.get_routine(store, created.id).days[0].items[0]
+    assert item.id == item_id
+    routines.update_item(store, replace(item, rep_low=8, rep_high=10))
+    sheet = sheets.routine_sheet(store, profile.id, "Pull")
+    row, press = sheet.days[0].exercises
+    assert row.plan == "Plan: L +1 set; try 18 kg x 8"
+    assert row.lead.endswith("\nPlan: L +1 set; try 18 kg x 8")
+    assert press.plan == ""  # bilateral: no side to coach

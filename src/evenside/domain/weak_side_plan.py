@@ -249,12 +249,13 @@ class WeakSidePlan:
 
     @property
     def sheet_line(self) -> str:
-        """The short line for the printed sheet (no "today")."""
+        """The short line for the printed sheet (no "today"; "x" as in the sheet's other
+        figures, since its boxes to fill in carry the "×")."""
         if self.weak is None:
             return "Even work: no side to catch up." if self.caught_up is not None else ""
         text = f"Plan: {self.weak.letter} {self.sets_text()}"
         if self.suggestion is not None:
-            text += f"; try {self.suggestion.target}"
+            text += f"; try {self.suggestion.target.replace('×', 'x')}"
         return text
 
 

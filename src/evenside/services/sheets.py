@@ -6,7 +6,7 @@ from __future__ import annotations
 from evenside.domain.errors import InvalidInput
 from evenside.domain.sheet import MAX_WEEKS, RoutineSheet, SheetDay, SheetExercise, SheetStretch
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
-from evenside.services import profiles, routines, workout
+from evenside.services import profiles, routines, weak_side_plans, workout
 from evenside.services.store import Store
 from evenside.storage import library_repo
 
@@ -39,6 +39,7 @@ def routine_sheet(
             exercise = library[item.exercise_id]
             probe = SessionExercise(0, exercise.id, 0, None, StretchStatus.PENDING, "", ())
             coaching = workout.coaching(store, profile, stand_in, probe, exercise)
+            plan = weak_side_plans.exercise_plan(store, profile_id, exercise.id, target=item).plan
             start = coaching.weak.side if coaching.weak else None
             reason = coaching.weak.reason if coaching.weak else ""
             last = {
@@ -65,6 +66,7 @@ def routine_sheet(
                     ),
                     start_weaker=bool(coaching.weak and coaching.weak.weaker),
                     verdict=coaching.weak.sentence if coaching.weak else "",
+                    plan=plan.sheet_line if exercise.laterality.per_side else "",
                 )
             )
         sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))
