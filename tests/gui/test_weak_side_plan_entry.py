@@ -20,7 +20,7 @@ from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.printing.sheet_renderer import PageSetup, write_pdf
-from evenside.services import routines, workout
+from evenside.services import routines, weak_side_plans, workout
 from evenside.services.sheets import routine_sheet
 from evenside.services.store import Store
 from fakes import FakeClock
@@ -28,21 +28,28 @@ from fakes import FakeClock
 ROW = "One-arm dumbbell row"
 
 
+def seed_rows(
+    store: Store, clock: FakeClock, profile: Profile, loads: list[tuple[float, float]]
+) -> None:
+    """A finished session per (left kg, right kg): three sets a side of 12 reps at RPE 7."""
+    for left_kg, right_kg in loads:
+        started = workout.start_session(store, profile.id)
+        se_id = workout.add_exercise(store, started.id, exercise_id(store, ROW))
+        for _ in range(3):
+            workout.log_set(store, se_id, SetRecord(Side.LEFT, left_kg, 12, rpe=7))
+            workout.log_set(store, se_id, SetRecord(Side.RIGHT, right_kg, 12, rpe=7))
+        clock.advance(minutes=40)
+        workout.finish_session(store, started.id)
+        clock.advance(days=3)
+
+
 def seed_left_weaker_rows(store: Store, clock: FakeClock, profile: Profile) -> None:
-    """Three finished sessions, L 16 kg x 12 and R 18 kg x 12, three sets a side, at RPE 7.
+    """Three sessions, L 16 kg x 12 and R 18 kg x 12 at RPE 7.
 
     Same reps and RPE on both sides: the RPE table's fraction cancels, so each session's
     gap is (18 - 16) / 18 = 11.1 %; three sessions, sd 0, bound 11.1 > 0: L weaker beyond
     noise, past the 10 % notice threshold -> one extra L set."""
-    for _ in range(3):
-        started = workout.start_session(store, profile.id)
-        se_id = workout.add_exercise(store, started.id, exercise_id(store, ROW))
-        for _ in range(3):
-            workout.log_set(store, se_id, SetRecord(Side.LEFT, 16, 12, rpe=7))
-            workout.log_set(store, se_id, SetRecord(Side.RIGHT, 18, 12, rpe=7))
-        clock.advance(minutes=40)
-        workout.finish_session(store, started.id)
-        clock.advance(days=3)
+    seed_rows(store, clock, profile, [(16, 18)] * 3)
 
 
 def _session_page(window: MainWindow) -> SessionPage:
@@ -145,3 +152,33 @@ def test_printed_sheet_has_the_plan_line(
     raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
     text = re.sub(r"[ \t]+", " ", raw)
     assert "Plan: L +1 set; try 18 kg x 8" in text
+
+
+def test_caught_up_is_told_once(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    # a = 11.1 %: +a three times (L weaker), then -a, -a, 0, 0: the verdict after each of
+    # the last four is within noise (means a/2 with sd 11.1, a/5, a/6, then 0): caught up.
+    seed_rows(store, clock, profile, [(16, 18)] * 3 + [(18, 16), (18, 16), (18, 18), (18, 18)])
+    page = _session_page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    line = page.plan_panel.plan_line.text()
+    assert line.startswith("Caught up: back to even work.")
+    assert "4 sessions in a row" in line
+    assert page.plan_panel.target_button.isHidden()
+    assert [c.shown for c in weak_side_plans.catch_ups(store, profile.id)] == [True]
+    # It stays for this exercise while the session goes on...
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert page.plan_panel.plan_line.text().startswith("Caught up: back to even work.")
+    # ...and the next session does not say it again.
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    clock.advance(days=2)
+    assert page.pages.currentWidget() is page.summary_view
+    qtbot.mouseClick(page.summary_view.close_button, Qt.MouseButton.LeftButton)
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    assert page.plan_panel.plan_line.text().startswith("No weak-side plan: ")
+    assert len(weak_side_plans.catch_ups(store, profile.id)) == 1
