@@ -87,7 +87,7 @@ def test_entry_shows_the_extra_weak_set_and_todays_target(
     left, right = page.entry.row(Side.LEFT), page.entry.row(Side.RIGHT)
     assert focused() is left.weight
     assert (left.weight.text(), left.reps.text()) == ("16", "12")  # last time, as before
-    assert plan.target_button.text() == "Use 18 kg × 8"
+    assert plan.target_button.text() == "Use 18 kg × 8 (Ctrl+T)"
     # Ctrl+T puts today's target in the weak side's row; Enter logs it.
     qtbot.keyClick(focused(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert focused() is left.weight

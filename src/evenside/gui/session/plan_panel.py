@@ -19,12 +19,17 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.gui.session.view import ExerciseView, Scope
-from evenside.gui.style import side_badge_html
+from evenside.gui.style import side_badge_html, side_colour
 from evenside.services import weak_side_plans
 from evenside.services.weak_side_plans import ExercisePlan
 
 DEFAULT_PLANNED_SETS = 3
-PLAN_STYLE = "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px; }"
+
+
+def plan_style(weak: Side | None) -> str:
+    """A bar in the weak side's colour down the plan's left edge; a neutral one without."""
+    colour = side_colour(weak).name() if weak is not None else "palette(mid)"
+    return f"QLabel {{ border: none; border-left: 4px solid {colour}; padding: 3px 8px; }}"
 
 
 def planned_sets(view: ExerciseView) -> int:
@@ -69,7 +74,7 @@ class PlanPanel(QWidget):
         self.plan_line = QLabel()
         self.plan_line.setTextFormat(Qt.TextFormat.RichText)
         self.plan_line.setWordWrap(True)
-        self.plan_line.setStyleSheet(PLAN_STYLE)
+        self.plan_line.setStyleSheet(plan_style(None))
         self.planned = QLabel()
         self.planned.setTextFormat(Qt.TextFormat.RichText)
         self.planned.setWordWrap(True)
@@ -105,11 +110,12 @@ class PlanPanel(QWidget):
                 weak_side_plans.acknowledge_catch_up(self.scope.store, found.catch_up.id)
             self._told[exercise.id] = line
         self.plan_line.setText(plan_html(found, line))
+        self.plan_line.setStyleSheet(plan_style(found.plan.weak))
         suggestion = found.plan.suggestion if found.plan.active else None
         self.target = None if suggestion is None else suggestion.record()
         self.target_button.setVisible(suggestion is not None)
         if suggestion is not None:
-            self.target_button.setText(f"Use {suggestion.target}")
+            self.target_button.setText(f"Use {suggestion.target} (Ctrl+T)")
         self._show_planned(view)
         self.show()
 
