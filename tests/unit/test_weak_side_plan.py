@@ -276,5 +276,7 @@ def test_the_sheet_carries_the_plan_line(store: Store, clock: FakeClock, profile
     sheet = sheets.routine_sheet(store, profile.id, "Pull")
     row, press = sheet.days[0].exercises
     assert row.plan == "Plan: L +1 set; try 18 kg x 8"
+    # The plan's extra set gets its own row of boxes: (3 x 2 sides + 1) x 6 weeks.
+    assert row.extra_weak_sets == 1 and row.boxes(6) == 42
     assert row.lead.endswith("\nPlan: L +1 set; try 18 kg x 8")
     assert press.plan == ""  # bilateral: no side to coach

@@ -56,7 +56,7 @@ def routine_sheet(
                     start=start,
                     start_reason=reason,
                     sets=item.target_sets,
-                    extra_weak_sets=item.extra_weak_side_sets
+                    extra_weak_sets=max(item.extra_weak_side_sets, plan.extra_sets)
                     if exercise.laterality.per_side
                     else 0,
                     last_time=last,
