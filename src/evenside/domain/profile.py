@@ -17,6 +17,13 @@ from evenside.domain.stretching import DEFAULT_REPETITIONS, check_repetitions
 from evenside.domain.units import Unit
 from evenside.domain.verdict import DEFAULT_MIN_GAP_PERCENT
 from evenside.domain.volume_rule import VolumeRule
+from evenside.domain.weak_side_plan import (
+    DEFAULT_CATCH_UP_SESSIONS,
+    DEFAULT_SETS_AT_NOTICE,
+    DEFAULT_SETS_AT_WARNING,
+    DEFAULT_TARGET_RPE,
+    PlanRules,
+)
 
 MAX_PROFILE_NAME = 60
 DEFAULT_PLATES_KG = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
@@ -59,6 +66,23 @@ class Settings:
     # (muscle group, low, high) weekly working sets the generator aims for, where the user
     # changed the defaults (domain/volume.py).
     weekly_set_ranges: tuple[tuple[str, int, int], ...] = ()
+    # The weak-side plan: extra sets from the notice and the warning threshold, the RPE a
+    # set may reach before the load goes up, and the sessions within noise that end it.
+    plan_sets_at_notice: int = DEFAULT_SETS_AT_NOTICE
+    plan_sets_at_warning: int = DEFAULT_SETS_AT_WARNING
+    plan_target_rpe: float = DEFAULT_TARGET_RPE
+    catch_up_sessions: int = DEFAULT_CATCH_UP_SESSIONS
+
+    def plan_rules(self) -> PlanRules:
+        return PlanRules(
+            self.notice_percent,
+            self.warning_percent,
+            self.plan_sets_at_notice,
+            self.plan_sets_at_warning,
+            self.catch_up_sessions,
+            self.plan_target_rpe,
+            self.min_gap_percent,
+        )
 
     def opposing_pairs(self) -> tuple[OpposingPair, ...]:
         """The opposing pairs with this profile's target ranges."""
@@ -133,7 +157,21 @@ class Settings:
             raise InvalidInput("Rest between sets must be 0 to 3600 s.", "rest_between_sets")
         check_retest_weeks(self.retest_weeks)
         check_repetitions(self.stretch_repetitions)
+        self._check_plan()
         return self
+
+    def _check_plan(self) -> None:
+        if not 0 <= self.plan_sets_at_notice <= self.plan_sets_at_warning <= 5:
+            raise InvalidInput(
+                "Extra weak-side sets are 0 to 5, no fewer at the warning than at the notice.",
+                "plan_sets",
+            )
+        if not 6 <= self.plan_target_rpe <= 10:
+            raise InvalidInput("The target RPE is 6 to 10.", "plan_target_rpe")
+        if not 2 <= self.catch_up_sessions <= 12:
+            raise InvalidInput(
+                "Caught up after 2 to 12 sessions within noise.", "catch_up_sessions"
+            )
 
 
 def validate_profile_name(name: str) -> str:

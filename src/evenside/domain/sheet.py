@@ -38,6 +38,12 @@ class SheetExercise:
     stretches: tuple[SheetStretch, ...]
     start_weaker: bool = False  # the verdict calls the start side weaker (beyond noise)
     verdict: str = ""  # the plain sentence, for one-sided exercises
+    plan: str = ""  # the weak side's plan: "Plan: L +1 set; try 18 kg × 8"
+
+    @property
+    def lead(self) -> str:
+        """What the block says under its name: the verdict, then the plan on its own line."""
+        return "\n".join(text for text in (self.verdict, self.plan) if text)
 
     @property
     def start_marker(self) -> str:

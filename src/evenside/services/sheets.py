@@ -4,11 +4,22 @@ last session's numbers per side, and the stretch after each exercise."""
 from __future__ import annotations
 
 from evenside.domain.errors import InvalidInput
+from evenside.domain.library import Exercise
+from evenside.domain.routines import RoutineItem
 from evenside.domain.sheet import MAX_WEEKS, RoutineSheet, SheetDay, SheetExercise, SheetStretch
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
-from evenside.services import profiles, routines, workout
+from evenside.services import profiles, routines, weak_side_plans, workout
 from evenside.services.store import Store
 from evenside.storage import library_repo
+
+
+def _plan(store: Store, profile_id: int, exercise: Exercise, item: RoutineItem) -> tuple[int, str]:
+    """Extra weak-side sets (the routine's or the plan's, whichever asks for more) and the
+    plan's line; none for bilateral work."""
+    if not exercise.laterality.per_side:
+        return 0, ""
+    plan = weak_side_plans.exercise_plan(store, profile_id, exercise.id, target=item).plan
+    return max(item.extra_weak_side_sets, plan.extra_sets), plan.sheet_line
 
 
 def routine_sheet(
@@ -39,6 +50,7 @@ def routine_sheet(
             exercise = library[item.exercise_id]
             probe = SessionExercise(0, exercise.id, 0, None, StretchStatus.PENDING, "", ())
             coaching = workout.coaching(store, profile, stand_in, probe, exercise)
+            extra, plan_line = _plan(store, profile_id, exercise, item)
             start = coaching.weak.side if coaching.weak else None
             reason = coaching.weak.reason if coaching.weak else ""
             last = {
@@ -55,9 +67,7 @@ def routine_sheet(
                     start=start,
                     start_reason=reason,
                     sets=item.target_sets,
-                    extra_weak_sets=item.extra_weak_side_sets
-                    if exercise.laterality.per_side
-                    else 0,
+                    extra_weak_sets=extra,
                     last_time=last,
                     stretches=tuple(
                         SheetStretch(s.name, s.cue, s.hold_seconds, s.one_sided)
@@ -65,6 +75,7 @@ def routine_sheet(
                     ),
                     start_weaker=bool(coaching.weak and coaching.weak.weaker),
                     verdict=coaching.weak.sentence if coaching.weak else "",
+                    plan=plan_line,
                 )
             )
         sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))

@@ -33,6 +33,7 @@ from evenside.gui.models.routine_items import RoutineItemsModel
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
+from evenside.gui.widgets.plan_lines import RoutinePlanLines
 from evenside.services import library, routines
 from evenside.services.store import Store
 
@@ -75,6 +76,7 @@ class RoutineDayEditor(QWidget):
         self.remove_button = _button(
             "Remove", "Remove from the day (Delete); Ctrl+Z brings it back"
         )
+        self.plan_lines = RoutinePlanLines()
         self._build_table()
         self._lay_out()
         self._connect()
@@ -121,6 +123,7 @@ class RoutineDayEditor(QWidget):
         box.addLayout(days)
         box.addWidget(self.add_box)
         box.addWidget(self.table, 1)
+        box.addWidget(self.plan_lines)
         box.addWidget(self.message)
         box.addLayout(self.item_buttons)
 
@@ -175,8 +178,11 @@ class RoutineDayEditor(QWidget):
         day_id = self.selected_day_id()
         if self.routine is None or day_id is None:
             self.model.set_items((), self.exercises)
+            self.plan_lines.hide()
             return
-        self.model.set_items(self.routine.day(day_id).items, self.exercises)
+        items = self.routine.day(day_id).items
+        self.model.set_items(items, self.exercises)
+        self.plan_lines.show_items(self.store, self.routine.profile_id, items, self.exercises)
         if self._select_after is not None:
             self._select_item(self._select_after)
             self._select_after = None

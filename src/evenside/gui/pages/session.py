@@ -37,13 +37,21 @@ from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
 from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
 from evenside.gui.session.footer import ExerciseFooter
+from evenside.gui.session.plan_panel import PlanPanel
 from evenside.gui.session.set_table import SetTable
 from evenside.gui.session.stretch_offer import StretchOffer
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import Keys, add_shortcut
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
-from evenside.services import library, profiles, routines, session_summary, workout
+from evenside.services import (
+    library,
+    profiles,
+    routines,
+    session_summary,
+    weak_side_plans,
+    workout,
+)
 from evenside.services.store import Store
 
 SHORTCUTS = (
@@ -55,6 +63,7 @@ SHORTCUTS = (
     ("F2 or double-click", "Edit a set in the table"),
     ("Ctrl+K", "Add an exercise (type to search)"),
     ("Ctrl+E", "Start the next set with the other side"),
+    ("Ctrl+T", "Fill the weak side with today's target from its plan"),
     ("Ctrl+D", "Done with this exercise: show its stretch"),
     ("Alt+Up / Alt+Down", "Move the exercise up or down"),
     ("Ctrl+N", "Start a session"),
@@ -130,6 +139,7 @@ class SessionPage(QWidget):
         left_box.addWidget(self.help_button)
         self.coaching_panel = CoachingPanel(self.profile.unit.value)
         self.entry_panel = EntryPanel(scope)
+        self.plan_panel = PlanPanel(scope)
         self.sets = SetTable(scope)
         self.footer = ExerciseFooter(scope)
         self.rest_timer = RestTimer(clock)
@@ -139,6 +149,7 @@ class SessionPage(QWidget):
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.coaching_panel)
         right_box.addWidget(self.entry_panel)
+        right_box.addWidget(self.plan_panel)
         right_box.addWidget(self.sets, 1)
         right_box.addWidget(self.footer)
         right_box.addWidget(self.rest_timer)
@@ -157,6 +168,7 @@ class SessionPage(QWidget):
         self.footer.message.connect(self.sets.say)
         self.footer.done.connect(self.done_with_exercise)
         self.entry_panel.rest_due.connect(self.rest_timer.start)
+        self.plan_panel.use_target.connect(self.entry_panel.fill_target)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
         self.stretch_card.recorded.connect(self._stretch_recorded)
@@ -187,6 +199,7 @@ class SessionPage(QWidget):
         self.redo_action = action("Ctrl+Shift+Z", self.undo_stack.redo)
         action("Ctrl+K", self.focus_add_box)
         action("Ctrl+E", self.entry_panel.swap_order)
+        action("Ctrl+T", self.plan_panel.fill_target)
         action("Ctrl+D", self.done_with_exercise)
         action("Alt+Up", lambda: self.list_panel.move_selected(-1))
         action("Alt+Down", lambda: self.list_panel.move_selected(1))
@@ -227,14 +240,25 @@ class SessionPage(QWidget):
             lib = self.exercises[exercise.exercise_id]
             coaching = workout.coaching(self.store, self.profile, self.current, exercise, lib)
             target = self.targets.get(exercise.exercise_id)
+            plan = None
+            if lib.laterality.per_side:
+                plan = weak_side_plans.exercise_plan(
+                    self.store,
+                    self.profile.id,
+                    lib.id,
+                    target=target,
+                    before=self.current.started_at,
+                    exclude_session_id=self.current.id,
+                )
             view = ExerciseView(
-                self.current, self.settings, self.exercises, exercise, lib, coaching, target
+                self.current, self.settings, self.exercises, exercise, lib, coaching, target, plan
             )
         self.view = view
         for component in (
             self.list_panel,
             self.coaching_panel,
             self.entry_panel,
+            self.plan_panel,
             self.sets,
             self.footer,
         ):

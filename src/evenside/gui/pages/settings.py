@@ -36,6 +36,7 @@ from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.widgets.form_state import form_state, restore_form_state
+from evenside.gui.widgets.plan_settings import PlanSettings
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -100,6 +101,7 @@ class SettingsPage(QWidget):
             "(off: a notice only)"
         )
         self.cap.setChecked(s.volume_rule is VolumeRule.REFUSE)
+        self.plan_box = PlanSettings(s)
         self.stretch = QCheckBox("Show the stretch card after each exercise")
         self.stretch.setChecked(s.stretch_reminders)
         self.stretch_reps = QSpinBox()
@@ -223,6 +225,7 @@ class SettingsPage(QWidget):
         left.addWidget(profile_box)
         left.addWidget(coaching)
         left.addWidget(strength)
+        left.addWidget(self.plan_box)
         left.addWidget(targets)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -271,7 +274,7 @@ class SettingsPage(QWidget):
             mass = None if not mass_text else to_kg(float(mass_text), unit)
         except ValueError:
             raise InvalidInput("The body mass must be a number (or empty).", "body_mass") from None
-        return replace(
+        chosen = replace(
             self.settings,
             e1rm_formula=Formula(self.formula.currentData()),
             notice_percent=self.notice.value(),
@@ -291,6 +294,7 @@ class SettingsPage(QWidget):
             bar_weight_kg=to_kg(bar, unit),
             plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
         )
+        return self.plan_box.chosen(chosen)
 
     def _pair_targets(self) -> tuple[tuple[str, float, float], ...]:
         """Only the pairs whose range differs from the default are stored."""

@@ -120,8 +120,8 @@ class SheetPainter:
 
     def block_height(self, block: SheetExercise) -> float:
         height = self._line(self.fonts.name) + self._line(self.fonts.text)
-        if block.verdict:
-            height += self._wrapped(self.fonts.small, block.verdict, self.width)
+        if block.lead:
+            height += self._wrapped(self.fonts.small, block.lead, self.width)
         height += (2 + self.rows(block)) * self.row_height()
         height += 0.8 * self.mm
         for stretch in block.stretches:
@@ -219,11 +219,11 @@ class SheetPainter:
         line = self._line(self.fonts.name)
         painter.drawText(QRectF(0, y, self.width, line), f"{block.name}   ·   {block.target}")
         y += line
-        if block.verdict:  # the plain sentence leads, as on the screens
+        if block.lead:  # the plain sentence leads, as on the screens, then the plan
             painter.setFont(self.fonts.small)
-            height = self._wrapped(self.fonts.small, block.verdict, self.width)
+            height = self._wrapped(self.fonts.small, block.lead, self.width)
             painter.drawText(
-                QRectF(0, y, self.width, height), int(Qt.TextFlag.TextWordWrap), block.verdict
+                QRectF(0, y, self.width, height), int(Qt.TextFlag.TextWordWrap), block.lead
             )
             y += height
         painter.setFont(self.fonts.bold)

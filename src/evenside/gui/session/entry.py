@@ -121,6 +121,14 @@ class EntryPanel(QWidget):
                 else "No earlier session"
             )
 
+    def fill_target(self, record: SetRecord) -> None:
+        """Put a suggested set (the weak-side plan's target) in its side's row, ready to log."""
+        if record.side in self.order:
+            row = self.entry.row(record.side)
+            row.fill(record, self.scope.profile.unit)
+            row.first_field().setFocus()
+            row.first_field().selectAll()
+
     def due_side(self) -> Side | None:
         exercise = self.view.exercise if self.view else None
         if exercise is None or not self.order:

@@ -15,6 +15,7 @@ from evenside.domain.routines import RoutineItem
 from evenside.domain.training import SessionExercise, WorkoutSession
 from evenside.gui.changes import ChangeHub
 from evenside.services.store import Store
+from evenside.services.weak_side_plans import ExercisePlan
 from evenside.services.workout import Coaching
 
 
@@ -40,6 +41,7 @@ class ExerciseView:
     lib: Exercise | None = None
     coaching: Coaching | None = None
     target: RoutineItem | None = None
+    plan: ExercisePlan | None = None  # the weak side's catch-up plan (one-sided exercises)
 
     @property
     def weak_side_known(self) -> bool:
