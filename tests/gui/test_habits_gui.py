@@ -20,6 +20,7 @@ from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.settings import SettingsPage
+from evenside.gui.widgets.discomfort_panel import DiscomfortDialog
 from evenside.services import habits, profiles
 from evenside.services.store import Store
 from fakes import FakeClock
@@ -78,11 +79,11 @@ def test_a_new_profile_answers_the_questionnaire_and_sees_its_checklist(
     checklist = session.start_panel.habits
     qtbot.waitUntil(checklist.isVisible)
     assert [box.text() for box in checklist.boxes.values()] == [
-        "Alternate your sleeping side during the night (you mostly lie on your right)",
+        "Alternate your sleeping side during the night",
         "Carry with your right hand, or split the load",
         "Phone at eye level, not looking down",
         "Uncross, or cross with the left leg on top",
-        "Note how your right side feels (past injury: shoulder strain) in the discomfort log",
+        "Note how your right side feels in the discomfort log (past injury: shoulder strain)",
     ]
     assert not any(box.isChecked() for box in checklist.boxes.values())
     assert not checklist.reminder.isVisible()  # answered today: the review is done
@@ -188,29 +189,35 @@ def test_discomfort_logged_on_progress_shows_beside_the_gap(
     qtbot.keyClick(page, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # the &Overview tab
     panel = page.discomfort
     qtbot.waitUntil(panel.isVisible)
-    assert "Nothing logged" in panel.recent.text()
-
-    # No place given: refused under the form, nothing stored.
-    panel.level.setValue(4)
+    assert "Nothing logged yet" in panel.recent.text()
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
-    assert panel.error.isVisible() and "where it is felt" in panel.error.text()
+    form = panel.form
+    assert isinstance(form, DiscomfortDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.side)
+
+    # No place given: refused under the form, which stays open, and nothing is stored.
+    form.level.setFocus()
+    form.level.selectAll()
+    qtbot.keyClicks(form.level, "4")
+    qtbot.keyClick(form.level, Qt.Key.Key_Return)
+    assert form.isVisible() and "where it is felt" in form.error.text()
     # A day in the future: refused too.
-    panel.site.setFocus()
-    qtbot.keyClicks(panel.site, "shoulder")
-    panel.day.setDate(QDate(2026, 11, 19))
-    qtbot.keyClick(panel.site, Qt.Key.Key_Return)
-    assert "future" in panel.error.text()
+    form.site.setFocus()
+    qtbot.keyClicks(form.site, "shoulder")
+    form.day.setDate(QDate(2026, 11, 19))
+    qtbot.keyClick(form.site, Qt.Key.Key_Return)
+    assert form.isVisible() and "future" in form.error.text()
     assert habits.recent_discomfort(store, profile.id) == []
 
-    panel.day.setDate(QDate(2026, 11, 18))
-    panel.side.setCurrentIndex(panel.side.findData("right"))
-    qtbot.keyClicks(panel.note, "after presses")
-    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
-    assert not panel.error.isVisible()
+    form.day.setDate(QDate(2026, 11, 18))
+    _choose(qtbot, form.side, "R · Right")
+    form.note.setFocus()
+    qtbot.keyClicks(form.note, "after presses")
+    qtbot.keyClick(form.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible())
     stored = habits.recent_discomfort(store, profile.id)
     assert [d.short for d in stored] == ["R shoulder 4/10 on 18 Nov"]
     assert stored[0].note == "after presses"
-    shown = panel.recent.text()
-    assert "shoulder <b>4/10</b> on 18 Nov" in shown and ">R</span>" in shown
-    assert "after presses" in shown
-    assert panel.site.text() == "" and panel.level.value() == 0  # ready for the next one
+    qtbot.waitUntil(lambda: "shoulder <b>4/10</b> on 18 Nov" in panel.recent.text())
+    assert ">R</span>" in panel.recent.text()  # the side's letter, in its colour
+    assert panel.recent.toolTip() == "R shoulder 4/10 on 18 Nov: after presses"

@@ -43,9 +43,8 @@ def test_every_page_of_the_sheet_carries_the_checklist(
     assert layout.pages >= 2 and len(pages) == layout.pages
     for text in pages:
         assert (
-            "Everyday habits: Alternate your sleeping side during the night (you mostly lie "
-            "on your right); Carry with your left hand, or split the load; Phone at eye "
-            "level, not looking down." in text
+            "Everyday habits: Alternate your sleeping side during the night; Carry with your "
+            "left hand, or split the load; Phone at eye level, not looking down." in text
         )
     # The blocks stay above the taller footer.
     for block in layout.blocks:

@@ -29,9 +29,11 @@ class Discomfort:
 
     @property
     def short(self) -> str:
-        """ "R shoulder 4/10 on 18 Nov": the side's letter, the site, the level and the day."""
+        """ "R shoulder 4/10 on 18 Nov": the side's letter (L+R for both), the site, the level
+        and the day."""
         day = f"{self.noted_on.day} {self.noted_on:%b}"
-        return f"{self.side.letter} {self.site} {self.level}/10 on {day}"
+        side = "L+R" if self.side is Side.BOTH else self.side.letter
+        return f"{side} {self.site} {self.level}/10 on {day}"
 
 
 def check_discomfort(

@@ -106,7 +106,7 @@ _ONE_SIDED_HABITS = (
     (
         "sleep_alternate",
         "sleeping_side",
-        "Alternate your sleeping side during the night (you mostly lie on your {side})",
+        "Alternate your sleeping side during the night",
     ),
     ("carry_other_hand", "carrying_side", "Carry with your {other} hand, or split the load"),
     ("phone_other_hand", "phone_hand", "Hold the phone in your {other} hand too"),
@@ -114,7 +114,7 @@ _ONE_SIDED_HABITS = (
     (
         "stand_both_feet",
         "standing_leg",
-        "Shift weight between feet, or stand on both (not only the {side})",
+        "Shift weight between feet, or stand on both",
     ),
     ("sport_other_side", "sport_arm", "A few throws, swings or drills with your {other} arm"),
     ("mouse_switch", "mouse_hand", "Switch the mouse to your {other} hand for an hour"),
@@ -146,7 +146,7 @@ def checklist(answers: HabitAnswers) -> tuple[Habit, ...]:
             items.append(
                 Habit(
                     f"injury_{side}",
-                    f"Note how your {side} side feels (past injury: {note}) in the discomfort log",
+                    f"Note how your {side} side feels in the discomfort log (past injury: {note})",
                 )
             )
     return tuple(items)

@@ -146,16 +146,16 @@ class ProgressPage(QWidget):
         self.overview_note = VerdictNote()
         hint = QLabel("Double-click a row to open its charts.")
         overview_tab = QWidget()
-        overview_box = QVBoxLayout()
-        overview_box.addWidget(self.overview_note)
+        overview_box = QVBoxLayout(overview_tab)
+        # Discomfort by side, beside the sentences on the asymmetry.
+        self.discomfort = DiscomfortPanel(self.store, self.profile, self.hub)
+        self.discomfort.setFixedWidth(270)
+        beside = QHBoxLayout()
+        beside.addWidget(self.overview_note, 1)
+        beside.addWidget(self.discomfort)
+        overview_box.addLayout(beside)
         overview_box.addWidget(self.overview_table, 1)
         overview_box.addWidget(hint)
-        # Discomfort by side, beside the asymmetry table.
-        self.discomfort = DiscomfortPanel(self.store, self.profile, self.hub)
-        self.discomfort.setFixedWidth(300)
-        beside = QHBoxLayout(overview_tab)
-        beside.addLayout(overview_box, 1)
-        beside.addWidget(self.discomfort)
         return overview_tab
 
     # -- data -----------------------------------------------------------------------------

@@ -26,6 +26,8 @@ NO_ANSWERS = (
     "Sleeping, carrying and sitting on one side can build an imbalance too. Answer a few "
     "questions for a checklist of habits to practise."
 )
+HALF_ROW = 52  # characters that fit half the panel's width at 1024 pixels
+LONGEST_SHOWN = 110  # the rest is in the tick box's tooltip
 NOTHING_ONE_SIDED = "Your answers show no one-sided habit: nothing to practise for now."
 
 
@@ -63,7 +65,7 @@ class HabitsChecklist(QGroupBox):
     def refresh(self) -> None:
         """The checklist as stored now, with today's ticks."""
         today = habits.today(self.store, self.profile.id)
-        shown = [(key, box.text()) for key, box in self.boxes.items()]
+        shown = [(key, box.toolTip()) for key, box in self.boxes.items()]
         if shown != [(h.key, h.text) for h in today.items]:
             self._rebuild(today)
         for key, box in self.boxes.items():  # in place: a tick keeps the keyboard focus
@@ -84,11 +86,21 @@ class HabitsChecklist(QGroupBox):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.boxes.clear()
-        columns = 2 if len(today.items) > 4 else 1
-        for index, habit in enumerate(today.items):
-            box = QCheckBox(habit.text)
+        # Short habits two to a row (the panel fits a small screen's height); a long one, such
+        # as a past injury in the user's words, takes a row of its own, shortened if need be.
+        row, column = 0, 0
+        for habit in today.items:
+            shown = habit.text
+            if len(shown) > LONGEST_SHOWN:
+                shown = shown[: LONGEST_SHOWN - 1].rstrip() + "…"
+            box = QCheckBox(shown)
+            box.setToolTip(habit.text)
             box.toggled.connect(lambda on, key=habit.key: self._tick(key, on))
-            self.grid.addWidget(box, index // columns, index % columns)
+            wide = len(shown) > HALF_ROW
+            if wide and column:
+                row, column = row + 1, 0
+            self.grid.addWidget(box, row, column, 1, 2 if wide else 1)
+            row, column = (row + 1, 0) if wide or column else (row, 1)
             self.boxes[habit.key] = box
 
     def _tick(self, key: str, on: bool) -> None:

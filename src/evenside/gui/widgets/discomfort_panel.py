@@ -1,6 +1,6 @@
 """The discomfort log on the Progress page, beside the asymmetry: the latest entries per
-side ("R shoulder 4/10 on 18 Nov") and a short form to add one. A refused entry shows why
-under the form and stores nothing."""
+side ("R shoulder 4/10 on 18 Nov") and a button to the entry form. A refused entry shows
+why under the form and stores nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -30,16 +32,18 @@ from evenside.gui.style import ERROR_STYLE, side_badge_html
 from evenside.services import habits
 from evenside.services.store import Store
 
-EMPTY = "Nothing logged. Note an ache or pain on one side here, to see it beside the gap."
+EMPTY = "Nothing logged yet. Note an ache or a pain on one side, to see it beside the gap."
+SHOWN = 5
 
 
 def entry_html(entry: Discomfort) -> str:
-    """One entry: the side's coloured letter, the site, the level and the day, the note below."""
+    """One entry: the side's coloured letter (both sides in words), site, level and day."""
     day = f"{entry.noted_on.day} {entry.noted_on:%b}"
-    text = f"{side_badge_html(entry.side)} {escape(entry.site)} <b>{entry.level}/10</b> on {day}"
-    if entry.note:
-        text += f"<br><small>{escape(entry.note)}</small>"
-    return text
+    if entry.side is Side.BOTH:
+        where = f"{escape(entry.site)} (both sides)"
+    else:
+        where = f"{side_badge_html(entry.side)} {escape(entry.site)}"
+    return f"{where} <b>{entry.level}/10</b> on {day}"
 
 
 class DiscomfortPanel(QGroupBox):
@@ -51,9 +55,36 @@ class DiscomfortPanel(QGroupBox):
         self.recent = QLabel()
         self.recent.setWordWrap(True)
         self.recent.setAccessibleName("Recent discomfort")
+        self.log_button = QPushButton("Log &discomfort…")
+        box = QVBoxLayout(self)
+        box.addWidget(self.recent, 1)
+        box.addWidget(self.log_button)
+        self.log_button.clicked.connect(self.open_form)
+
+    def refresh(self) -> None:
+        entries = habits.recent_discomfort(self.store, self.profile.id)
+        self.recent.setText("<br>".join(entry_html(e) for e in entries[:SHOWN]) or EMPTY)
+        notes = [f"{e.short}: {e.note}" for e in entries if e.note]
+        self.recent.setToolTip("\n".join(notes))
+
+    def open_form(self) -> None:
+        dialog = DiscomfortDialog(self.store, self.profile, self.hub, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.form = dialog
+        dialog.open()
+
+
+class DiscomfortDialog(QDialog):
+    def __init__(
+        self, store: Store, profile: Profile, hub: ChangeHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.profile, self.hub = store, profile, hub
+        self.setWindowTitle("Log discomfort")
         self.side = QComboBox()
-        for side in (Side.LEFT, Side.RIGHT, Side.BOTH):
+        for side in (Side.LEFT, Side.RIGHT):
             self.side.addItem(f"{side.letter} · {side.label}", side.value)
+        self.side.addItem("Both sides", Side.BOTH.value)
         self.site = QLineEdit()
         self.site.setMaxLength(MAX_SITE + 20)  # longer text is refused with a reason
         self.site.setPlaceholderText("shoulder, knee, lower back…")
@@ -63,6 +94,8 @@ class DiscomfortPanel(QGroupBox):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
+        today = store.now().date()
+        self.day.setDate(QDate(today.year, today.month, today.day))
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE + 20)
         self.note.setPlaceholderText("optional")
@@ -70,35 +103,25 @@ class DiscomfortPanel(QGroupBox):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.log_button = QPushButton("Log &discomfort")
-        form = QFormLayout()
-        form.addRow("Side", self.side)
-        form.addRow("Where", self.site)
-        form.addRow("Level", self.level)
-        form.addRow("Day", self.day)
-        form.addRow("Note", self.note)
-        box = QVBoxLayout(self)
-        box.addWidget(self.recent)
-        box.addLayout(form)
-        box.addWidget(self.error)
-        box.addWidget(self.log_button)
-        box.addStretch(1)
-        self.log_button.clicked.connect(self.log)
-        self.site.returnPressed.connect(self.log)
-        self.note.returnPressed.connect(self.log)
-        self.reset_day()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        form = QFormLayout(self)
+        form.addRow("&Side", self.side)
+        form.addRow("&Where", self.site)
+        form.addRow("&Level", self.level)
+        form.addRow("&Day", self.day)
+        form.addRow("&Note", self.note)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.side.setFocus()
 
-    def reset_day(self) -> None:
-        today = self.store.now().date()
-        self.day.setDate(QDate(today.year, today.month, today.day))
-
-    def refresh(self) -> None:
-        entries = habits.recent_discomfort(self.store, self.profile.id)
-        self.recent.setText("<br>".join(entry_html(e) for e in entries) if entries else EMPTY)
-
-    def log(self) -> None:
+    def save(self) -> None:
         picked = self.day.date()
-        day = date(picked.year(), picked.month(), picked.day())
         try:
             logged = habits.log_discomfort(
                 self.store,
@@ -107,16 +130,11 @@ class DiscomfortPanel(QGroupBox):
                 self.site.text(),
                 self.level.value(),
                 note=self.note.text(),
-                noted_on=day,
+                noted_on=date(picked.year(), picked.month(), picked.day()),
             )
         except InvalidInput as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
-        self.error.hide()
-        self.site.clear()
-        self.note.clear()
-        self.level.setValue(0)
-        self.reset_day()
-        self.refresh()
+        self.accept()
         self.hub.publish(logged.changes, self)
