@@ -71,7 +71,7 @@ class StartPanel(QWidget):
         due = assessments.due(self.store, self.profile.id)
         self.retest_note.setText(retest_reminder(due, self.store.now().date()))
         # A wrapped label needs its full height set, or a tall window squeezes it.
-        self.retest_note.setMinimumHeight(self.retest_note.heightForWidth(560))
+        self.retest_note.setMinimumHeight(max(0, self.retest_note.heightForWidth(560)))
         self.retest_note.setVisible(bool(due))
         self.routine_day.clear()
         for routine_id, name in routines.list_routines(self.store, self.profile.id):
