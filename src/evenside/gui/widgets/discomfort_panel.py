@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -55,6 +55,7 @@ class DiscomfortPanel(QGroupBox):
         self.recent = QLabel()
         self.recent.setWordWrap(True)
         self.recent.setAccessibleName("Recent discomfort")
+        self.recent.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.log_button = QPushButton("Log &discomfort…")
         box = QVBoxLayout(self)
         box.addWidget(self.recent, 1)
@@ -81,6 +82,7 @@ class DiscomfortDialog(QDialog):
         super().__init__(parent)
         self.store, self.profile, self.hub = store, profile, hub
         self.setWindowTitle("Log discomfort")
+        self.setMinimumWidth(360)
         self.side = QComboBox()
         for side in (Side.LEFT, Side.RIGHT):
             self.side.addItem(f"{side.letter} · {side.label}", side.value)
