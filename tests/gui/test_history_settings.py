@@ -209,6 +209,8 @@ def test_profiles_create_switch_and_delete_with_a_copy_kept(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields.name)
     qtbot.keyClicks(dialog.fields.name, "Client B")
     qtbot.keyClick(dialog.fields.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.habits.sleeping)
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)  # the habits step
     qtbot.waitUntil(lambda: window.profile_switcher.currentText() == "Client B")
     history = _history(window)
     assert history.model.rowCount() == 0  # every page shows the current profile only

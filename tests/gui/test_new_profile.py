@@ -54,6 +54,9 @@ def test_new_profile_takes_side_and_unit_by_keyboard(
     qtbot.waitUntil(dialog.fields.lb.isChecked)
     dialog.fields.name.setFocus()
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    # The everyday-habits questionnaire follows; Alt+K skips it.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.habits.sleeping)
+    _alt(qtbot, Qt.Key.Key_K)
 
     qtbot.waitUntil(lambda: window.profile_switcher.currentText() == "Jo")
     jo = profiles.current_profile(store)

@@ -28,6 +28,7 @@ class Changes:
     profiles: bool = False
     library: bool = False
     assessments: bool = False  # an assessment recorded or removed (the verdict moves too)
+    habits: bool = False  # the habits questionnaire, a day's tick or the discomfort log
     session_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:

@@ -74,7 +74,15 @@ class RoutineSheet:
     weeks: int
     days: tuple[SheetDay, ...]
     rules: tuple[str, ...] = RULES
+    habits: tuple[str, ...] = ()  # the profile's everyday-habits checklist, for the footer
 
     @property
     def footer_rules(self) -> str:
         return "; ".join(self.rules) + "."
+
+    @property
+    def footer_habits(self) -> str:
+        """ "Everyday habits: one; two." or "" when the checklist is empty."""
+        if not self.habits:
+            return ""
+        return "Everyday habits: " + "; ".join(self.habits) + "."

@@ -73,7 +73,7 @@ def _assessments(store: Store, profile: Profile, hub: ChangeHub) -> QWidget:
 def _settings(store: Store, profile: Profile, hub: ChangeHub) -> QWidget:
     from evenside.gui.pages.settings import SettingsPage
 
-    return SettingsPage(store, profile)
+    return SettingsPage(store, profile, hub=hub)
 
 
 PAGES: tuple[PageSpec, ...] = (

@@ -8,7 +8,7 @@ from evenside.domain.library import Exercise
 from evenside.domain.routines import RoutineItem
 from evenside.domain.sheet import MAX_WEEKS, RoutineSheet, SheetDay, SheetExercise, SheetStretch
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
-from evenside.services import profiles, routines, weak_side_plans, workout
+from evenside.services import habits, profiles, routines, weak_side_plans, workout
 from evenside.services.store import Store
 from evenside.storage import library_repo
 
@@ -79,6 +79,10 @@ def routine_sheet(
                 )
             )
         sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))
-    return RoutineSheet(
-        routine.name, profile.name, profile.unit.value, now.date(), weeks, tuple(sheet_days)
-    )
+    header = (routine.name, profile.name, profile.unit.value, now.date(), weeks)
+    return RoutineSheet(*header, tuple(sheet_days), habits=_habit_lines(store, profile_id))
+
+
+def _habit_lines(store: Store, profile_id: int) -> tuple[str, ...]:
+    """The profile's everyday-habits checklist, for the sheet's footer."""
+    return tuple(habit.text for habit in habits.personal_checklist(store, profile_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -78,7 +79,15 @@ def get_settings(tx: Session, profile_id: int) -> Settings:
 
 
 def save_settings(tx: Session, profile_id: int, settings: Settings) -> None:
-    _row(tx, profile_id).settings_json = settings.to_json()
+    """Store ``settings``, keeping the other keys of the stored JSON (the habits
+    questionnaire's answers live beside the settings and are saved on their own)."""
+    row = _row(tx, profile_id)
+    try:
+        stored = json.loads(row.settings_json or "{}")
+    except ValueError:
+        stored = {}
+    kept = stored if isinstance(stored, dict) else {}
+    row.settings_json = json.dumps({**kept, **json.loads(settings.to_json())}, sort_keys=True)
 
 
 def get_current_profile_id(tx: Session) -> int | None:

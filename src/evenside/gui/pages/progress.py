@@ -30,6 +30,7 @@ from evenside.domain.verdict import ASK_FOR_EVIDENCE
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
+from evenside.gui.widgets.discomfort_panel import DiscomfortPanel
 from evenside.gui.widgets.verdict_note import VerdictNote
 from evenside.services import library, progress, progress_export
 from evenside.services.store import Store
@@ -90,7 +91,7 @@ class ProgressPage(QWidget):
         self.csv_button.clicked.connect(self.export_csv_dialog)
         self._overview_rows: list[progress.OverviewRow] = []
         self._with_data: list[Exercise] = []
-        concerns = lambda c: c.training or c.library or c.settings  # noqa: E731
+        concerns = lambda c: c.training or c.library or c.settings or c.habits  # noqa: E731
         StaleGuard(self, self.hub, concerns, self.reload)
         self.reload()
 
@@ -152,7 +153,13 @@ class ProgressPage(QWidget):
         hint = QLabel("Double-click a row to open its charts.")
         overview_tab = QWidget()
         overview_box = QVBoxLayout(overview_tab)
-        overview_box.addWidget(self.overview_note)
+        # Discomfort by side, beside the sentences on the asymmetry.
+        self.discomfort = DiscomfortPanel(self.store, self.profile, self.hub)
+        self.discomfort.setFixedWidth(270)
+        beside = QHBoxLayout()
+        beside.addWidget(self.overview_note, 1)
+        beside.addWidget(self.discomfort)
+        overview_box.addLayout(beside)
         overview_box.addWidget(self.overview_table, 1)
         overview_box.addWidget(hint)
         return overview_tab
@@ -178,6 +185,7 @@ class ProgressPage(QWidget):
             ]
         )
         self.overview_note.show_verdict(self._overview_sentences(), OVERVIEW_HOW)
+        self.discomfort.refresh()
         self._with_data = progress.exercises_with_history(self.store, self.profile.id)
         self._fill_exercises()
         self._refresh_balance()

@@ -79,6 +79,7 @@ def _concerns_session_page(changes: Changes) -> bool:
         or changes.settings
         or changes.routines
         or changes.assessments  # the verdicts and the re-test reminder
+        or changes.habits  # the start panel's checklist
     )
 
 
@@ -107,7 +108,7 @@ class SessionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.start_panel = StartPanel(store, profile)
+        self.start_panel = StartPanel(store, profile, hub=self.hub)
         self.start_panel.start_requested.connect(self.start_session)
         self.start_panel.day_requested.connect(self.start_from_routine)
         self.start_button = self.start_panel.start_button

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from evenside.domain.assessment import retest_reminder
 from evenside.domain.profile import Profile
+from evenside.gui.changes import ChangeHub
+from evenside.gui.session.habits_checklist import HabitsChecklist
 from evenside.gui.style import NOTICE_STYLE
 from evenside.services import assessments, routines
 from evenside.services.store import Store
@@ -16,9 +18,18 @@ class StartPanel(QWidget):
     start_requested = Signal()
     day_requested = Signal(int)  # routine day id
 
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.profile = store, profile
+        self.habits = HabitsChecklist(store, profile, hub or ChangeHub(self))
+        self.habits.setMaximumWidth(900)
         self.start_button = QPushButton("&Start a session")
         self.start_button.setMinimumHeight(40)
         text = QLabel(
@@ -48,19 +59,25 @@ class StartPanel(QWidget):
         box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addLayout(routine_row)
+        box.addSpacing(12)
+        box.addWidget(self.habits, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
         self.start_button.clicked.connect(self.start_requested)
         self.routine_start.clicked.connect(self._start_day)
 
     def fill_days(self) -> None:
-        """The routine days to start from, as stored now, and a due re-test's reminder."""
+        """The routine days to start from, as stored now, a due re-test's reminder, and the
+        everyday-habits checklist with today's ticks."""
         due = assessments.due(self.store, self.profile.id)
         self.retest_note.setText(retest_reminder(due, self.store.now().date()))
+        # A wrapped label needs its full height set, or a tall window squeezes it.
+        self.retest_note.setMinimumHeight(max(0, self.retest_note.heightForWidth(560)))
         self.retest_note.setVisible(bool(due))
         self.routine_day.clear()
         for routine_id, name in routines.list_routines(self.store, self.profile.id):
             for day in routines.get_routine(self.store, routine_id).days:
                 self.routine_day.addItem(f"{name}: {day.name}", day.id)
+        self.habits.refresh()
         has_days = self.routine_day.count() > 0
         self.routine_day.setVisible(has_days)
         self.routine_start.setVisible(has_days)

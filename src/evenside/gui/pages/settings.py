@@ -33,9 +33,11 @@ from evenside.domain.sides import Side
 from evenside.domain.stretching import MAX_REPETITIONS, MIN_REPETITIONS
 from evenside.domain.units import Unit, from_kg, to_kg
 from evenside.domain.volume_rule import VolumeRule
+from evenside.gui.changes import ChangeHub
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.widgets.form_state import form_state, restore_form_state
+from evenside.gui.widgets.habits_box import HabitsBox
 from evenside.gui.widgets.plan_settings import PlanSettings
 from evenside.services import profiles
 from evenside.services.store import Store
@@ -52,10 +54,17 @@ def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
 class SettingsPage(QWidget):
     profile_changed = Signal(object)  # Profile: the window shows this profile's data
 
-    def __init__(self, store: Store, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.profile = profile
+        self.store, self.profile = store, profile
+        self.hub = hub or ChangeHub(self)
         self.settings = profiles.settings(store, profile.id)
         self._build_fields()
         self._lay_out()
@@ -229,10 +238,9 @@ class SettingsPage(QWidget):
         left.addWidget(targets)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(rest)
-        right.addWidget(backups)
-        right.addWidget(plates)
-        right.addWidget(manage)
+        self.habits_box = HabitsBox(self.store, self.profile, self.hub)
+        for group in (rest, backups, plates, manage, self.habits_box):
+            right.addWidget(group)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)

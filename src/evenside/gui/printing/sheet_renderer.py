@@ -97,6 +97,10 @@ class SheetPainter:
             self._line(self.fonts.title) + self._line(self.fonts.text) + 2 * self.mm
         )
         self.footer_height = 2 * self._line(self.fonts.small) + 2 * self.mm
+        self.habits_height = 0.0
+        if sheet.footer_habits:  # the checklist wraps over as many lines as it needs
+            self.habits_height = self._wrapped(self.fonts.small, sheet.footer_habits, self.width)
+            self.footer_height += self.habits_height
 
     def _line(self, font: QFont) -> float:
         return self.fonts.metrics(font).height() * 1.15
@@ -207,8 +211,14 @@ class SheetPainter:
         painter.drawText(
             QRectF(0, top + 0.5 * self.mm, self.width, small), "Rules: " + sheet.footer_rules
         )
+        if self.habits_height:
+            painter.drawText(
+                QRectF(0, top + 0.5 * self.mm + small, self.width, self.habits_height),
+                int(Qt.TextFlag.TextWordWrap),
+                sheet.footer_habits,
+            )
         painter.drawText(
-            QRectF(0, top + 0.5 * self.mm + small, self.width, small),
+            QRectF(0, top + 0.5 * self.mm + small + self.habits_height, self.width, small),
             int(Qt.AlignmentFlag.AlignRight),
             f"Page {page} of {pages}",
         )
