@@ -39,6 +39,7 @@ from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exerci
 from evenside.gui.session.footer import ExerciseFooter
 from evenside.gui.session.plan_panel import PlanPanel
 from evenside.gui.session.set_table import SetTable
+from evenside.gui.session.shortcut_list import shortcut_list
 from evenside.gui.session.stretch_offer import StretchOffer
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import Keys, add_shortcut
@@ -53,23 +54,6 @@ from evenside.services import (
     workout,
 )
 from evenside.services.store import Store
-
-SHORTCUTS = (
-    ("Enter", "Log the set of the side being typed in"),
-    ("Ctrl+Shift+Enter", "Log a refused set anyway, past the weaker side's volume (recorded)"),
-    ("Tab / Shift+Tab", "Move between fields, first side to second side"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
-    ("Delete", "Remove the selected set (undo brings it back)"),
-    ("F2 or double-click", "Edit a set in the table"),
-    ("Ctrl+K", "Add an exercise (type to search)"),
-    ("Ctrl+E", "Start the next set with the other side"),
-    ("Ctrl+T", "Fill the weak side with today's target from its plan"),
-    ("Ctrl+D", "Done with this exercise: show its stretch"),
-    ("Alt+Up / Alt+Down", "Move the exercise up or down"),
-    ("Ctrl+N", "Start a session"),
-    ("Ctrl+Return", "Finish the session: the last stretch, then the summary"),
-    ("F1", "This list"),
-)
 
 
 def _concerns_session_page(changes: Changes) -> bool:
@@ -395,11 +379,4 @@ class SessionPage(QWidget):
             self.stretch_card.offer(self.view, exercise, force=True)
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table cellpadding=3>{rows}</table>")
-        box.setModal(False)
-        box.show()
-        self.shortcuts_box = box
+        self.shortcuts_box = shortcut_list(self)

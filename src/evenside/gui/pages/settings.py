@@ -38,6 +38,7 @@ from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.widgets.form_state import form_state, restore_form_state
 from evenside.gui.widgets.habits_box import HabitsBox
+from evenside.gui.widgets.pair_targets import PairTargets
 from evenside.gui.widgets.plan_settings import PlanSettings
 from evenside.services import profiles
 from evenside.services.store import Store
@@ -118,6 +119,16 @@ class SettingsPage(QWidget):
         self.stretch_reps.setSuffix(" holds each")
         self.stretch_reps.setSpecialValueText("1 hold each")  # shown at the minimum
         self.stretch_reps.setValue(s.stretch_repetitions)
+        self._build_rest_and_kit_fields()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.saved = QLabel()
+        self.save_button = QPushButton("&Save settings")
+        self.save_button.setDefault(True)
+
+    def _build_rest_and_kit_fields(self) -> None:
+        s, unit = self.settings, self.profile.unit
         self.rest_on = QCheckBox("Start the rest timer after each set")
         self.rest_on.setChecked(s.rest_timer_enabled)
         self.rest_sets = QSpinBox()
@@ -135,12 +146,6 @@ class SettingsPage(QWidget):
         self.bar = QLineEdit(f"{from_kg(s.bar_weight_kg, unit):g}")
         self.plates = QLineEdit(", ".join(f"{from_kg(p, unit):g}" for p in s.plates_kg))
         self.plate_button = QPushButton("Plate &calculator…")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.saved = QLabel()
-        self.save_button = QPushButton("&Save settings")
-        self.save_button.setDefault(True)
 
     def _build_groups(self) -> list[QGroupBox]:
         unit = self.profile.unit
@@ -190,26 +195,9 @@ class SettingsPage(QWidget):
         return [profile_box, coaching, strength, rest, backups, plates]
 
     def _build_targets(self) -> QGroupBox:
-        s = self.settings
-        targets = QGroupBox("Opposing-muscle targets (first ÷ second, weekly sets)")
-        target_box = QVBoxLayout(targets)
-        self.pair_spins: dict[str, tuple[QDoubleSpinBox, QDoubleSpinBox]] = {}
-        grid = QFormLayout()
-        for pair in s.opposing_pairs():
-            low, high = QDoubleSpinBox(), QDoubleSpinBox()
-            for spin, value in ((low, pair.low), (high, pair.high)):
-                spin.setRange(0.05, 10)
-                spin.setDecimals(2)
-                spin.setSingleStep(0.05)
-                spin.setValue(value)
-            row = QHBoxLayout()
-            row.addWidget(low)
-            row.addWidget(QLabel("to"))
-            row.addWidget(high)
-            grid.addRow(pair.label, row)
-            self.pair_spins[pair.key] = (low, high)
-        target_box.addLayout(grid)
-        return targets
+        self.targets = PairTargets(self.settings)
+        self.pair_spins = self.targets.spins
+        return self.targets
 
     def _build_manage(self) -> QGroupBox:
         self.profile_list = QListWidget()
@@ -298,21 +286,11 @@ class SettingsPage(QWidget):
             rest_between_sets_seconds=self.rest_sets.value(),
             rest_between_sides_seconds=self.rest_sides.value(),
             backups_to_keep=self.backups_kept.value(),
-            pair_targets=self._pair_targets(),
+            pair_targets=self.targets.chosen(),
             bar_weight_kg=to_kg(bar, unit),
             plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
         )
         return self.plan_box.chosen(chosen)
-
-    def _pair_targets(self) -> tuple[tuple[str, float, float], ...]:
-        """Only the pairs whose range differs from the default are stored."""
-        defaults = {p.key: (p.low, p.high) for p in Settings().opposing_pairs()}
-        chosen = []
-        for key, (low, high) in self.pair_spins.items():
-            values = (round(low.value(), 2), round(high.value(), 2))
-            if values != defaults[key]:
-                chosen.append((key, *values))
-        return tuple(chosen)
 
     def save(self) -> bool:
         """Store what the form holds; False, with the reason shown, if it is refused."""
