@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from evenside.domain.library import Exercise, Laterality, LoadBasis
 from evenside.domain.muscles import MuscleGroup as M
+from evenside.domain.weak_side_plan import PlanRules, extra_sets
 
 LARGE = (M.QUADS, M.HAMSTRINGS, M.GLUTES, M.CHEST, M.UPPER_BACK, M.LATS)
 DEFAULT_SET_RANGES: dict[M, tuple[int, int]] = {
@@ -141,11 +142,11 @@ def item_seconds(
 def weak_side_extra_sets(
     percent: float, beyond_noise: bool, *, notice_percent: float, warning_percent: float
 ) -> int:
-    """The weak-side plan: one extra weak-side set from the notice threshold, two from the
-    warning threshold; none for a gap within noise."""
-    if not beyond_noise or percent < notice_percent:
+    """The weak-side plan's extra sets (``weak_side_plan.extra_sets``: one from the notice
+    threshold, two from the warning threshold by default); none for a gap within noise."""
+    if not beyond_noise:
         return 0
-    return 2 if percent >= warning_percent else 1
+    return extra_sets(percent, PlanRules(notice_percent, warning_percent))
 
 
 def set_ranges(overrides: Mapping[str, tuple[int, int]] | None = None) -> dict[M, tuple[int, int]]:
