@@ -57,6 +57,8 @@ class Exercise:
     archived: bool = False
     rest_seconds: int | None = None  # None: the profile's default rest between sets
     stretches: tuple[Stretch, ...] = field(default=(), compare=False)
+    kind: str = "strength"  # or "cardio": history only, never strength statistics
+    import_source: str | None = None  # the app whose import created this custom exercise
 
     @property
     def muscles(self) -> tuple[MuscleGroup, ...]:

@@ -49,6 +49,8 @@ def _exercise(row: ExerciseRow, stretches: tuple[Stretch, ...] = ()) -> Exercise
         archived=row.archived,
         rest_seconds=row.rest_seconds,
         stretches=stretches,
+        kind=row.kind or "strength",
+        import_source=row.import_source,
     )
 
 
@@ -134,8 +136,12 @@ def _stretch_specs(
     return specs, {r.library_key or f"custom-{r.id}": r for r in rows}
 
 
-def add_custom_exercise(tx: Session, spec: ExerciseSpec) -> Exercise:
+def add_custom_exercise(
+    tx: Session, spec: ExerciseSpec, *, kind: str = "strength", import_source: str | None = None
+) -> Exercise:
     row = ExerciseRow(
+        kind=kind,
+        import_source=import_source,
         library_key=None,
         name=spec.name,
         laterality=spec.laterality.value,
