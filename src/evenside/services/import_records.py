@@ -168,23 +168,24 @@ def exercise_record(
 def _sides_for(
     session: SessionDraft, draft: ExerciseDraft, target: Exercise, keys: KeyMaker
 ) -> list[tuple[SetDraft, str]]:
-    """Make the sets fit the exercise: an "each side" pair on a two-sided exercise becomes
-    one set; a set with no side on a one-sided exercise stays one set, marked "sides not
-    recorded" (it counts toward volume, never toward a side). Each gets its source key."""
+    """Make the sets fit the exercise, each with its source key. A row stays one set: a
+    left and right pair made from one row (an "each side" row) is that row's one set. On
+    a two-sided exercise it has side 'both'; on a one-sided one it is marked "sides not
+    recorded" (it counts toward volume, never toward a side)."""
+    per_line: dict[int, int] = {}
+    for s in draft.sets:
+        per_line[s.line] = per_line.get(s.line, 0) + 1
     result: list[tuple[SetDraft, str]] = []
     lines: dict[int, int] = {}
     for s in draft.sets:
-        first_of_line = s.line not in lines
-        number = s.order if s.order is not None else lines.setdefault(s.line, len(lines) + 1)
-        lines.setdefault(s.line, len(lines) + 1)
-        two_sided = not target.laterality.per_side or target.kind == "cardio"
-        if two_sided and s.side is not Side.BOTH:
-            if not first_of_line:
-                continue
+        if s.line in lines and per_line[s.line] > 1:
+            continue  # the second half of a pair made from one row
+        lines[s.line] = len(lines) + 1
+        number = s.order if s.order is not None else lines[s.line]
+        fitted = s
+        if per_line[s.line] > 1 or not target.laterality.per_side or target.kind == "cardio":
             fitted = replace(s, side=Side.BOTH)
-        else:
-            fitted = s
-        result.append((fitted, keys.key(session, draft.name, number, s.side)))
+        result.append((fitted, keys.key(session, draft.name, number, fitted.side)))
     return result
 
 
