@@ -84,14 +84,13 @@ def name_traits(name: str) -> NameTraits:
     """'Preacher Curl (Barbell)' -> movement {preacher, curl}, barbell, two-sided;
     'Dumbbell Row (Each Side)' -> one-sided; 'Barbell Squat (Each Side)' -> two-sided."""
     text = _fold(" ".join(name.split()))
-    equipment = None
+    named = []
     for label, pattern in _EQUIPMENT_RES:
         if pattern.search(text):
-            equipment = label
+            named.append(label)
             text = pattern.sub(" ", text)
-            break
-    for _label, pattern in _EQUIPMENT_RES:  # a second equipment word is not a movement
-        text = pattern.sub(" ", text)
+    # Two kinds of equipment in one name ("Barbell curl (Machine)") agree with nothing.
+    equipment = None if not named else "+".join(named)
     one_sided = bool(_ONE_SIDED.search(text))
     text = _ONE_SIDED.sub(" ", text)
     if _EACH_SIDE.search(text):
