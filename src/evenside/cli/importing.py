@@ -52,35 +52,14 @@ def init_database(args: argparse.Namespace) -> str:
     )
 
 
-def _read_as(args: argparse.Namespace, unit_note: str) -> str | None:
-    """The unit weights were read in when the file does not say; None when it says."""
-    if not unit_note:
-        return None
-    if args.unit:
-        return str(args.unit)
-    return "lb" if " lb" in unit_note else "kg"
-
-
 def import_file(args: argparse.Namespace) -> tuple[str, int]:
-    """The summary to print, and the exit status."""
-    from evenside.domain.import_units import unit_warning
-    from evenside.domain.units import Unit
+    """The summary to print, and the exit status (2 when a file with rows yields no set)."""
     from evenside.services import transfer
 
-    parsed = transfer.read_import(
-        Path(args.file).expanduser(),
-        format=args.format,
-        unit=None if args.unit is None else Unit(args.unit),
-    )
-    read_as = _read_as(args, parsed.unit_note)
-    warning = unit_warning(parsed, read_as)
-    if warning and args.unit is None:
-        raise InvalidInput(
-            f"{warning} Nothing was imported; say the unit with --unit lb or --unit kg."
-        )
     store, scratch = _store_for(args)
     try:
         profile_id = _profile_for(store, args, scratch is not None)
+        parsed, read_as, warning = _read(store, profile_id, args)
         found = transfer.suggestions(store, parsed)
         mapping = transfer.default_mapping(found)
         result = transfer.commit_import(
@@ -91,11 +70,37 @@ def import_file(args: argparse.Namespace) -> tuple[str, int]:
         if scratch is not None:
             scratch.cleanup()
     summary = _summary(parsed, found, result, read_as, warning)
-    status = 0
-    if parsed.rows_read > 0 and parsed.sets == 0:
-        status = 2
+    status = 2 if parsed.rows_read > 0 and parsed.sets == 0 else 0
     text = json.dumps(summary, indent=2, ensure_ascii=False) if args.json else _text(summary)
     return text, status
+
+
+def _read(store: Any, profile_id: int, args: argparse.Namespace) -> tuple[Any, str | None, str]:
+    """The parsed file, the unit its weights were read in when the file does not say (the
+    one given with --unit, else the profile's), and a warning when they look like the
+    other unit. Without --unit such a file is refused: nothing is guessed silently."""
+    from evenside.domain.import_units import unit_warning
+    from evenside.domain.units import Unit
+    from evenside.services import profiles, transfer
+
+    path = Path(args.file).expanduser()
+    given = None if args.unit is None else Unit(args.unit)
+    try:
+        parsed = transfer.read_import(path, format=args.format, unit=given)
+        assumed = given
+    except InvalidInput as exc:
+        if exc.field != "unit":
+            raise
+        assumed = profiles.get_profile(store, profile_id).unit
+        parsed = transfer.read_import(path, format=args.format, unit=assumed)
+        parsed.unit_note = f"the file does not say; read as {assumed.value} (the profile's unit)"
+    read_as = None if not parsed.unit_note or assumed is None else assumed.value
+    warning = unit_warning(parsed, read_as)
+    if warning and args.unit is None:
+        raise InvalidInput(
+            f"{warning} Nothing was imported; say the unit with --unit lb or --unit kg."
+        )
+    return parsed, read_as, warning
 
 
 def _store_for(args: argparse.Namespace) -> tuple[Any, tempfile.TemporaryDirectory[str] | None]:
