@@ -117,3 +117,41 @@ def test_115_lb_exports_as_52_16312255_kg_and_reads_back_the_same(
     other.close()
     assert _weights(tmp_path / "b.sqlite3") == [(52.16312255, 5)]
     assert again.read_text("utf-8") == out.read_text("utf-8")
+
+
+def test_cardio_is_kept_for_history_and_left_out_of_strength_statistics(
+    store: Store, profile: Profile, db_path: Path
+) -> None:
+    from evenside.storage import evidence_repo, progress_repo
+
+    walk = ExerciseDraft(
+        "Walking",
+        cardio=True,
+        sets=[SetDraft(2, Side.BOTH, None, None, duration_seconds=1500, distance_m=2400.0,
+                       notes="easy pace")],
+    )  # fmt: skip
+    row = ExerciseDraft("One Arm Dumbbell Row", sets=[SetDraft(3, Side.BOTH, 30.0, 8)])
+    session = SessionDraft(
+        "strong:2025-06-03T07:00:00:Mixed", datetime(2025, 6, 3, 7), None, "Mixed",
+        exercises=[walk, row],
+    )  # fmt: skip
+    result = _commit(store, profile, ParsedImport("strong", 2, [session], []))
+    assert (result.sets_added, result.sides_unrecorded) == (2, 1)
+    with sqlite3.connect(db_path) as connection:
+        stored = connection.execute(
+            "SELECT e.name, e.kind, t.side, t.duration_seconds, t.distance_m, t.notes,"
+            " t.sides_unrecorded FROM sets t"
+            " JOIN session_exercises se ON se.id = t.session_exercise_id"
+            " JOIN exercises e ON e.id = se.exercise_id ORDER BY se.position"
+        ).fetchall()
+    assert stored == [
+        ("Walking", "cardio", "both", 1500, 2400.0, "easy pace", 0),
+        ("One-arm dumbbell row", "strength", "both", None, None, "", 1),
+    ]
+    with store.transaction() as tx:
+        maxima = progress_repo.reps_maxima(tx, profile.id)
+        per_side = progress_repo.reps_maxima(tx, profile.id, per_side_only=True)
+        evidence = evidence_repo.one_sided_sessions(tx, profile.id)
+    assert [(m.side, m.reps) for m in maxima] == [(Side.BOTH, 8)]  # the row's volume only
+    assert per_side == []
+    assert evidence == []
