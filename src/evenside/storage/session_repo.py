@@ -38,6 +38,10 @@ def set_record(row: SetRow) -> SetRecord:
         duration_seconds=row.duration_seconds,
         rpe=row.rpe,
         rir=row.rir,
+        sides_unrecorded=bool(row.sides_unrecorded),
+        distance_m=row.distance_m,
+        notes=row.notes or "",
+        source_key=row.source_key,
     )
 
 
