@@ -246,3 +246,46 @@ def test_a_one_sided_row_without_a_side_is_one_set_marked_sides_not_recorded(
     with sqlite3.connect(db_path) as db:
         rows = db.execute("SELECT side, weight_kg, reps, sides_unrecorded FROM sets").fetchall()
     assert rows == [("both", 20.0, 10, 1), ("both", 22.0, 8, 1)]
+
+
+def test_remapping_a_name_moves_its_sets_and_undo_puts_them_back(
+    store: Store, profile: Profile, db_path: Path, tmp_path: Path
+) -> None:
+    from evenside.services import import_names
+
+    path = _strong(
+        tmp_path,
+        "a.csv",
+        [
+            "2025-03-01 10:00:00,A,1h,Bulgarian Split Squat (Dumbbell),1,20,8,0,0,",
+            "2025-03-01 10:00:00,A,1h,Bench Press (Barbell),1,60,8,0,0,",
+        ],
+    )
+    _import(store, profile, path)
+    [_bench, split] = sorted(import_names.names_from_imports(store), key=lambda m: m.source_name)
+    assert (split.source_name, split.exercise_name) == (
+        "Bulgarian Split Squat (Dumbbell)",
+        "Bulgarian Split Squat (Dumbbell)",  # no marker: its own two-sided exercise
+    )
+    target = next(e for e in library.all_exercises(store) if e.name == "Bulgarian split squat")
+
+    def sets() -> list[tuple[str, str, int]]:
+        with sqlite3.connect(db_path) as db:
+            return db.execute(
+                "SELECT e.name, t.side, t.sides_unrecorded FROM sets t"
+                " JOIN session_exercises se ON se.id = t.session_exercise_id"
+                " JOIN exercises e ON e.id = se.exercise_id ORDER BY e.name"
+            ).fetchall()
+
+    before = sets()
+    done = import_names.remap(store, split.id, target.id)
+    assert sets() == [
+        ("Bench press", "both", 0),
+        ("Bulgarian split squat", "both", 1),  # one-sided now: volume only, no side
+    ]
+    assert _where(db_path)["Bulgarian Split Squat (Dumbbell)"] == "Bulgarian split squat"
+    again = transfer.suggestions(store, transfer.read_import(path, unit=Unit.KG))
+    assert {s.imported: s.remembered for s in again}["Bulgarian Split Squat (Dumbbell)"] == "user"
+    import_names.undo_remap(store, done)
+    assert sets() == before
+    assert _where(db_path)["Bulgarian Split Squat (Dumbbell)"] == "Bulgarian Split Squat (Dumbbell)"

@@ -208,3 +208,28 @@ def move_entries(tx: Session, entries: list[int], to_exercise: int) -> None:
             .where(SessionExerciseRow.id.in_(entries))
             .values(exercise_id=to_exercise)
         )
+
+
+def mapping_by_id(tx: Session, mapping_id: int) -> StoredMapping | None:
+    return next((m for m in stored_mappings(tx) if m.id == mapping_id), None)
+
+
+def set_mapping_target(tx: Session, mapping_id: int, exercise_id: int, reason: str,
+                       decided_by: str, now: datetime) -> None:  # fmt: skip
+    row = tx.get(ImportMappingRow, mapping_id)
+    if row is None:
+        raise LookupError(f"no import mapping {mapping_id}")
+    row.exercise_id, row.reason, row.decided_by, row.updated_at = (
+        exercise_id, reason, decided_by, now
+    )  # fmt: skip
+
+
+def mark_unrecorded_sides(tx: Session, entries: list[int], per_side: bool) -> None:
+    """Sets with side 'both' in ``entries``: "sides not recorded" on a one-sided exercise,
+    plain two-sided sets on a two-sided one."""
+    if entries:
+        tx.execute(
+            update(SetRow)
+            .where(SetRow.session_exercise_id.in_(entries), SetRow.side == "both")
+            .values(sides_unrecorded=per_side)
+        )
