@@ -75,7 +75,9 @@ def test_walk_through_init_import_reimport_and_export(
         "strong-2.csv",
         [*WEEK_1, "2025-05-05 18:00:00,Legs,1h,Squat (Barbell),3,100,4,0,0,9", *WEEK_2],
     )
-    status, out, _ = run(capsys, "import", str(longer), "--dry-run", "--unit", "kg", "--json", "--db", str(db))
+    status, out, _ = run(
+        capsys, "import", str(longer), "--dry-run", "--unit", "kg", "--json", "--db", str(db)
+    )
     preview = json.loads(out)
     assert (preview["sessions"], preview["sets"], preview["sets_already_there"]) == (1, 2, 3)
     assert len(_sets(db)) == 3  # the dry run wrote nothing
@@ -161,7 +163,9 @@ def test_a_dry_run_needs_no_database_and_matches_the_import(
 ) -> None:
     source = _file(tmp_path, "s.csv", WEEK_1 + WEEK_2)
     db = tmp_path / "later.sqlite3"
-    status, out, _ = run(capsys, "import", str(source), "--dry-run", "--unit", "kg", "--json", "--db", str(db))
+    status, out, _ = run(
+        capsys, "import", str(source), "--dry-run", "--unit", "kg", "--json", "--db", str(db)
+    )
     preview = json.loads(out)
     assert status == 0 and not db.exists()
     run(capsys, "init", "--db", str(db))

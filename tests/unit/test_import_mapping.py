@@ -142,7 +142,9 @@ def test_no_two_equipment_variants_of_a_name_go_to_the_same_exercise(store: Stor
     assert merged == []
 
 
-STRONG_HEAD = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+STRONG_HEAD = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+)
 
 
 def _strong(tmp_path: Path, name: str, rows: list[str]) -> Path:
@@ -216,14 +218,19 @@ def test_the_same_name_maps_the_same_way_across_two_imports_of_overlapping_files
 def test_a_mapping_the_user_chose_wins_over_a_later_import(
     store: Store, profile: Profile, db_path: Path, tmp_path: Path
 ) -> None:
-    path = _strong(tmp_path, "a.csv", ["2025-03-01 10:00:00,A,1h,Chest Press (Machine),1,50,10,0,0,"])
+    path = _strong(
+        tmp_path, "a.csv", ["2025-03-01 10:00:00,A,1h,Chest Press (Machine),1,50,10,0,0,"]
+    )
     parsed = transfer.read_import(path, unit=Unit.KG)
     found = transfer.suggestions(store, parsed)
     assert found[0].best is None
     assert "no library exercise with the same movement" in found[0].reason
     bench = next(e for e in library.all_exercises(store) if e.name == "Bench press")
     transfer.commit_import(
-        store, profile.id, parsed, {"Chest Press (Machine)": mapping_for(found[0], bench.id, user=True)}
+        store,
+        profile.id,
+        parsed,
+        {"Chest Press (Machine)": mapping_for(found[0], bench.id, user=True)},
     )
     again = transfer.suggestions(store, transfer.read_import(path, unit=Unit.KG))
     assert again[0].best is not None and again[0].best.name == "Bench press"

@@ -26,7 +26,9 @@ def _file(folder: Path, name: str, rows: list[str]) -> Path:
     return path
 
 
-def _import(store: Store, profile: Profile, path: Path, unit: Unit = Unit.KG) -> transfer.ImportResult:
+def _import(
+    store: Store, profile: Profile, path: Path, unit: Unit = Unit.KG
+) -> transfer.ImportResult:
     parsed = transfer.read_import(path, unit=unit)
     mapping = transfer.default_mapping(transfer.suggestions(store, parsed))
     return transfer.commit_import(store, profile.id, parsed, mapping)

@@ -17,12 +17,11 @@ from evenside.domain.wording import counted
 SCREEN_LINES = 12  # names and skipped rows shown before "… and N more"
 
 
-def add_init_parser(commands: argparse._SubParsersAction[Any]) -> argparse.ArgumentParser:
+def add_init_parser(commands: argparse._SubParsersAction[Any]) -> None:
     init = commands.add_parser("init", help="create a database (if needed) and a profile")
     init.add_argument("--profile", metavar="NAME", default="Me", help="profile name (Me)")
     init.add_argument("--dominant", choices=("left", "right"), default="right")
     init.add_argument("--unit", choices=("kg", "lb"), default="kg")
-    return init
 
 
 def init_database(args: argparse.Namespace) -> str:
@@ -40,9 +39,7 @@ def init_database(args: argparse.Namespace) -> str:
     try:
         if any(p.name.casefold() == args.profile.casefold() for p in profiles.list_profiles(store)):
             raise InvalidInput(f'{path} already has a profile called "{args.profile}".')
-        profile = profiles.create_profile(
-            store, args.profile, Side(args.dominant), Unit(args.unit)
-        )
+        profile = profiles.create_profile(store, args.profile, Side(args.dominant), Unit(args.unit))
     finally:
         store.close()
     made = "opened" if existed else "created"
@@ -106,9 +103,8 @@ def _read(store: Any, profile_id: int, args: argparse.Namespace) -> tuple[Any, s
 def _store_for(args: argparse.Namespace) -> tuple[Any, tempfile.TemporaryDirectory[str] | None]:
     """The database; for a dry run with no database yet, a scratch one (nothing is kept)."""
     from evenside.paths import resolve_database
-    from evenside.services.store import open_store
-
     from evenside.services import profiles
+    from evenside.services.store import open_store
 
     path = resolve_database(args.db)
     if args.dry_run and path.exists():

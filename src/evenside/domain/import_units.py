@@ -37,8 +37,7 @@ def looks_like_pounds(weights_kg: list[float]) -> str:
     on_plates = sum(1 for w in weights_kg if round(w, 6) in LB_PLATE_LOADS)
     if on_plates >= MIN_ROWS and on_plates >= SHARE * len(weights_kg):
         return (
-            f"{on_plates} of {len(weights_kg)} weights are pound plate loads "
-            "(45, 135, 225, 315…)"
+            f"{on_plates} of {len(weights_kg)} weights are pound plate loads (45, 135, 225, 315…)"
         )
     typical = median(weights_kg)
     if typical > IMPLAUSIBLE_MEDIAN_KG:

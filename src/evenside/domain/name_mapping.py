@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
 from evenside.domain.library import Exercise, Laterality, LoadBasis
 
@@ -30,7 +31,9 @@ _EQUIPMENT_WORDS: tuple[tuple[str, str], ...] = (
     ("machine", r"machine|maschine|leg press machine|plate[\s-]*loaded|lever"),
     ("bodyweight", r"bodyweight|body[\s-]*weight|körpergewicht|poids[\s-]*du[\s-]*corps"),
 )
-_EQUIPMENT_RES = tuple((name, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for name, words in _EQUIPMENT_WORDS)
+_EQUIPMENT_RES = tuple(
+    (name, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for name, words in _EQUIPMENT_WORDS
+)
 
 _ONE_SIDED = re.compile(
     r"(?<!\w)(?:single|one|1)[\s-]*(?:arm|leg|hand|sided?)(?!\w)|(?<!\w)unilateral(?!\w)|"
@@ -38,7 +41,9 @@ _ONE_SIDED = re.compile(
     r"(?<!\w)une[\s-]+jambe(?!\w)|(?<!\w)(?:left|right|links|rechts|gauche|droite)(?!\w)",
     re.I,
 )
-_EACH_SIDE = re.compile(r"\(?\s*each\s+side\s*\)?|\(?\s*jede\s+seite\s*\)?|\(?\s*chaque\s+c[oô]t[ée]\s*\)?", re.I)
+_EACH_SIDE = re.compile(
+    r"\(?\s*each\s+side\s*\)?|\(?\s*jede\s+seite\s*\)?|\(?\s*chaque\s+c[oô]t[ée]\s*\)?", re.I
+)
 _EACH_SIDE_ONE_SIDED = frozenset({"dumbbell", "cable", "kettlebell"})
 _NOISE = frozenset({"the", "a", "with", "on", "and", "de", "du", "der", "die", "mit"})
 _ALIASES = {"pullup": ("pull", "up"), "pushup": ("push", "up"), "chinup": ("chin", "up")}
@@ -183,3 +188,17 @@ def best_match(
     if len(found) > 1:
         return None, "more than one library exercise agrees; kept as its own exercise"
     return None, NO_AGREEMENT
+
+
+@dataclass(frozen=True)
+class StoredMapping:
+    """A source app's exercise name and where it goes, as remembered for later imports."""
+
+    id: int
+    source_app: str
+    source_name: str
+    exercise_id: int
+    exercise_name: str
+    reason: str
+    decided_by: str  # 'import' or 'user'
+    updated_at: datetime

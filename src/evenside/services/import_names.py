@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evenside.domain.errors import InvalidInput, NotFound
+from evenside.domain.name_mapping import StoredMapping
 from evenside.services.store import Store
 from evenside.storage import import_repo, library_repo
-from evenside.storage.import_repo import StoredMapping
 
 USER_REASON = "chosen in the Library"
 
@@ -45,7 +45,9 @@ def remap(store: Store, mapping_id: int, exercise_id: int) -> Remap:
         import_repo.mark_unrecorded_sides(
             tx, entries, target.laterality.per_side and target.kind != "cardio"
         )
-        import_repo.set_mapping_target(tx, mapping_id, target.id, USER_REASON, "user", store.now())
+        import_repo.set_mapping_target(
+            tx, mapping_id, target.id, reason=USER_REASON, decided_by="user", now=store.now()
+        )
     return Remap(
         mapping_id, current.exercise_id, current.reason, current.decided_by, tuple(entries)
     )
@@ -63,7 +65,7 @@ def undo_remap(store: Store, done: Remap) -> None:
             tx,
             done.mapping_id,
             previous.id,
-            done.previous_reason,
-            done.previous_decided_by,
-            store.now(),
+            reason=done.previous_reason,
+            decided_by=done.previous_decided_by,
+            now=store.now(),
         )

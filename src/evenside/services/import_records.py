@@ -47,7 +47,9 @@ def targets(
                 raise InvalidInput(f'The exercise chosen for "{name}" no longer exists.', "mapping")
             found[name] = exercises[choice.exercise_id]
         elif parsed.format == OWN_FORMAT and name.casefold() in taken:
-            found[name] = next(e for e in exercises.values() if e.name.casefold() == name.casefold())
+            found[name] = next(
+                e for e in exercises.values() if e.name.casefold() == name.casefold()
+            )
         else:
             found[name] = _create(tx, parsed, choice, taken)
             taken.add(found[name].name.casefold())
@@ -55,14 +57,18 @@ def targets(
         if parsed.format != OWN_FORMAT:
             reason = choice.reason or "chosen in the import"
             import_repo.save_mapping(
-                tx, parsed.format, name, found[name].id, reason, choice.decided_by, now
+                tx,
+                parsed.format,
+                name,
+                found[name].id,
+                reason=reason,
+                decided_by=choice.decided_by,
+                now=now,
             )
     return found, created
 
 
-def _create(
-    tx: DbSession, parsed: ParsedImport, choice: Mapping, taken: set[str]
-) -> Exercise:
+def _create(tx: DbSession, parsed: ParsedImport, choice: Mapping, taken: set[str]) -> Exercise:
     draft = _draft_named(parsed, choice.imported)
     spec = validate_exercise_spec(
         ExerciseSpec(
@@ -193,9 +199,7 @@ def _fit(s: SetDraft, target: Exercise, key: str) -> SetRecord:
     weight = s.weight_kg
     if weight is None and target.load_basis is LoadBasis.BODYWEIGHT_PLUS:
         weight = 0.0
-    unrecorded = (
-        target.laterality.per_side and target.kind != "cardio" and s.side is Side.BOTH
-    )
+    unrecorded = target.laterality.per_side and target.kind != "cardio" and s.side is Side.BOTH
     return SetRecord(
         s.side,
         weight,

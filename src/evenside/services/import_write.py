@@ -72,7 +72,7 @@ def write_import(
             known_keys = import_repo.known_set_keys(tx, profile_id)
             found, created = targets(tx, parsed, mapping, store.now())
             tally, keys = _Tally(), KeyMaker()
-            plan = _plan(parsed, stored, known_keys, found, keys, tally)
+            plan = _plan(parsed, stored, known_keys, found=found, keys=keys, tally=tally)
             for session_id, record in plan.appends:
                 _stop_if_cancelled(opts)
                 tally.appended += import_repo.append_to_session(
@@ -102,6 +102,7 @@ def _plan(
     parsed: ParsedImport,
     stored: dict[object, tuple[int, bool]],
     known_keys: set[str],
+    *,
     found: dict[str, Exercise],
     keys: KeyMaker,
     tally: _Tally,

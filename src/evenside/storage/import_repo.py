@@ -3,12 +3,12 @@ sets are already stored, and adding missing sets to a session imported before.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from evenside.domain.name_mapping import StoredMapping
 from evenside.domain.training import ExerciseRecord
 from evenside.storage import bulk_repo
 from evenside.storage.models import (
@@ -18,19 +18,6 @@ from evenside.storage.models import (
     SessionRow,
     SetRow,
 )
-
-
-@dataclass(frozen=True)
-class StoredMapping:
-    id: int
-    source_app: str
-    source_name: str
-    exercise_id: int
-    exercise_name: str
-    reason: str
-    decided_by: str  # 'import' or 'user'
-    updated_at: datetime
-    sets: int  # sets of this exercise that carry this app's source keys
 
 
 def stored_mappings(tx: Session, source_app: str | None = None) -> list[StoredMapping]:
@@ -51,7 +38,6 @@ def stored_mappings(tx: Session, source_app: str | None = None) -> list[StoredMa
             row.reason,
             row.decided_by,
             row.updated_at,
-            0,
         )
         for row, name in tx.execute(query)
     ]
@@ -62,6 +48,7 @@ def save_mapping(
     source_app: str,
     source_name: str,
     exercise_id: int,
+    *,
     reason: str,
     decided_by: str,
     now: datetime,
@@ -115,7 +102,9 @@ def sessions_by_key(tx: Session, profile_id: int) -> dict[object, tuple[int, boo
     with_keys = set(tx.scalars(keyed.distinct()))
     found: dict[object, tuple[int, bool]] = {}
     query = select(SessionRow.id, SessionRow.source_key, SessionRow.started_at, SessionRow.name)
-    for session_id, key, started, name in tx.execute(query.where(SessionRow.profile_id == profile_id)):
+    for session_id, key, started, name in tx.execute(
+        query.where(SessionRow.profile_id == profile_id)
+    ):
         entry = (session_id, session_id in with_keys)
         if key:
             found[key] = entry
@@ -214,8 +203,9 @@ def mapping_by_id(tx: Session, mapping_id: int) -> StoredMapping | None:
     return next((m for m in stored_mappings(tx) if m.id == mapping_id), None)
 
 
-def set_mapping_target(tx: Session, mapping_id: int, exercise_id: int, reason: str,
-                       decided_by: str, now: datetime) -> None:  # fmt: skip
+def set_mapping_target(
+    tx: Session, mapping_id: int, exercise_id: int, *, reason: str, decided_by: str, now: datetime
+) -> None:
     row = tx.get(ImportMappingRow, mapping_id)
     if row is None:
         raise LookupError(f"no import mapping {mapping_id}")

@@ -30,19 +30,10 @@ from evenside.storage.ordering import place_at
 
 def set_record(row: SetRow) -> SetRecord:
     return SetRecord(
-        side=Side(row.side),
-        weight_kg=row.weight_kg,
-        reps=row.reps,
-        kind=SetKind(row.kind),
-        logged_at=row.logged_at,
-        duration_seconds=row.duration_seconds,
-        rpe=row.rpe,
-        rir=row.rir,
-        sides_unrecorded=bool(row.sides_unrecorded),
-        distance_m=row.distance_m,
-        notes=row.notes or "",
-        source_key=row.source_key,
-    )
+        Side(row.side), row.weight_kg, row.reps, SetKind(row.kind), row.logged_at,
+        row.duration_seconds, row.rpe, row.rir, bool(row.sides_unrecorded), row.distance_m,
+        row.notes or "", row.source_key,
+    )  # fmt: skip
 
 
 def _logged(row: SetRow) -> LoggedSet:

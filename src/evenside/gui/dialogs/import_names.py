@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.changes import Changes
 from evenside.domain.errors import EvensideError
+from evenside.domain.name_mapping import StoredMapping
 from evenside.services import import_names, library
 from evenside.services.store import Store
-from evenside.storage.import_repo import StoredMapping
 
 MOVED = Changes(sessions=True, sets=True, exercises=True, library=True)
 
