@@ -96,8 +96,8 @@ def test_unit_question_mapping_preview_and_import(
     history = workout.history(store, profile.id)
     assert len(history) == 2
     # "Plank" was sent to a new custom exercise as the user chose: the library's Plank
-    # keeps its name, the new one is numbered.
-    assert [e.name for e in library.all_exercises(store) if e.custom] == ["Plank (2)"]
+    # keeps its name, the new one is told apart by the app.
+    assert [e.name for e in library.all_exercises(store) if e.custom] == ["Plank (Strong)"]
 
 
 def test_cancel_leaves_the_database_unchanged(

@@ -72,7 +72,7 @@ def _create(tx: DbSession, parsed: ParsedImport, choice: Mapping, taken: set[str
     draft = _draft_named(parsed, choice.imported)
     spec = validate_exercise_spec(
         ExerciseSpec(
-            unused_name(choice.imported, taken),
+            unused_name(_own_name(choice.imported, parsed.format, taken), taken),
             draft.laterality or choice.create_as or Laterality.BILATERAL,
             draft.load_basis or choice.load_basis,
             _guess_muscles(choice.imported),
@@ -86,6 +86,14 @@ def _create(tx: DbSession, parsed: ParsedImport, choice: Mapping, taken: set[str
         kind="cardio" if choice.cardio else "strength",
         import_source=None if parsed.format == OWN_FORMAT else parsed.format,
     )
+
+
+def _own_name(name: str, app: str, taken: set[str]) -> str:
+    """A file's name that another exercise already has (a library name the file uses for a
+    different lift) is told apart by the app: "Side Plank (Hevy)"."""
+    if app == OWN_FORMAT or " ".join(name.split()).casefold() not in taken:
+        return name
+    return f"{name} ({app.capitalize()})"
 
 
 def unused_name(name: str, taken: set[str]) -> str:

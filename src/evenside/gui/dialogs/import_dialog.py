@@ -216,7 +216,7 @@ class ImportDialog(QDialog):
         counts = {name: 0 for name in parsed.exercise_names}
         for session in parsed.sessions:
             for draft in session.exercises:
-                counts[draft.name] += len(draft.sets)
+                counts[draft.name] += len({s.line for s in draft.sets})  # a row is one set
         self.table.setRowCount(len(suggestions))
         self.combos = {}
         for row, suggestion in enumerate(suggestions):
