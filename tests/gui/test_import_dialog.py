@@ -35,7 +35,8 @@ def _digest(store: Store) -> str:
         rows = (
             session.connection()
             .exec_driver_sql(
-                "SELECT * FROM sets UNION ALL "
+                "SELECT id, session_exercise_id, position, side, weight_kg, reps,"
+                " duration_seconds, rpe, rir, kind, logged_at FROM sets UNION ALL "
                 "SELECT id, 0, 0, name, 0, 0, 0, 0, 0, 0, 0 FROM exercises"
             )
             .fetchall()
@@ -73,8 +74,13 @@ def test_unit_question_mapping_preview_and_import(
     assert combo.currentText() == "Plank"
     combo.setCurrentIndex(combo.findData("create-bilateral"))  # the user picks "new custom"
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.preview_page)
     summary = dialog.summary.text()
-    assert "<b>2</b> sessions and <b>11</b> sets from 06 Jan 2025 to 08 Jan 2025" in summary
+    # 8 rows become 8 sets: the 3 "One Arm Dumbbell Row" rows say no side, so each is one
+    # set marked "sides not recorded", not an invented left and right pair.
+    assert "<b>2</b> new sessions and <b>8</b> sets from 06 Jan 2025 to 08 Jan 2025" in summary
+    assert "Units: weights read as lb, as you chose." in summary
+    assert "<b>3 one-sided sets</b> without a side" in summary
     assert "Rows read: 12 = 8 imported + 4 skipped." in summary
     assert "New custom exercises: 1." in summary
     skipped = [dialog.skipped_list.item(i).text() for i in range(dialog.skipped_list.count())]
@@ -86,12 +92,12 @@ def test_unit_question_mapping_preview_and_import(
     ]
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Import
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10_000)
-    assert "2 sessions and 11 sets imported" in dialog.message_page.text()
+    assert "2 sessions and 8 sets imported" in dialog.message_page.text()
     history = workout.history(store, profile.id)
     assert len(history) == 2
-    # "Plank" was sent to a new custom exercise; the library already has one by that name,
-    # so the import uses it rather than making a duplicate.
-    assert [e.name for e in library.all_exercises(store) if e.custom] == []
+    # "Plank" was sent to a new custom exercise as the user chose: the library's Plank
+    # keeps its name, the new one is told apart by the app.
+    assert [e.name for e in library.all_exercises(store) if e.custom] == ["Plank (Strong)"]
 
 
 def test_cancel_leaves_the_database_unchanged(
@@ -118,7 +124,8 @@ def test_cancel_leaves_the_database_unchanged(
     dialog = _open(qtbot, window, file, choose_file)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page, timeout=10_000)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert "<b>20</b> sessions and <b>80</b> sets" in dialog.summary.text()
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.preview_page)
+    assert "<b>20</b> new sessions and <b>80</b> sets" in dialog.summary.text()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Import
     # The job has read the first of 20 workouts and waits: Cancel lands mid-import.
     assert reported.wait(10)
@@ -237,3 +244,37 @@ def test_export_for_strong_from_the_menu(
         ("Back squat", "1", "100.0", "5"),
         ("Back squat", "2", "100.0", "4"),
     ]
+
+
+def test_weights_that_look_like_pounds_are_questioned_before_the_mapping(
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+    choose_file: Callable[[Path], None],
+) -> None:
+    file = tmp_path / "pounds.csv"
+    rows = [
+        f"2025-05-0{day} 18:00:00,A,1h,Bench Press (Barbell),1,{weight},5,0,0,"
+        for day, weight in [(1, 135), (2, 185), (3, 225), (4, 225), (5, 135)]
+    ]
+    file.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+        + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    window = make_window(store)
+    dialog = _open(qtbot, window, file, choose_file)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.unit_page)
+    dialog.kg.click()
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "look like pounds" in dialog.unit_question.text())
+    assert dialog.pages.currentWidget() is dialog.unit_page
+    assert "5 of 5 weights are pound plate loads" in dialog.unit_question.text()
+    assert dialog.lb.isChecked()
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # pounds, then
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.preview_page)
+    assert "Units: weights read as lb, as you chose." in dialog.summary.text()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from evenside.domain.library import Laterality
 from evenside.domain.muscles import MuscleGroup
 from evenside.domain.profile import Profile
+from evenside.domain.units import Unit
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
+from evenside.gui.dialogs.import_names import ImportNamesDialog
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.library import LibraryPage
-from evenside.services import library
+from evenside.services import library, transfer, workout
 from evenside.services.store import Store
 
 
@@ -125,3 +128,45 @@ def test_add_button_opens_the_dialog_and_selects_the_new_exercise(
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     selected = page.table.selectionModel().selectedRows()
     assert [page.model.exercise(i.row()).name for i in selected] == ["Kettlebell windmill"]
+
+
+def test_names_from_imports_remap_moves_the_sets_and_undo_moves_them_back(
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: Store,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    file = tmp_path / "strong.csv"
+    file.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+        "2025-03-01 10:00:00,A,1h,Chest Press (Machine),1,50,10,0,0,\n",
+        encoding="utf-8",
+    )
+    parsed = transfer.read_import(file, unit=Unit.KG)
+    transfer.commit_import(
+        store, profile.id, parsed, transfer.default_mapping(transfer.suggestions(store, parsed))
+    )
+    page = _library(make_window(store))
+    qtbot.mouseClick(page.names_button, Qt.MouseButton.LeftButton)
+    [dialog] = page.findChildren(ImportNamesDialog)
+    qtbot.addWidget(dialog)
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert cells[:3] == ["strong", "Chest Press (Machine)", "Chest Press (Machine)"]
+    assert "no library exercise with the same movement" in cells[3]
+    dialog.target.setCurrentIndex(dialog.target.findText("Bench press"))
+    qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+    assert dialog.confirm is not None and dialog.confirm.isVisible()
+    qtbot.mouseClick(
+        dialog.confirm.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton
+    )
+    assert dialog.table.item(0, 2).text() == "Bench press"
+    assert dialog.table.item(0, 4).text() == "you"
+    [session] = workout.history(store, profile.id)
+    names = {e.id: e.name for e in library.all_exercises(store)}
+    detail = workout.get_session(store, session.id)
+    assert [names[e.exercise_id] for e in detail.exercises] == ["Bench press"]
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    detail = workout.get_session(store, session.id)
+    assert [names[e.exercise_id] for e in detail.exercises] == ["Chest Press (Machine)"]
+    assert dialog.table.item(0, 2).text() == "Chest Press (Machine)"

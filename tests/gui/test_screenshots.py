@@ -225,7 +225,10 @@ def test_import_screenshots(
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.mapping_page)
     save_shot(dialog, screenshot_dir, "import-mapping.png")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.preview_page)
     save_shot(dialog, screenshot_dir, "import-preview.png")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_value is not None)
     dialog.close()
     big = tmp_path / "strong-export.csv"
     header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
@@ -240,6 +243,7 @@ def test_import_screenshots(
     busy = open_import(big)
     qtbot.waitUntil(lambda: busy.pages.currentWidget() is busy.mapping_page, timeout=20_000)
     qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: busy.pages.currentWidget() is busy.preview_page, timeout=20_000)
     qtbot.mouseClick(busy.next_button, Qt.MouseButton.LeftButton)
     assert reported.wait(10)  # the import has written its first workout and waits
     qtbot.waitUntil(lambda: busy.progress.value() == 1)
@@ -247,3 +251,11 @@ def test_import_screenshots(
     qtbot.mouseClick(busy.cancel_button, Qt.MouseButton.LeftButton)
     release.set()
     assert busy.wait_for_job()
+    library_page = demo_window.go_to("Library")
+    assert isinstance(library_page, LibraryPage)
+    names = library_page.open_import_names()
+    qtbot.addWidget(names)
+    names.resize(900, 420)
+    qtbot.waitExposed(names)
+    save_shot(names, screenshot_dir, "import-names.png")
+    names.close()

@@ -61,7 +61,8 @@ def test_importing_twice_adds_nothing_the_second_time(
     store: Store, profile: Profile, db_path: Path
 ) -> None:
     first = _import(store, profile, "strong_v2_quirks.csv")
-    assert (first.sessions_added, first.sets_added) == (2, 11)
+    # 12 rows, 4 skipped: 8 sets (a one-sided row without a side is one set, not two)
+    assert (first.sessions_added, first.sets_added) == (2, 8)
     before = _dump(db_path)
     second = _import(store, profile, "strong_v2_quirks.csv")
     assert (second.sessions_added, second.sets_added, second.duplicates) == (0, 0, 2)
@@ -107,13 +108,15 @@ def test_mapping_must_cover_every_name(store: Store, profile: Profile) -> None:
         transfer.commit_import(store, profile.id, parsed, {})
 
 
-def test_suggestions_ignore_case_spacing_order_and_equipment_notes(store: Store) -> None:
+def test_names_that_agree_in_movement_equipment_and_sides_map_despite_case_and_spacing(
+    store: Store,
+) -> None:
     parsed = parse_file(FIXTURES / "strong_v2_quirks.csv", unit=Unit.KG)
     found = {s.imported: s for s in transfer.suggestions(store, parsed)}
     assert found["One Arm Dumbbell Row"].best.name == "One-arm dumbbell row"  # type: ignore[union-attr]
     assert found["Bench Press (Barbell)"].best.name == "Bench press"  # type: ignore[union-attr]
     assert found["Pull Up"].best.name == "Pull-up"  # type: ignore[union-attr]
-    assert len(found["Bench Press (Barbell)"].alternatives) > 1
+    assert found["Bench Press (Barbell)"].reason.startswith("same movement, equipment")
 
 
 def test_our_csv_round_trips_the_demo_exactly(tmp_path: Path, clock: FakeClock) -> None:
@@ -137,7 +140,10 @@ def test_our_csv_round_trips_the_demo_exactly(tmp_path: Path, clock: FakeClock) 
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20
 )
-weights = st.one_of(st.none(), st.floats(min_value=0, max_value=1000, allow_nan=False))
+# Weights as typed (any decimals up to six): exports write them exactly, as they were stored.
+weights = st.one_of(
+    st.none(), st.floats(min_value=0, max_value=1000, allow_nan=False).map(lambda w: round(w, 6))
+)
 
 
 @settings(

@@ -15,6 +15,7 @@ from typing import NoReturn
 from evenside import __version__
 from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
+from evenside.cli.importing import add_init_parser, import_file, init_database
 from evenside.cli.report import add_report_parser, weak_side_report
 from evenside.cli.routine import add_routine_parser, run_routine
 from evenside.cli.studio import add_copy_parser, add_studio_parser, run_copy, run_studio
@@ -23,6 +24,7 @@ from evenside.domain.wording import counted
 from evenside.paths import demo_database, is_server_url, resolve_database, resolve_location
 
 EXIT_KNOWN_ERROR = 2
+FORMATS = ("strong", "hevy", "fitnotes", "jefit", "evenside")
 WEEKS_PER_YEAR = 52
 MOST_DEMO_YEARS = 20  # more is no demo: generating it would take minutes and gigabytes
 
@@ -64,12 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="check an installation: make a database in FOLDER, log a set, print a sheet",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_init_parser(commands)
     _add_sheet_and_demo_parsers(commands)
     _add_file_parsers(commands)
     add_report_parser(commands)
     add_routine_parser(commands)
     add_studio_parser(commands)
     add_copy_parser(commands)
+    for command in commands.choices.values():  # --db after the command works too
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database")
     return parser
 
 
@@ -96,12 +101,13 @@ def _add_sheet_and_demo_parsers(commands: argparse._SubParsersAction[OneLinePars
 def _add_file_parsers(commands: argparse._SubParsersAction[OneLineParser]) -> None:
     importing = commands.add_parser("import", help="bring history in from a CSV export")
     importing.add_argument("file", metavar="FILE")
-    importing.add_argument("--format", choices=("strong", "hevy", "fitnotes", "evenside"))
+    importing.add_argument("--format", choices=FORMATS)
     importing.add_argument("--unit", choices=("kg", "lb"), help="unit of a file that has none")
     importing.add_argument("--profile", metavar="NAME")
     importing.add_argument(
         "--dry-run", action="store_true", help="report what would be imported; write nothing"
     )
+    importing.add_argument("--json", action="store_true", help="the summary as JSON")
     exporting = commands.add_parser("export", help="write every set to a CSV file")
     exporting.add_argument("file", metavar="FILE")
     exporting.add_argument("--format", choices=("evenside", "strong"), default="evenside")
@@ -115,45 +121,6 @@ def _add_file_parsers(commands: argparse._SubParsersAction[OneLineParser]) -> No
         "restore", help="replace the database with a backup (the current one is kept aside)"
     )
     restore.add_argument("path", metavar="PATH")
-
-
-def import_file(args: argparse.Namespace) -> str:
-    from evenside.domain.units import Unit
-    from evenside.services import transfer
-
-    store = open_existing(args)
-    try:
-        parsed = transfer.read_import(
-            Path(args.file).expanduser(),
-            format=args.format,
-            unit=None if args.unit is None else Unit(args.unit),
-        )
-        profile_id = find_profile(store, args.profile)
-        found = transfer.suggestions(store, parsed)
-        mapping = transfer.default_mapping(found)
-        lines = [
-            f"{parsed.format}: {parsed.rows_read} rows read, {parsed.rows_imported} to import, "
-            f"{len(parsed.skipped)} skipped; {counted(len(parsed.sessions), 'session')}, "
-            f"{counted(parsed.sets, 'set')}"
-        ]
-        if parsed.date_range:
-            lines.append(f"dates {parsed.date_range[0]} to {parsed.date_range[1]}")
-        for skipped in parsed.skipped:
-            lines.append(f"  line {skipped.line}: skipped, {skipped.reason}")
-        for suggestion in found:
-            target = suggestion.best.name if suggestion.best else "new custom exercise"
-            lines.append(f"  {suggestion.imported} -> {target}")
-        if args.dry_run:
-            return "\n".join(lines)
-        result = transfer.commit_import(store, profile_id, parsed, mapping)
-        lines.append(
-            f"imported {counted(result.sessions_added, 'session')} "
-            f"({counted(result.sets_added, 'set')}); "
-            f"{result.duplicates} already there; {result.exercises_created} exercises created"
-        )
-        return "\n".join(lines)
-    finally:
-        store.close()
 
 
 def export_file(args: argparse.Namespace) -> str:
@@ -296,9 +263,15 @@ def main(argv: Sequence[str]) -> int:
         if args.command == "demo-db":
             print(make_demo_database(Path(args.path), args.years, args.sessions_per_week))
             return 0
+        if args.command == "import":
+            text, status = import_file(args)
+            print(text)
+            if status:
+                print(f"evenside: nothing in {args.file} could be imported", file=sys.stderr)
+            return status
         headless = {
+            "init": init_database,
             "print": print_sheet,
-            "import": import_file,
             "export": export_file,
             "backup": backup_database,
             "restore": restore_database,

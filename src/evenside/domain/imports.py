@@ -141,6 +141,10 @@ class Mapping:
     exercise_id: int | None
     create_as: Laterality | None = None  # laterality of the custom exercise to create
     load_basis: LoadBasis = LoadBasis.TOTAL
+    reason: str = ""  # why it goes there, shown in the mapping step and kept with the mapping
+    decided_by: str = "import"  # 'user' when the user chose it: later imports keep it
+    equipment: str = ""  # of the custom exercise to create
+    cardio: bool = False  # the custom exercise to create is cardio
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ class Exercise:
     # Groups worked hardest on the side opposite the loaded one (a suitcase carry in the
     # left hand works the right obliques most).
     opposite_side: tuple[MuscleGroup, ...] = ()
+    kind: str = "strength"  # or "cardio": history only, never strength statistics
+    import_source: str | None = None  # the app whose import created this custom exercise
 
     @property
     def muscles(self) -> tuple[MuscleGroup, ...]:

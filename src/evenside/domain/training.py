@@ -41,6 +41,10 @@ class SetRecord:
     rir: float | None = None
     # The strong side logged past the weak side's volume with "log anyway".
     volume_override: bool = False
+    sides_unrecorded: bool = False  # a one-sided set whose source did not say the side
+    distance_m: float | None = None  # cardio distance
+    notes: str = ""
+    source_key: str | None = None  # identifies an imported set, so re-imports add only new ones
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class ExerciseRecord:
     stretch_status: StretchStatus = StretchStatus.PENDING
     stretch_at: datetime | None = None
     notes: str = ""
+    superset_group: int | None = None  # exercises done back to back share a number
 
 
 @dataclass(frozen=True)

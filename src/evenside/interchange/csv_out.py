@@ -9,14 +9,19 @@ from pathlib import Path
 from typing import TextIO
 
 from evenside.interchange.file_targets import write_text_atomically
+from evenside.interchange.numbers import decimal_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | None
 
 
 def neutralise(cell: Cell) -> Cell:
+    """A text cell that could run as a formula gets an apostrophe; a decimal is written
+    without float noise."""
     if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
         return "'" + cell
+    if isinstance(cell, float):
+        return decimal_text(cell)
     return cell
 
 

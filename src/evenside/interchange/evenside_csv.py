@@ -23,7 +23,7 @@ from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.interchange.csv_out import write_rows
 from evenside.interchange.csv_read import Record
-from evenside.interchange.numbers import ZoneCheck, iso_time
+from evenside.interchange.numbers import ZoneCheck, decimal_text, iso_time
 
 HEADER = (
     "session_key",
@@ -64,7 +64,7 @@ def _opt(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value)
+        return decimal_text(value)
     if isinstance(value, datetime):
         return value.isoformat()
     return str(value)

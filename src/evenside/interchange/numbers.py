@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 
@@ -21,6 +22,21 @@ class SharedFloats:
 
     def __call__(self, value: float | None) -> float | None:
         return None if value is None else self._seen.setdefault(value, value)
+
+
+SHORT_DIGITS = 12  # what anyone types or a unit conversion yields fits in this many
+
+
+def decimal_text(value: float) -> str:
+    """A stored number without float noise: 52.163122550000004 (115 lb in kg) is written
+    "52.16312255", 80.0 is "80.0". The short form is used only when it is the same number
+    give or take the last bit; any other value is written in full, so it reads back
+    exactly."""
+    value += 0.0  # -0.0 -> 0.0
+    short = format(value, f".{SHORT_DIGITS}g")
+    exact = repr(value)
+    text = short if "e" not in short and abs(float(short) - value) <= math.ulp(value) else exact
+    return text if any(c in text for c in ".en") else text + ".0"
 
 
 def whole(text: str) -> int | None:

@@ -29,7 +29,13 @@ from evenside.domain.volume_rule import VolumeMatch, VolumeRule
 from evenside.domain.wording import counted
 from evenside.services import verdicts, volume
 from evenside.services.store import Store
-from evenside.storage import history_repo, library_repo, profile_repo, session_repo
+from evenside.storage import (
+    history_repo,
+    library_repo,
+    profile_repo,
+    session_repo,
+    stored_repo,
+)
 from evenside.storage.database import DbSession
 
 # -- sessions -------------------------------------------------------------------------------
@@ -88,7 +94,7 @@ class DeletedSession:
 
 def delete_session(store: Store, session_id: int) -> DeletedSession:
     with store.transaction() as tx:
-        stored = session_repo.stored_session(tx, session_id)
+        stored = stored_repo.stored_session(tx, session_id)
         session_repo.delete_session(tx, session_id)
     return DeletedSession(stored, of_sessions(session_id))
 
@@ -98,7 +104,7 @@ def restore_session(store: Store, stored: StoredSession) -> Changes:
     for exercise in stored.exercises:
         _check_sets(logged.record for logged in exercise.sets)
     with store.transaction() as tx:
-        session_repo.put_back_session(tx, stored)
+        stored_repo.put_back_session(tx, stored)
     return of_sessions(stored.id)
 
 
@@ -139,7 +145,7 @@ class RemovedExercise:
 
 def remove_exercise(store: Store, session_exercise_id: int) -> RemovedExercise:
     with store.transaction() as tx:
-        stored = session_repo.stored_exercise(tx, session_exercise_id)
+        stored = stored_repo.stored_exercise(tx, session_exercise_id)
         session_repo.remove_exercise(tx, session_exercise_id)
     return RemovedExercise(stored, in_session(stored.session_id, sets=True, exercises=True))
 
@@ -148,7 +154,7 @@ def restore_exercise(store: Store, removed: RemovedExercise) -> Changes:
     """Put a removed exercise back where it was, under its own id, with its sets."""
     _check_sets(logged.record for logged in removed.stored.sets)
     with store.transaction() as tx:
-        session_repo.put_back_exercise(tx, removed.stored)
+        stored_repo.put_back_exercise(tx, removed.stored)
     return removed.changes
 
 

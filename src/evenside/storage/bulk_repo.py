@@ -94,6 +94,7 @@ def _exercise_row(
         "stretch_status": exercise.stretch_status.value,
         "stretch_at": exercise.stretch_at,
         "notes": exercise.notes,
+        "superset_group": exercise.superset_group,
     }
 
 
@@ -101,7 +102,14 @@ def _set_rows(
     exercise_row_id: int, exercise: ExerciseRecord, started_at: datetime
 ) -> Iterator[dict[str, object]]:
     """The exercise's sets as rows; a set with no time of its own is logged at the start."""
-    for position, s in enumerate(exercise.sets):
+    return set_rows(exercise_row_id, exercise, started_at, 0)
+
+
+def set_rows(
+    exercise_row_id: int, exercise: ExerciseRecord, started_at: datetime, first_position: int
+) -> Iterator[dict[str, object]]:
+    """Rows for ``exercise``'s sets, numbered from ``first_position``."""
+    for position, s in enumerate(exercise.sets, start=first_position):
         yield {
             "session_exercise_id": exercise_row_id,
             "position": position,
@@ -113,6 +121,10 @@ def _set_rows(
             "rir": s.rir,
             "kind": s.kind.value,
             "logged_at": s.logged_at or started_at,
+            "sides_unrecorded": s.sides_unrecorded,
+            "distance_m": s.distance_m,
+            "notes": s.notes,
+            "source_key": s.source_key,
         }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
-from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
+from evenside.storage.models import ExerciseRow, SessionExerciseRow, SessionRow, SetRow
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,10 @@ def one_sided_sessions(
         SessionRow.profile_id == profile_id,
         SetRow.kind != SetKind.WARM_UP.value,
         SetRow.side != Side.BOTH.value,
+        SetRow.sides_unrecorded.is_(False),  # volume only: never evidence for a side
+        SessionExerciseRow.exercise_id.not_in(
+            select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
+        ),
     ]
     if exercise_ids is not None:
         conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))

@@ -64,6 +64,8 @@ def _exercise(
         rest_seconds=row.rest_seconds,
         stretches=stretches,
         opposite_side=(opposite or {}).get(row.library_key or "", ()),
+        kind=row.kind or "strength",
+        import_source=row.import_source,
     )
 
 
@@ -150,8 +152,12 @@ def _stretch_specs(
     return specs, {r.library_key or f"custom-{r.id}": r for r in rows}
 
 
-def add_custom_exercise(tx: Session, spec: ExerciseSpec) -> Exercise:
+def add_custom_exercise(
+    tx: Session, spec: ExerciseSpec, *, kind: str = "strength", import_source: str | None = None
+) -> Exercise:
     row = ExerciseRow(
+        kind=kind,
+        import_source=import_source,
         library_key=None,
         name=spec.name,
         laterality=spec.laterality.value,

@@ -16,10 +16,23 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from evenside.domain.sides import Side
 from evenside.domain.training import MeasurementRecord, SetKind
-from evenside.storage.models import MeasurementRow, SessionExerciseRow, SessionRow, SetRow
+from evenside.storage.models import (
+    ExerciseRow,
+    MeasurementRow,
+    SessionExerciseRow,
+    SessionRow,
+    SetRow,
+)
 from evenside.storage.portable_sql import days_before, week_start
 
-COUNTED = SetRow.kind != SetKind.WARM_UP.value
+# Strength statistics: no warm-ups, and no cardio (history only). A one-sided set whose
+# file never said the side has side 'both', so per-side queries leave it out as well.
+COUNTED = and_(
+    SetRow.kind != SetKind.WARM_UP.value,
+    SessionExerciseRow.exercise_id.not_in(
+        select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,7 @@ def reps_maxima(
     if since is not None:
         conditions.append(SessionRow.started_at >= since)
     if per_side_only:
-        conditions.append(SetRow.side != Side.BOTH.value)
+        conditions += [SetRow.side != Side.BOTH.value, SetRow.sides_unrecorded.is_(False)]
     query = (
         select(
             SessionExerciseRow.exercise_id,

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from evenside.domain.errors import NotFound
 from evenside.domain.sides import Side
-from evenside.domain.snapshots import StoredExercise, StoredSession
 from evenside.domain.training import (
     LoggedSet,
     SessionExercise,
@@ -19,7 +18,7 @@ from evenside.domain.training import (
     StretchStatus,
     WorkoutSession,
 )
-from evenside.storage.models import RoutineDayRow, SessionExerciseRow, SessionRow, SetRow
+from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
 from evenside.storage.ordering import place_at
 
 
@@ -33,11 +32,15 @@ def set_record(row: SetRow) -> SetRecord:
         duration_seconds=row.duration_seconds,
         rpe=row.rpe,
         rir=row.rir,
-        volume_override=row.volume_override,
+        volume_override=bool(row.volume_override),
+        sides_unrecorded=bool(row.sides_unrecorded),
+        distance_m=row.distance_m,
+        notes=row.notes or "",
+        source_key=row.source_key,
     )
 
 
-def _logged(row: SetRow) -> LoggedSet:
+def logged_set(row: SetRow) -> LoggedSet:
     return LoggedSet(row.id, row.position, set_record(row))
 
 
@@ -89,7 +92,7 @@ def get_session(tx: Session, session_id: int) -> WorkoutSession:
             .where(SetRow.session_exercise_id.in_(ids))
             .order_by(SetRow.position, SetRow.id)
         ):
-            sets[set_row.session_exercise_id].append(_logged(set_row))
+            sets[set_row.session_exercise_id].append(logged_set(set_row))
     exercises = tuple(
         SessionExercise(
             r.id,
@@ -114,7 +117,7 @@ def get_session(tx: Session, session_id: int) -> WorkoutSession:
     )
 
 
-def _session_exercise(tx: Session, session_exercise_id: int) -> SessionExerciseRow:
+def session_exercise_row(tx: Session, session_exercise_id: int) -> SessionExerciseRow:
     row = tx.get(SessionExerciseRow, session_exercise_id)
     if row is None:
         raise NotFound(f"That exercise is no longer in the session ({session_exercise_id}).")
@@ -122,7 +125,7 @@ def _session_exercise(tx: Session, session_exercise_id: int) -> SessionExerciseR
 
 
 def session_of(tx: Session, session_exercise_id: int) -> int:
-    return _session_exercise(tx, session_exercise_id).session_id
+    return session_exercise_row(tx, session_exercise_id).session_id
 
 
 def add_exercise(
@@ -151,7 +154,7 @@ def add_exercise(
 
 
 def move_exercise(tx: Session, session_exercise_id: int, new_position: int) -> None:
-    moving = _session_exercise(tx, session_exercise_id)
+    moving = session_exercise_row(tx, session_exercise_id)
     rows = tx.scalars(
         select(SessionExerciseRow)
         .where(SessionExerciseRow.session_id == moving.session_id)
@@ -161,7 +164,7 @@ def move_exercise(tx: Session, session_exercise_id: int, new_position: int) -> N
 
 
 def remove_exercise(tx: Session, session_exercise_id: int) -> None:
-    row = _session_exercise(tx, session_exercise_id)
+    row = session_exercise_row(tx, session_exercise_id)
     session_id = row.session_id
     tx.delete(row)
     tx.flush()
@@ -183,7 +186,7 @@ def set_exercise_fields(
     stretch_at: datetime | None = None,
     notes: str | None = None,
 ) -> None:
-    row = _session_exercise(tx, session_exercise_id)
+    row = session_exercise_row(tx, session_exercise_id)
     if first_side is not None:
         row.first_side = first_side.value
     if stretch is not None:
@@ -221,6 +224,10 @@ def log_set(
                 rpe=record.rpe,
                 rir=record.rir,
                 volume_override=record.volume_override,
+                sides_unrecorded=record.sides_unrecorded,
+                distance_m=record.distance_m,
+                notes=record.notes,
+                source_key=record.source_key,
                 kind=record.kind.value,
                 logged_at=record.logged_at,
             )
@@ -241,7 +248,7 @@ def _set_row(tx: Session, set_id: int) -> SetRow:
 
 
 def get_set(tx: Session, set_id: int) -> LoggedSet:
-    return _logged(_set_row(tx, set_id))
+    return logged_set(_set_row(tx, set_id))
 
 
 def exercise_of_set(tx: Session, set_id: int) -> int:
@@ -254,13 +261,13 @@ def update_set(tx: Session, set_id: int, record: SetRecord) -> LoggedSet:
     row.duration_seconds, row.rpe, row.rir = record.duration_seconds, record.rpe, record.rir
     row.kind, row.volume_override = record.kind.value, record.volume_override
     tx.flush()
-    return _logged(row)
+    return logged_set(row)
 
 
 def delete_set(tx: Session, set_id: int) -> tuple[int, LoggedSet]:
     """Delete a set; returns its exercise row id and the set, so the deletion can be undone."""
     row = _set_row(tx, set_id)
-    result = (row.session_exercise_id, _logged(row))
+    result = (row.session_exercise_id, logged_set(row))
     tx.delete(row)
     return result
 
@@ -299,99 +306,3 @@ def delete_session(tx: Session, session_id: int) -> None:
 
 
 # -- exact snapshots, for undo ------------------------------------------------------------
-
-
-def _stored_exercise(tx: Session, row: SessionExerciseRow) -> StoredExercise:
-    sets = tx.scalars(
-        select(SetRow)
-        .where(SetRow.session_exercise_id == row.id)
-        .order_by(SetRow.position, SetRow.id)
-    )
-    return StoredExercise(
-        id=row.id,
-        session_id=row.session_id,
-        exercise_id=row.exercise_id,
-        position=row.position,
-        first_side=None if row.first_side is None else Side(row.first_side),
-        stretch_status=StretchStatus(row.stretch_status),
-        stretch_at=row.stretch_at,
-        notes=row.notes,
-        sets=tuple(_logged(s) for s in sets),
-    )
-
-
-def stored_exercise(tx: Session, session_exercise_id: int) -> StoredExercise:
-    """Every column of one exercise of a session and of its sets, ids included."""
-    return _stored_exercise(tx, _session_exercise(tx, session_exercise_id))
-
-
-def stored_session(tx: Session, session_id: int) -> StoredSession:
-    """Every column of a workout session, its exercises and their sets, ids included."""
-    row = tx.get(SessionRow, session_id)
-    if row is None:
-        raise NotFound(f"Session {session_id} does not exist.")
-    exercise_rows = tx.scalars(
-        select(SessionExerciseRow)
-        .where(SessionExerciseRow.session_id == session_id)
-        .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
-    )
-    return StoredSession(
-        id=row.id,
-        profile_id=row.profile_id,
-        routine_day_id=row.routine_day_id,
-        name=row.name,
-        notes=row.notes,
-        started_at=row.started_at,
-        ended_at=row.ended_at,
-        source_key=row.source_key,
-        exercises=tuple(_stored_exercise(tx, r) for r in list(exercise_rows)),
-    )
-
-
-def put_back_exercise(tx: Session, stored: StoredExercise) -> None:
-    """Insert a removed exercise again under its own id and position, with its sets."""
-    for other in tx.scalars(
-        select(SessionExerciseRow).where(
-            SessionExerciseRow.session_id == stored.session_id,
-            SessionExerciseRow.position >= stored.position,
-        )
-    ):
-        other.position += 1
-    tx.add(
-        SessionExerciseRow(
-            id=stored.id,
-            session_id=stored.session_id,
-            exercise_id=stored.exercise_id,
-            position=stored.position,
-            first_side=None if stored.first_side is None else stored.first_side.value,
-            stretch_status=stored.stretch_status.value,
-            stretch_at=stored.stretch_at,
-            notes=stored.notes,
-        )
-    )
-    tx.flush()
-    for logged in stored.sets:
-        log_set(tx, stored.id, logged.record, logged.position, logged.id)
-
-
-def put_back_session(tx: Session, stored: StoredSession) -> None:
-    """Insert a deleted session again exactly as it was: same ids, every column (the routine
-    day only if it still exists: deleting a day lets its sessions keep their sets)."""
-    day_id = stored.routine_day_id
-    if day_id is not None and tx.get(RoutineDayRow, day_id) is None:
-        day_id = None
-    tx.add(
-        SessionRow(
-            id=stored.id,
-            profile_id=stored.profile_id,
-            routine_day_id=day_id,
-            name=stored.name,
-            notes=stored.notes,
-            started_at=stored.started_at,
-            ended_at=stored.ended_at,
-            source_key=stored.source_key,
-        )
-    )
-    tx.flush()
-    for exercise in stored.exercises:
-        put_back_exercise(tx, exercise)

@@ -4,6 +4,7 @@ transaction with a progress bar and Cancel (cancel leaves the database unchanged
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from evenside.domain.errors import EvensideError, InvalidInput
+from evenside.domain.import_units import unit_warning
 from evenside.domain.imports import Mapping, ParsedImport
 from evenside.domain.library import Laterality
 from evenside.domain.units import Unit
@@ -33,8 +35,10 @@ from evenside.domain.wording import counted
 from evenside.gui import worker
 from evenside.gui.style import ERROR_STYLE
 from evenside.services import library, transfer
+from evenside.services.import_mapping import mapping_for
 from evenside.services.store import Store
 
+UNIT_QUESTION = "This export does not say whether its weights are in kg or lb. Which is it?"
 CREATE_ONE_SIDED = "create-unilateral"
 CREATE_TWO_SIDED = "create-bilateral"
 
@@ -50,6 +54,10 @@ class ImportDialog(QDialog):
         self.resize(860, 600)
         self.store, self.profile_id, self.path = store, profile_id, path
         self.parsed: ParsedImport | None = None
+        self.chosen_unit: Unit | None = None
+        self.unit_checked = False  # the user answered the unit warning
+        self.unit_warning_text = ""
+        self.suggested: dict[str, transfer.Suggestion] = {}
         self.job: worker.Job | None = None
         self.result_value: transfer.ImportResult | None = None
         self.pages = QStackedWidget()
@@ -93,9 +101,9 @@ class ImportDialog(QDialog):
         self.lb = QRadioButton("Pounds (lb)")
         self.kg.setChecked(True)
         box = QVBoxLayout(self.unit_page)
-        box.addWidget(
-            QLabel("This export does not say whether its weights are in kg or lb. Which is it?")
-        )
+        self.unit_question = QLabel(UNIT_QUESTION)
+        self.unit_question.setWordWrap(True)
+        box.addWidget(self.unit_question)
         box.addWidget(self.kg)
         box.addWidget(self.lb)
         box.addStretch(1)
@@ -103,19 +111,20 @@ class ImportDialog(QDialog):
 
     def _build_mapping_page(self) -> None:
         self.mapping_page = QWidget()
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name in the file", "Sets", "Goes to"])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Name in the file", "Sets", "Goes to", "Why"])
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         box = QVBoxLayout(self.mapping_page)
         hint = QLabel(
-            "Each name in the file goes to an exercise of the library (closest match chosen; "
-            "case, spacing, word order and equipment notes are ignored), or becomes a new "
-            "custom exercise. One-sided names (Single Arm, One Arm, Each Side, (Left)/(Right)) "
-            "prefer one-sided exercises."
+            "A name goes to a library exercise only when the movement, the equipment and the "
+            "sides agree (one-sided only when the name says so: Single Arm, One Leg, "
+            "(Left)/(Right)…); otherwise it becomes its own exercise, named as in the file. "
+            "Your choices are remembered for the next import from the same app."
         )
         hint.setWordWrap(True)
         box.addWidget(hint)
@@ -150,6 +159,7 @@ class ImportDialog(QDialog):
         self.next_button.setEnabled(True)
 
     def read(self, unit: Unit | None) -> None:
+        self.chosen_unit = unit
         self.pages.setCurrentWidget(self.reading_page)
         self._busy(f"Reading {self.path.name}…")
         path = self.path
@@ -181,14 +191,32 @@ class ImportDialog(QDialog):
         self.next_button.setEnabled(True)
         self.cancel_button.hide()
 
+    def _ask_unit(self, warning: str) -> None:
+        """The weights look like the other unit: say why and ask again."""
+        self.unit_question.setText(f"<b>Check the unit.</b> {escape(warning)} Which is it?")
+        self.unit_question.setStyleSheet(ERROR_STYLE)
+        self.lb.setChecked(True)
+        self.unit_checked = True
+        self.pages.setCurrentWidget(self.unit_page)
+        self.status.setText("One question first.")
+        self._idle()
+        self.next_button.setText("Next >")
+
     def _read_done(self, parsed: ParsedImport) -> None:
         self.parsed = parsed
+        read_as = self.chosen_unit.value if self.chosen_unit and parsed.unit_note else None
+        warning = unit_warning(parsed, read_as)
+        if warning and not self.unit_checked:
+            self._ask_unit(warning)
+            return
+        self.unit_warning_text = warning
         suggestions = transfer.suggestions(self.store, parsed)
+        self.suggested = {s.imported: s for s in suggestions}
         choices = sorted(library.all_exercises(self.store), key=lambda e: e.name.lower())
         counts = {name: 0 for name in parsed.exercise_names}
         for session in parsed.sessions:
             for draft in session.exercises:
-                counts[draft.name] += len(draft.sets)
+                counts[draft.name] += len({s.line for s in draft.sets})  # a row is one set
         self.table.setRowCount(len(suggestions))
         self.combos = {}
         for row, suggestion in enumerate(suggestions):
@@ -207,6 +235,12 @@ class ImportDialog(QDialog):
                 combo.setCurrentIndex(combo.findData(suggestion.best.id))
             else:
                 combo.setCurrentIndex(0 if suggestion.unilateral else 1)
+            combo.setToolTip(suggestion.reason)
+            name.setToolTip(suggestion.reason)
+            why = QTableWidgetItem(suggestion.reason)
+            why.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            why.setToolTip(suggestion.reason)
+            self.table.setItem(row, 3, why)
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, sets)
             self.table.setCellWidget(row, 2, combo)
@@ -221,39 +255,69 @@ class ImportDialog(QDialog):
         self.next_button.setText("Next >")
 
     def mapping(self) -> dict[str, Mapping]:
+        """Each name's choice; one the user changed is kept for later imports as theirs."""
         result = {}
         for name, combo in self.combos.items():
+            suggestion = self.suggested[name]
             data = combo.currentData()
-            if data == CREATE_ONE_SIDED:
-                result[name] = Mapping(name, None, Laterality.UNILATERAL)
-            elif data == CREATE_TWO_SIDED:
-                result[name] = Mapping(name, None, Laterality.BILATERAL)
+            default = mapping_for(suggestion)
+            if data in (CREATE_ONE_SIDED, CREATE_TWO_SIDED):
+                sided = Laterality.UNILATERAL if data == CREATE_ONE_SIDED else Laterality.BILATERAL
+                chosen = replace(default, exercise_id=None, create_as=sided)
+                if chosen != default:
+                    chosen = replace(chosen, reason="chosen in the import", decided_by="user")
+                result[name] = chosen
+            elif default.exercise_id == int(data):
+                result[name] = default
             else:
-                result[name] = Mapping(name, int(data))
+                result[name] = mapping_for(suggestion, int(data), user=True)
         return result
 
-    def _show_preview(self) -> None:
+    def _count(self) -> None:
+        """Do the import without keeping it, so the preview's counts are the import's."""
+        parsed, mapping = self.parsed, self.mapping()
+        assert parsed is not None
+        self._busy("Counting what will be added…")
+        store, profile_id = self.store, self.profile_id
+        self.job = worker.start(
+            lambda job: transfer.commit_import(
+                store, profile_id, parsed, mapping, cancelled=job.cancelled, dry_run=True
+            ),
+            finished=self._show_preview,
+            failed=self._commit_failed,
+        )
+
+    def _show_preview(self, will: transfer.ImportResult) -> None:
         parsed = self.parsed
         assert parsed is not None
-        duplicates = transfer.count_duplicates(self.store, self.profile_id, parsed)
         dates = parsed.date_range
         span = "" if dates is None else f" from {dates[0]:%d %b %Y} to {dates[1]:%d %b %Y}"
-        creating = sum(1 for m in self.mapping().values() if m.exercise_id is None)
+        unit = parsed.unit_note or "the file says its unit"
+        if self.chosen_unit is not None and parsed.unit_note:
+            unit = f"weights read as {self.chosen_unit.value}, as you chose"
         lines = [
             f"<b>Step 2 of 2: check and import.</b> Format: {escape(parsed.format)}"
-            + (f" ({escape(parsed.unit_note)})" if parsed.unit_note else ""),
-            f"<b>{len(parsed.sessions) - duplicates}</b> sessions and "
-            f"<b>{parsed.sets}</b> sets{span}"
-            + (
-                f"; {counted(duplicates, 'session')} already in Evenside will be left out"
-                if duplicates
-                else ""
-            ),
+            + (f" ({escape(parsed.layout)})" if parsed.layout else ""),
+            f"Units: {escape(unit)}.",
+            f"<b>{will.sessions_added}</b> new sessions and <b>{will.sets_added}</b> sets{span}"
+            + (f"; {counted(will.sessions_extended, 'session')} already in Evenside get "
+               "their missing sets" if will.sessions_extended else "")
+            + (f"; {counted(will.sets_already_there, 'set')} already there are left as "
+               "they are" if will.sets_already_there else ""),
             f"Rows read: {parsed.rows_read} = {parsed.rows_imported} imported + "
             f"{len(parsed.skipped)} skipped.",
-            f"New custom exercises: {creating}." if creating else "No new exercises.",
+            f"New custom exercises: {will.exercises_created}."
+            if will.exercises_created
+            else "No new exercises.",
             "Everything is written in one go: if anything fails or you cancel, nothing changes.",
-        ]
+        ]  # fmt: skip
+        if will.sides_unrecorded:
+            lines.insert(3, (
+                f"<b>{counted(will.sides_unrecorded, 'one-sided set')}</b> without a side in "
+                "the file: kept as \"sides not recorded\" (volume only, never a side)."
+            ))  # fmt: skip
+        if self.unit_warning_text:
+            lines.insert(2, f"<span style='color:#b00020'>{escape(self.unit_warning_text)}</span>")
         self.summary.setText("<br>".join(lines))
         self.skipped_list.clear()
         for skipped in parsed.skipped:
@@ -272,7 +336,7 @@ class ImportDialog(QDialog):
         elif current is self.unit_page:
             self.read(Unit.LB if self.lb.isChecked() else Unit.KG)
         elif current is self.mapping_page:
-            self._show_preview()
+            self._count()
         elif current is self.preview_page:
             self.commit()
 

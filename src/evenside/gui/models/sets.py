@@ -19,6 +19,21 @@ WEIGHT, REPS, TIME, RPE, KIND = 2, 3, 4, 5, 6
 EDITABLE = {WEIGHT, REPS, TIME, RPE, KIND}
 
 
+UNRECORDED = "sides not recorded"
+UNRECORDED_TIP = (
+    "Imported from a file that did not say which side: counts toward volume, never toward "
+    "a side or the weak-side verdict."
+)
+
+
+def _time_and_distance(record: SetRecord) -> str:
+    """'1500 s', or with a distance '1500 s · 2.4 km' (cardio)."""
+    parts = [] if record.duration_seconds is None else [f"{record.duration_seconds} s"]
+    if record.distance_m is not None:
+        parts.append(f"{record.distance_m / 1000:g} km")
+    return " · ".join(parts)
+
+
 def _text(value: float | int | None) -> str:
     if value is None:
         return ""
@@ -55,10 +70,10 @@ class SetTableModel(RowsModel[LoggedSet]):
         record = logged.record
         values = {
             0: self._number_of(logged),
-            1: record.side.letter,
+            1: UNRECORDED if record.sides_unrecorded else record.side.letter,
             2: "" if record.weight_kg is None else format_weight(record.weight_kg, self.unit),
             3: _text(record.reps),
-            4: "" if record.duration_seconds is None else f"{record.duration_seconds} s",
+            4: _time_and_distance(record),
             5: _text(
                 record.rpe
                 if record.rpe is not None
@@ -85,6 +100,10 @@ class SetTableModel(RowsModel[LoggedSet]):
         if role == Qt.ItemDataRole.EditRole:
             text = self._display(logged, index.column())
             return text.split(" ")[0] if index.column() in (WEIGHT, TIME) else text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return UNRECORDED_TIP if logged.record.sides_unrecorded else None
+        if role == Qt.ItemDataRole.ToolTipRole and logged.record.notes:
+            return logged.record.notes
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return side_colour(logged.side)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (1, 6):

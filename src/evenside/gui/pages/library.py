@@ -21,6 +21,7 @@ from evenside.domain.library import Exercise, Laterality
 from evenside.domain.muscles import MuscleGroup
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
+from evenside.gui.dialogs.import_names import ImportNamesDialog
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.exercises import ExerciseTableModel
 from evenside.services import library
@@ -74,6 +75,10 @@ class LibraryPage(QWidget):
             self.laterality.addItem(lat.value.capitalize(), lat.value)
         self.add_button = QPushButton("&Add custom exercise…")
         self.history_button = QPushButton("&History of this exercise")
+        self.names_button = QPushButton("Names from &imports…")
+        self.names_button.setToolTip(
+            "Exercise names from other apps' files and where they go; remap one"
+        )
         self.count = QLabel()
         self.model = ExerciseTableModel()
         self.table = row_table(self.model)
@@ -86,6 +91,7 @@ class LibraryPage(QWidget):
         filters.addWidget(self.muscle, 1)
         filters.addWidget(self.laterality, 1)
         filters.addWidget(self.add_button)
+        filters.addWidget(self.names_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +115,7 @@ class LibraryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.add_button.clicked.connect(self.add_custom)
         self.history_button.clicked.connect(self.ask_history)
+        self.names_button.clicked.connect(self.open_import_names)
         StaleGuard(self, self.hub, lambda c: c.library, self.reload)
         self.reload()
 
@@ -156,3 +163,11 @@ class LibraryPage(QWidget):
             self.laterality.setCurrentIndex(0)
             self.hub.publish(dialog.changes, self)  # this page reloads with every other
             self.select_exercise(dialog.created.id)
+
+    def open_import_names(self) -> ImportNamesDialog:
+        """Names from imports; a remap (or its undo) refreshes every page it touches."""
+        dialog = ImportNamesDialog(self.store, self)
+        dialog.changed.connect(lambda changes: self.hub.publish(changes, dialog))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
