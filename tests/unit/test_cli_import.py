@@ -186,3 +186,57 @@ def test_the_summary_fits_a_screen_and_names_the_unit(
     assert "read as kg" in out.splitlines()[0] or "kg" in out.splitlines()[0]
     assert "Squat (Barbell) -> new: Squat (Barbell)" in out
     assert len(out.splitlines()) <= 24
+
+
+def test_every_packed_jefit_set_is_stored_not_only_the_first_of_each_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "evenside.sqlite3"
+    assert run(capsys, "init", "--db", str(db), "--profile", "Ana", "--unit", "kg")[0] == 0
+    source = FIXTURES / "jefit_packed_kg.csv"
+    status, out, _ = run(capsys, "import", str(source), "--db", str(db), "--json")
+    assert status == 0
+    # The file's packed logs: "10x12,12.5x10", "100x12,105x10", "0x20,0x15"; the cable
+    # crunch row ("20x15,bad") is skipped whole, with its line.
+    assert json.loads(out)["sets"] == 6
+    assert [(name, weight, reps) for _, name, weight, reps in _sets(db)] == [
+        ("Dumbbell Bulgarian Split Squat", 10.0, 12),
+        ("Dumbbell Bulgarian Split Squat", 12.5, 10),
+        ("Leg press", 100.0, 12),  # the library's machine leg press
+        ("Leg press", 105.0, 10),
+        ("Push-up", 0.0, 20),
+        ("Push-up", 0.0, 15),
+    ]
+    status, out, _ = run(capsys, "import", str(source), "--db", str(db), "--json")
+    assert status == 0 and json.loads(out)["sets"] == 0  # a re-import adds nothing
+
+
+def _everything(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "SELECT s.started_at, e.name, e.kind, t.side, t.weight_kg, t.reps,"
+            " t.duration_seconds, t.distance_m, t.notes, t.volume_override, t.sides_unrecorded"
+            " FROM sets t JOIN session_exercises se ON se.id = t.session_exercise_id"
+            " JOIN sessions s ON s.id = se.session_id JOIN exercises e ON e.id = se.exercise_id"
+            " ORDER BY s.started_at, se.position, t.position"
+        ).fetchall()
+
+
+def test_our_csv_keeps_distance_notes_unrecorded_sides_and_log_anyway(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    for db in (first, second):
+        assert run(capsys, "init", "--db", str(db), "--profile", "Ana", "--unit", "kg")[0] == 0
+    source = FIXTURES / "fitnotes_each_side_cardio.csv"
+    assert run(capsys, "import", str(source), "--db", str(first))[0] == 0
+    with sqlite3.connect(first) as connection:  # one set logged past the volume rule
+        connection.execute("UPDATE sets SET volume_override = 1 WHERE id = 1")
+    before = _everything(first)
+    assert any(row[7] is not None for row in before)  # a run's distance
+    assert any(row[8] for row in before)  # a comment kept as the set's note
+    assert any(row[10] for row in before)  # a one-sided row without a side
+    exported = tmp_path / "all.csv"
+    assert run(capsys, "export", str(exported), "--db", str(first))[0] == 0
+    assert run(capsys, "import", str(exported), "--db", str(second))[0] == 0
+    assert _everything(second) == before

@@ -28,6 +28,7 @@ class SetDraft:
     distance_m: float | None = None  # cardio distance, metres
     notes: str = ""  # the row's own note
     order: int | None = None  # the source's own set number within the exercise, if it has one
+    volume_override: bool = False  # logged past the volume rule (known only from our format)
 
 
 @dataclass(slots=True)
@@ -172,3 +173,8 @@ class ExportRow:
     rir: float | None
     kind: SetKind
     logged_at: datetime | None
+    distance_m: float | None = None
+    set_notes: str = ""
+    volume_override: bool = False
+    exercise_kind: str = "strength"
+    superset: int | None = None

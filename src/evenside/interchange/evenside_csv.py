@@ -25,7 +25,7 @@ from evenside.interchange.csv_out import write_rows
 from evenside.interchange.csv_read import Record
 from evenside.interchange.numbers import ZoneCheck, decimal_text, iso_time
 
-HEADER = (
+HEADER_V1: tuple[str, ...] = (
     "session_key",
     "session_started_at",
     "session_ended_at",
@@ -47,6 +47,16 @@ HEADER = (
     "rir",
     "kind",
     "logged_at",
+)
+# Columns added for cardio, a set's note, "log anyway" and supersets; files written before
+# them (HEADER_V1) still read.
+HEADER: tuple[str, ...] = (
+    *HEADER_V1,
+    "distance_m",
+    "set_notes",
+    "volume_override",
+    "exercise_kind",
+    "superset",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -93,6 +103,11 @@ def _cells(r: ExportRow) -> list[str | int]:
         _opt(r.rir),
         r.kind.value,
         _opt(r.logged_at),
+        _opt(r.distance_m),
+        protect(r.set_notes),
+        "1" if r.volume_override else "",
+        r.exercise_kind,
+        _opt(r.superset),
     ]
 
 
@@ -101,7 +116,7 @@ def write(path: Path, rows: Iterable[ExportRow]) -> int:
 
 
 def looks_like(header: list[str]) -> bool:
-    return tuple(header) == HEADER
+    return tuple(header) in (HEADER, HEADER_V1)
 
 
 def _float(text: str) -> float | None:
@@ -139,6 +154,9 @@ def _set_draft(record: Record, row: dict[str, str], times: ZoneCheck) -> SetDraf
         _float(row["rpe"]),
         _float(row["rir"]),
         logged,
+        distance_m=_float(row.get("distance_m", "")),
+        notes=unprotect(row.get("set_notes", "")),
+        volume_override=row.get("volume_override", "") == "1",
     )
 
 
@@ -152,6 +170,8 @@ def _exercise_draft(row: dict[str, str]) -> ExerciseDraft:
         row["stretch"] or "pending",
         laterality,
         LoadBasis(row["load_basis"]),
+        superset=_int(row.get("superset", "")),
+        cardio=row.get("exercise_kind", "strength") == "cardio",
     )
 
 
@@ -179,16 +199,17 @@ def parse(header: list[str], rows: Iterator[Record]) -> ParsedImport:
     skipped: list[Skipped] = []
     times = ZoneCheck()
     read = 0
+    columns = tuple(header)
     for record in rows:
         read += 1
-        if len(record.fields) != len(HEADER):
+        if len(record.fields) != len(columns):
             skipped.append(
-                Skipped(record.line, f"{len(record.fields)} fields, the header has {len(HEADER)}")
+                Skipped(record.line, f"{len(record.fields)} fields, the header has {len(columns)}")
             )
             continue
         try:
             draft, position, exercise, one_set = _read_row(
-                record, dict(zip(HEADER, record.fields, strict=True)), times
+                record, dict(zip(columns, record.fields, strict=True)), times
             )
         except ValueError as exc:
             skipped.append(Skipped(record.line, f"unreadable value ({exc})"))

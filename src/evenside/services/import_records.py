@@ -182,25 +182,39 @@ def exercise_record(
 def _sides_for(
     session: SessionDraft, draft: ExerciseDraft, target: Exercise, keys: KeyMaker
 ) -> list[tuple[SetDraft, str]]:
-    """Make the sets fit the exercise, each with its source key. A row stays one set: a
-    left and right pair made from one row (an "each side" row) is that row's one set. On
-    a two-sided exercise it has side 'both'; on a one-sided one it is marked "sides not
-    recorded" (it counts toward volume, never toward a side)."""
-    per_line: dict[int, int] = {}
-    for s in draft.sets:
-        per_line[s.line] = per_line.get(s.line, 0) + 1
+    """Make the sets fit the exercise, each with its source key. Every set of the file is
+    kept (a line may hold many, e.g. JEFIT's packed "50x15,50x15"); only a left and right
+    pair made from one row (an "each side" row: one L and one R with the same figures) is
+    that row's one set. On a two-sided exercise a set has side 'both'; on a one-sided one a
+    set without a side is marked "sides not recorded" (volume only, never a side)."""
+    pairs = _one_row_pairs(draft.sets)
+    kept_pair: set[int] = set()
     result: list[tuple[SetDraft, str]] = []
-    lines: dict[int, int] = {}
     for s in draft.sets:
-        if s.line in lines and per_line[s.line] > 1:
-            continue  # the second half of a pair made from one row
-        lines[s.line] = len(lines) + 1
-        number = s.order if s.order is not None else lines[s.line]
+        if s.line in pairs:
+            if s.line in kept_pair:
+                continue  # the second half of a pair made from one row
+            kept_pair.add(s.line)
+        number = s.order if s.order is not None else len(result) + 1
         fitted = s
-        if per_line[s.line] > 1 or not target.laterality.per_side or target.kind == "cardio":
+        if s.line in pairs or not target.laterality.per_side or target.kind == "cardio":
             fitted = replace(s, side=Side.BOTH)
         result.append((fitted, keys.key(session, draft.name, number, fitted.side)))
     return result
+
+
+def _one_row_pairs(sets: list[SetDraft]) -> set[int]:
+    """Lines whose sets are exactly one left and one right set with the same figures."""
+    by_line: dict[int, list[SetDraft]] = {}
+    for s in sets:
+        by_line.setdefault(s.line, []).append(s)
+    return {
+        line
+        for line, found in by_line.items()
+        if len(found) == 2  # noqa: PLR2004 - a pair
+        and {f.side for f in found} == {Side.LEFT, Side.RIGHT}
+        and replace(found[0], side=Side.BOTH) == replace(found[1], side=Side.BOTH)
+    }
 
 
 def _fit(s: SetDraft, target: Exercise, key: str) -> SetRecord:
@@ -217,6 +231,7 @@ def _fit(s: SetDraft, target: Exercise, key: str) -> SetRecord:
         duration_seconds=s.duration_seconds,
         rpe=s.rpe,
         rir=s.rir,
+        volume_override=s.volume_override,
         sides_unrecorded=unrecorded,
         distance_m=s.distance_m,
         notes=s.notes,

@@ -121,6 +121,7 @@ def set_rows(
             "rir": s.rir,
             "kind": s.kind.value,
             "logged_at": s.logged_at or started_at,
+            "volume_override": s.volume_override,
             "sides_unrecorded": s.sides_unrecorded,
             "distance_m": s.distance_m,
             "notes": s.notes,

@@ -174,6 +174,11 @@ _EXPORT_COLUMNS = (
     SetRow.rir,
     SetRow.kind,
     SetRow.logged_at,
+    SetRow.distance_m,
+    SetRow.notes,
+    SetRow.volume_override,
+    ExerciseRow.kind,
+    SessionExerciseRow.superset_group,
 )
 
 
@@ -216,8 +221,14 @@ def export_rows(tx: Session, profile_id: int) -> list[ExportRow]:
             rir=rir,
             kind=SetKind(kind),
             logged_at=logged,
+            distance_m=distance,
+            set_notes=set_notes or "",
+            volume_override=bool(override),
+            exercise_kind=ekind or "strength",
+            superset=superset,
         )
         for (sid, key, started, ended, sname, snotes, ename, lat, load, epos, first, stretch,
-             enotes, spos, side, weight, reps, duration, rpe, rir, kind, logged)
+             enotes, spos, side, weight, reps, duration, rpe, rir, kind, logged, distance,
+             set_notes, override, ekind, superset)
         in tx.execute(query)
     ]  # fmt: skip
