@@ -55,3 +55,26 @@ def test_a_one_sided_strength_exercise_still_asks_for_reps(
     start_and_add(qtbot, page, "one arm dumbbell row")
     row = page.entry.row(page.entry.order[0])
     assert row.duration.isHidden()
+
+
+def test_a_suitcase_carry_takes_the_time_and_the_load_carried(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = make_window(store).go_to("Session")
+    assert isinstance(page, SessionPage)
+    start_and_add(qtbot, page, "suitcase carry")
+    first = page.entry.row(page.entry.order[0])
+    assert first.reps.isHidden() and not first.duration.isHidden()
+    assert not first.weight.isHidden() and first.weight.placeholderText() == "load (optional)"
+    assert first.first_field() is first.duration  # typing starts at the time
+    type_into(qtbot, first.weight, "24")
+    type_into(qtbot, first.duration, "40")
+    qtbot.keyClick(first.duration, Qt.Key.Key_Return)
+    assert first.error.isHidden()
+    session = workout.active_session(store, profile.id)
+    assert session is not None
+    logged = [
+        (s.record.side, s.record.weight_kg, s.record.duration_seconds)
+        for s in session.exercises[0].sets
+    ]
+    assert logged == [(page.entry.order[0], 24.0, 40)]

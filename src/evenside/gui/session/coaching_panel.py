@@ -18,7 +18,7 @@ LOAD_HINTS = {
     LoadBasis.PER_SIDE: "load on the working side",
     LoadBasis.TOTAL: "bar and plates together",
     LoadBasis.BODYWEIGHT_PLUS: "added load; 0 for bodyweight",
-    LoadBasis.TIME: "time held",
+    LoadBasis.TIME: "the load carried or held, if any; the time is what counts",
 }
 
 

@@ -84,6 +84,7 @@ class SideRow(QFrame):
         self.duration.setPlaceholderText("seconds or m:ss")
         self.rpe.setPlaceholderText("RPE (optional)")
         self.effort_scale = "rpe"
+        self.timed = False  # timed work: the time held is the measure, a load optional
         for field in (self.weight, self.reps, self.duration, self.rpe):
             field.setMinimumWidth(68)  # "102.5" fits; leaves room for the side badge at 1024 px
             field.submitted.connect(lambda s=side: self.submitted.emit(s))
@@ -144,8 +145,7 @@ class SideRow(QFrame):
         )
         timed = load_basis is LoadBasis.TIME
         self.weight.step = weight_step(unit, barbell=load_basis is LoadBasis.TOTAL)
-        self.weight.setVisible(not timed)
-        self.unit_label.setVisible(not timed)
+        self.timed = timed
         self.reps.setVisible(not timed)
         self.duration.setVisible(timed or reps_or_time)
         self.duration.setPlaceholderText("or seconds" if reps_or_time else "seconds or m:ss")
@@ -155,6 +155,8 @@ class SideRow(QFrame):
         self.weight.setPlaceholderText(
             "added load"
             if load_basis is LoadBasis.BODYWEIGHT_PLUS
+            else "load (optional)"  # a carry's or a weighted hold's load; time is the measure
+            if timed
             else f"weight ({load_basis.value})"
         )
         self.clear_error()
@@ -163,6 +165,9 @@ class SideRow(QFrame):
         return [f for f in (self.weight, self.reps, self.duration, self.rpe) if not f.isHidden()]
 
     def first_field(self) -> QLineEdit:
+        """Where typing starts: the time held for timed work (its load is optional)."""
+        if self.timed:
+            return self.duration
         return self.fields()[0]
 
     def set_effort_scale(self, scale: str) -> None:
