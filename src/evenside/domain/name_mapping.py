@@ -45,6 +45,15 @@ _EACH_SIDE = re.compile(
     r"\(?\s*each\s+side\s*\)?|\(?\s*jede\s+seite\s*\)?|\(?\s*chaque\s+c[oô]t[ée]\s*\)?", re.I
 )
 _EACH_SIDE_ONE_SIDED = frozenset({"dumbbell", "cable", "kettlebell"})
+# Movements that are one leg at a time by what they are, whatever the file adds: a split
+# squat or a lunge has a front leg. Their name is the explicit marker.
+_ONE_LEG_MOVEMENTS = re.compile(
+    r"(?<!\w)(?:bulgarian|split[\s-]*squats?|lunges?|step[\s-]*ups?|pistol|cossack|curtsy|"
+    r"ausfallschritt\w*|fentes?)(?!\w)",
+    re.I,
+)
+# What other apps call a lift by its plainest name: a barbell squat is the back squat.
+_PLAIN_NAMES = {(frozenset({"squat"}), "barbell"): frozenset({"back", "squat"})}
 _NOISE = frozenset({"the", "a", "with", "on", "and", "de", "du", "der", "die", "mit"})
 _ALIASES = {"pullup": ("pull", "up"), "pushup": ("push", "up"), "chinup": ("chin", "up")}
 
@@ -96,12 +105,13 @@ def name_traits(name: str) -> NameTraits:
             text = pattern.sub(" ", text)
     # Two kinds of equipment in one name ("Barbell curl (Machine)") agree with nothing.
     equipment = None if not named else "+".join(named)
-    one_sided = bool(_ONE_SIDED.search(text))
+    one_sided = bool(_ONE_SIDED.search(text) or _ONE_LEG_MOVEMENTS.search(text))
     text = _ONE_SIDED.sub(" ", text)
     if _EACH_SIDE.search(text):
         one_sided = one_sided or equipment in _EACH_SIDE_ONE_SIDED
         text = _EACH_SIDE.sub(" ", text)
-    return NameTraits(_words(text), equipment, one_sided)
+    movement = _words(text)
+    return NameTraits(_PLAIN_NAMES.get((movement, equipment or ""), movement), equipment, one_sided)
 
 
 def field_equipment(equipment: str) -> str | None:
