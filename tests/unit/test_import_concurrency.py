@@ -94,7 +94,7 @@ def test_two_imports_at_once_both_land_whole(tmp_path: Path) -> None:
     for run, (out, err) in zip(runs, outcomes, strict=True):
         assert run.returncode == 0, err
         assert "Traceback" not in err
-        assert "imported 250 sessions (3000 sets)" in out
+        assert "added 250 new sessions and 3000 sets" in out
     assert counts(db) == (500, 6000)
 
 
@@ -117,7 +117,7 @@ def test_an_import_while_sets_are_logged_keeps_every_set(tmp_path: Path) -> None
     writer_out, writer_err = writer.communicate(timeout=240)
     assert importing.returncode == 0, err
     assert "Traceback" not in err
-    assert "imported 250 sessions (3000 sets)" in out
+    assert "added 250 new sessions and 3000 sets" in out
     assert writer.returncode == 0, writer_err
     assert writer_out.strip() == "done"
     assert time.monotonic() - started < 200

@@ -194,7 +194,7 @@ def best_match(
     found = [e for e in candidates if not e.archived and agrees(traits, e)]
     if len(found) == 1:
         side = "one-sided" if traits.one_sided else "two-sided"
-        return found[0], f"same movement, equipment and laterality ({side})"
+        return found[0], f"same movement, equipment and laterality, {side}"
     if len(found) > 1:
         return None, "more than one library exercise agrees; kept as its own exercise"
     return None, NO_AGREEMENT

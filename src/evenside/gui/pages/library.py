@@ -85,7 +85,12 @@ class LibraryPage(QWidget):
         stretch_column(self.table, 0)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
+        self._lay_out()
+        self._connect()
+        StaleGuard(self, self.hub, lambda c: c.library, self.reload)
+        self.reload()
 
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.muscle, 1)
@@ -109,6 +114,7 @@ class LibraryPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter)
 
+    def _connect(self) -> None:
         self.search.textChanged.connect(self.apply_filter)
         self.muscle.currentIndexChanged.connect(self.apply_filter)
         self.laterality.currentIndexChanged.connect(self.apply_filter)
@@ -116,8 +122,6 @@ class LibraryPage(QWidget):
         self.add_button.clicked.connect(self.add_custom)
         self.history_button.clicked.connect(self.ask_history)
         self.names_button.clicked.connect(self.open_import_names)
-        StaleGuard(self, self.hub, lambda c: c.library, self.reload)
-        self.reload()
 
     def reload(self) -> None:
         self._all = library.all_exercises(self.store)
