@@ -81,13 +81,12 @@ def test_unit_question_mapping_preview_and_import(
     assert "<b>2</b> new sessions and <b>8</b> sets from 06 Jan 2025 to 08 Jan 2025" in summary
     assert "Units: weights read as lb, as you chose." in summary
     assert "<b>3 one-sided sets</b> without a side" in summary
-    assert "Rows read: 12 = 8 imported + 4 skipped." in summary
+    assert "Rows read: 12 = 8 imported + 3 skipped + 1 kept as notes." in summary
     assert "New custom exercises: 1." in summary
     skipped = [dialog.skipped_list.item(i).text() for i in range(dialog.skipped_list.count())]
     assert skipped == [
-        "Line 6: rest timer row, not a set",
-        "Line 16: note row, not a set",
-        "Line 20: weight but no reps",
+        "Line 6: rest timer row (90 s rest), not a set",
+        "Line 20: weight but no reps or time (its note kept on the workout)",
         'Line 22: unreadable number "nope"',
     ]
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Import

@@ -1,4 +1,5 @@
-"""An import's peak memory stays within three times the size of the file it reads."""
+"""An import's peak memory stays within 3.5 times the size of the file it reads (the
+bench compares it with a csv-and-executemany floor; this test keeps it from growing)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def run_import(store: Store, profile: Profile, path: Path) -> int:
     return transfer.commit_import(store, profile.id, parsed, mapping).sets_added
 
 
-def test_a_50k_row_import_peaks_within_three_times_the_file(
+def test_a_50k_row_import_peaks_within_three_and_a_half_times_the_file(
     store: Store, profile: Profile, tmp_path: Path
 ) -> None:
     # One small import first: statement caches and library lookups are paid once per
@@ -51,4 +52,6 @@ def test_a_50k_row_import_peaks_within_three_times_the_file(
     finally:
         tracemalloc.stop()
     assert sets >= 50_000  # every row became a set; a one-sided lift done "each side" two
-    assert peak <= 3 * size, f"peak {peak / size:.2f} x the file"
+    # Each set held for the preview now keeps its distance, its note, the file's set number
+    # and the log-anyway mark beside the figures: 3.37 x on this file, 3.06 x before them.
+    assert peak <= 3.5 * size, f"peak {peak / size:.2f} x the file"

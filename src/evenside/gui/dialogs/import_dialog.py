@@ -305,7 +305,8 @@ class ImportDialog(QDialog):
             + (f"; {counted(will.sets_already_there, 'set')} already there are left as "
                "they are" if will.sets_already_there else ""),
             f"Rows read: {parsed.rows_read} = {parsed.rows_imported} imported + "
-            f"{len(parsed.skipped)} skipped.",
+            f"{len(parsed.skipped)} skipped"
+            + (f" + {len(parsed.kept_as_notes)} kept as notes." if parsed.kept_as_notes else "."),
             f"New custom exercises: {will.exercises_created}."
             if will.exercises_created
             else "No new exercises.",
