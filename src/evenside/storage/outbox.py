@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -61,6 +62,8 @@ class Outbox:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        # Used by the window and by the sender behind it: one at a time.
+        self._lock = threading.Lock()
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=DELETE")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -69,7 +72,7 @@ class Outbox:
     def put(self, session_exercise_id: int, record: SetRecord) -> QueuedSet:
         """Commit (fsynced) one set to the outbox under a new UUID."""
         set_uuid = str(uuid.uuid4())
-        with self._db:
+        with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
                 "INSERT INTO outbox (set_uuid, session_exercise_id, record_json) VALUES (?, ?, ?)",
@@ -79,22 +82,25 @@ class Outbox:
         return QueuedSet(cursor.lastrowid, set_uuid, session_exercise_id, record)
 
     def waiting(self) -> list[QueuedSet]:
-        rows = self._db.execute(
-            "SELECT seq, set_uuid, session_exercise_id, record_json FROM outbox ORDER BY seq"
-        ).fetchall()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq, set_uuid, session_exercise_id, record_json FROM outbox ORDER BY seq"
+            ).fetchall()
         return [QueuedSet(seq, key, se_id, _from_json(data)) for seq, key, se_id, data in rows]
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM outbox").fetchone()[0])
 
     def done(self, queued: QueuedSet) -> None:
         """Forget a set the server has (called only after the server's commit)."""
-        with self._db:
+        with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM outbox WHERE seq = ?", (queued.seq,))
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
 
 def send(tx: Session, queued: QueuedSet) -> bool:
@@ -110,7 +116,7 @@ def send(tx: Session, queued: QueuedSet) -> bool:
                 update(SetRow).where(SetRow.id == logged.id).values(source_key=queued.source_key)
             )
     except IntegrityError:  # another laptop sent the same set meanwhile
-        tx.execute(SetRow.__table__.delete().where(SetRow.id == logged.id))
+        tx.execute(delete(SetRow).where(SetRow.id == logged.id))
         return False
     return True
 
