@@ -68,7 +68,7 @@ def _window(qtbot: QtBot, store: Store) -> tuple[MainWindow, StudioStatus]:
 
 
 def _database(url: str) -> str:
-    return url.split("?")[0].rsplit("/", 1)[-1]
+    return url.split("?", maxsplit=1)[0].rsplit("/", 1)[-1]
 
 
 def _stored(url: str) -> list[tuple[str, float | None, int | None]]:
