@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from session_helpers import file_action, type_into
 from test_screenshots import save_shot
 
+from evenside.cli import main
 from evenside.domain.changes import Changes
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
@@ -197,3 +198,41 @@ def test_studio_screenshots(
         name = "studio-connected.png" if tag == "light" else "studio-connected-1024x600-dark.png"
         save_shot(window, screenshot_dir, name)
         window.close()
+
+
+def test_evenside_db_url_opens_the_window_on_the_server(
+    postgres_url: str,
+    server_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shown: list[str] = []
+    real = studio_window.attach_status
+
+    def attach_and_look(window: MainWindow) -> StudioStatus | None:
+        status = real(window)
+        assert status is not None
+        shown.append(status.label.text())
+        shown.append(window.windowTitle())
+        return status
+
+    monkeypatch.setattr(studio_window, "attach_status", attach_and_look)
+    monkeypatch.setenv("EVENSIDE_EXIT_WHEN_READY", "1")
+    assert main(["--db", postgres_url]) == 0
+    assert capsys.readouterr().out.startswith("ready ")
+    assert shown == [
+        f"Studio: {_database(postgres_url)} on this computer · signed in as evenside_admin"
+        " · connected",
+        "Evenside – Alex",
+    ]
+
+
+def test_a_server_that_cannot_be_reached_is_one_line_without_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"postgresql+psycopg://maria:s3cret@/evenside?host={tmp_path}"
+    assert main(["--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("evenside: Cannot reach postgresql+psycopg://maria:***@/evenside")
+    assert err.count("\n") == 1
+    assert "s3cret" not in err
