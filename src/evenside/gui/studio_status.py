@@ -58,6 +58,10 @@ class StudioStatus(QObject):
         self.waiting = self._outbox_count()
         self._stamps: studio_link.Stamps | None = None
         self._busy = False
+        # This window's own writes move the stamps too; its pages already show them, so
+        # the next look only takes the new stamps instead of refreshing the pages again.
+        self._absorb = False
+        hub.changed.connect(self._own_change)
         self._show()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -86,12 +90,17 @@ class StudioStatus(QObject):
         if self._busy:
             return
         self._busy = True
-        outbox, before = self._outbox(), self._stamps
+        outbox, before = self._outbox(), None if self._absorb else self._stamps
+        self._absorb = False
         worker.start(
             lambda _job: studio_link.poll(self.store, outbox, before),
             finished=self._polled,
             failed=self._failed,
         )
+
+    def _own_change(self, _changes: object, handler: object) -> None:
+        if handler is not self:
+            self._absorb = True
 
     def note_queued(self) -> None:
         """A set just went to the outbox: say so at once."""
