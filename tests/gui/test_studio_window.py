@@ -68,6 +68,12 @@ def _window(qtbot: QtBot, store: Store) -> tuple[MainWindow, StudioStatus]:
     return window, status
 
 
+def _close(window: MainWindow) -> None:
+    """Close the window as the app does: stop looking at the server first."""
+    window.close()
+    studio_window.stop(window)
+
+
 def _database(url: str) -> str:
     return url.split("?", maxsplit=1)[0].rsplit("/", 1)[-1]
 
@@ -114,7 +120,7 @@ def test_the_status_bar_names_the_server_the_trainer_and_the_state(
         " · connected"
     )
     assert status.label.isVisible()
-    window.close()
+    _close(window)
 
 
 def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
@@ -134,7 +140,7 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     qtbot.waitUntil(lambda: not status._busy)
     assert status.label.text().endswith("· connected")
     assert _stored(postgres_url) == [("left", 24.0, 10), ("right", 24.0, 10)]
-    window.close()
+    _close(window)
 
 
 def test_a_set_logged_on_another_laptop_reaches_the_pages(
@@ -155,7 +161,7 @@ def test_a_set_logged_on_another_laptop_reaches_the_pages(
     status.poll_now()
     qtbot.waitUntil(lambda: not status._busy)
     assert seen and seen[-1].sets and seen[-1].sessions
-    window.close()
+    _close(window)
 
 
 def test_file_connect_opens_a_server_in_the_running_window(
@@ -176,7 +182,8 @@ def test_file_connect_opens_a_server_in_the_running_window(
     qtbot.waitUntil(lambda: not status._busy)
     assert "signed in as evenside_admin · connected" in status.label.text()
     assert window.windowTitle().endswith("Alex")
-    window.close()
+    _close(window)
+    window.store.close()
 
 
 @pytest.mark.screenshot
@@ -197,7 +204,7 @@ def test_studio_screenshots(
         window.resize(*size)
         name = "studio-connected.png" if tag == "light" else "studio-connected-1024x600-dark.png"
         save_shot(window, screenshot_dir, name)
-        window.close()
+        _close(window)
 
 
 def test_evenside_db_url_opens_the_window_on_the_server(

@@ -113,9 +113,9 @@ def run(path: Path | str) -> int:
     QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
     code = app.exec()
     signals.uninstall()
+    studio_window.stop(window)  # each set in the outbox is already on disk
     if getattr(window, "store", None) is not None:
         window.store.close()
-    studio_window.close_outboxes()  # each set in them is already on disk
     # Delete the widgets (charts included) while Qt is still up rather than leave them to
     # the interpreter's final garbage collection.
     window.deleteLater()

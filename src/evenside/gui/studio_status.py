@@ -58,6 +58,7 @@ class StudioStatus(QObject):
         self.waiting = self._outbox_count()
         self._stamps: studio_link.Stamps | None = None
         self._busy = False
+        self._job: worker.Job | None = None
         # This window's own writes move the stamps too; its pages already show them, so
         # the next look only takes the new stamps instead of refreshing the pages again.
         self._absorb = False
@@ -92,7 +93,7 @@ class StudioStatus(QObject):
         self._busy = True
         outbox, before = self._outbox(), None if self._absorb else self._stamps
         self._absorb = False
-        worker.start(
+        self._job = worker.start(
             lambda _job: studio_link.poll(self.store, outbox, before),
             finished=self._polled,
             failed=self._failed,
@@ -123,4 +124,7 @@ class StudioStatus(QObject):
         self.label.setToolTip(f"Last look at the server failed: {exc}")
 
     def stop(self) -> None:
+        """No more looks; waits for one under way, so the store may then be closed."""
         self.timer.stop()
+        if self._job is not None:
+            self._job.done.wait()

@@ -77,6 +77,9 @@ def attach_status(window: MainWindow) -> StudioStatus | None:
 def switch_to(window: MainWindow, store: Store) -> None:
     """Show ``store`` (just opened on a server) in ``window`` instead of its database."""
     old = window.store
+    status = getattr(window, "studio_status", None)
+    if isinstance(status, StudioStatus):
+        status.stop()  # it reads the old store
     window.attach(store)
     old.close()
     attach_status(window)
@@ -87,7 +90,11 @@ def _profile_id(window: MainWindow) -> int | None:
     return None if profile is None else int(profile.id)
 
 
-def close_outboxes() -> None:
+def stop(window: MainWindow) -> None:
+    """Stop looking at the server and close the outboxes (before the store is closed)."""
+    status = getattr(window, "studio_status", None)
+    if isinstance(status, StudioStatus):
+        status.stop()
     studio_link.close_outboxes()
 
 
