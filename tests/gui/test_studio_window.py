@@ -124,7 +124,11 @@ def test_the_status_bar_names_the_server_the_trainer_and_the_state(
 
 
 def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
-    qtbot: QtBot, server_store: Store, postgres_url: str, server_down: Cluster
+    qtbot: QtBot,
+    server_store: Store,
+    postgres_url: str,
+    server_down: Cluster,
+    screenshot_dir: Path,
 ) -> None:
     window, status = _window(qtbot, server_store)
     page = _session_with_row(window)
@@ -132,6 +136,7 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     server_down.pause()
     _log_pair(qtbot, page, "24", "10")
     assert status.label.text().endswith("offline · 2 sets waiting to send")
+    save_shot(window, screenshot_dir, "studio-waiting.png")
     status.poll_now()  # still down: they stay
     qtbot.waitUntil(lambda: not status._busy)
     assert status.label.text().endswith("offline · 2 sets waiting to send")
