@@ -115,3 +115,22 @@ def test_a_set_sent_before_a_crash_is_not_added_again(postgres_url: str, tmp_pat
     outbox.close()
     store.close()
     assert _sets_on_server(postgres_url, se_id) == [("left", 20.0, 8)]
+
+
+def test_a_waiting_set_whose_exercise_was_removed_stays_and_says_why(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    store = open_store(postgres_url)
+    alex = profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
+    row = next(e.id for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+    session = workout.start_session(store, alex.id)
+    se_id = workout.add_exercise(store, session.id, row)
+    outbox = sync.open_outbox(store, alex.id, tmp_path)
+    assert outbox is not None
+    outbox.put(se_id, SetRecord(Side.LEFT, 20, 8, logged_at=datetime(2026, 3, 2, 18, 5)))
+    workout.remove_exercise(store, se_id)  # at the desk, while the gym laptop was offline
+    result = sync.send_waiting(store, outbox)
+    assert (result.sent, result.waiting) == (0, 1)  # kept, not dropped
+    assert result.problem == f"That exercise is no longer in the session ({se_id})."
+    outbox.close()
+    store.close()

@@ -115,6 +115,8 @@ class StudioStatus(QObject):
         if result.stamps is not None:
             self._stamps = result.stamps
         self._show()
+        if result.problem:
+            self.label.setText(f"{self.label.text()}: {result.problem}")
         self._hub.publish(result.changes, self)
 
     def _failed(self, exc: Exception) -> None:

@@ -56,6 +56,7 @@ class Poll:
     waiting: int  # sets in the outbox after this look
     stamps: Stamps | None  # None when the server did not answer
     changes: Changes = NOTHING  # what others (or the outbox's sending) changed
+    problem: str = ""  # why waiting sets are not sent although the server answers
 
 
 _outboxes: dict[tuple[str, int], Outbox] = {}
@@ -86,9 +87,11 @@ def poll(store: Store, outbox: Outbox | None, before: Stamps | None) -> Poll:
     except ServerUnreachable:
         return Poll(False, outbox.count() if outbox else 0, None)
     changes = _changed(before, stamps)
+    problem = ""
     if outbox is not None and outbox.count():
-        changes = changes | sync.send_waiting(store, outbox).changes
-    return Poll(True, outbox.count() if outbox else 0, stamps, changes)
+        sent = sync.send_waiting(store, outbox)
+        changes, problem = changes | sent.changes, sent.problem
+    return Poll(True, outbox.count() if outbox else 0, stamps, changes, problem)
 
 
 def _changed(before: Stamps | None, now: Stamps) -> Changes:

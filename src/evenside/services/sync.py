@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evenside.domain.changes import NOTHING, Changes
-from evenside.domain.errors import ServerUnreachable
+from evenside.domain.errors import EvensideError, ServerUnreachable
 from evenside.domain.training import SetRecord
 from evenside.paths import data_dir
 from evenside.services import workout
@@ -38,8 +38,9 @@ class Queued:
 class SendResult:
     sent: int  # added on the server now
     already_there: int  # sent before (a resend after a crash mid-send): not added again
-    waiting: int  # still in the outbox (the server dropped away again)
+    waiting: int  # still in the outbox (the server dropped away again, or ``problem``)
     changes: Changes = NOTHING
+    problem: str = ""  # why the first waiting set cannot be stored (its exercise removed)
 
 
 def open_outbox(store: Store, profile_id: int, folder: Path | None = None) -> Outbox | None:
@@ -87,6 +88,8 @@ def send_waiting(store: Store, outbox: Outbox) -> SendResult:
                 added = outbox_store.send(tx, queued)
         except ServerUnreachable:
             break
+        except EvensideError as exc:  # kept, in order, until someone decides
+            return SendResult(sent, already, outbox.count(), changes, str(exc))
         outbox.done(queued)
         if added:
             sent += 1
