@@ -31,6 +31,7 @@ class ConnectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Connect to a studio server")
+        self.setMinimumWidth(440)
         self.host = QLineEdit()
         self.host.setPlaceholderText("studio-server.local")
         self.port = QSpinBox()
