@@ -149,6 +149,8 @@ def open_studio(url: str, password: str = "") -> Store:
     keyring's, else PGPASSFILE's). Raises ``ServerUnreachable`` with the server's reason."""
     from evenside.services.store import open_store
 
+    if server_watch.has_password(url) and not password:
+        return open_store(url)  # given on the command line for this run
     secret = password or stored_password(url)
     store = open_store(with_password(url, secret) if secret else url)
     # Shown and remembered by the address without its password.

@@ -83,3 +83,10 @@ def server_url(host: str, port: int, database: str, trainer: str) -> str:
             "postgresql+psycopg", username=trainer, host=host, port=port, database=database
         )
     return url.render_as_string(hide_password=False)
+
+
+def has_password(url: str) -> bool:
+    try:
+        return make_url(normalised_url(url)).password is not None
+    except ArgumentError:
+        return False
