@@ -54,6 +54,7 @@ clean:
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	$(BIN)/python bench/studio_load.py
 
 soak: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/soak.py --kills 200

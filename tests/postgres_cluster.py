@@ -97,11 +97,19 @@ class Cluster:
             self.data_dir / "pg_hba.conf",
             f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n",
         )
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again, after ``pause``) on the same data and socket."""
         options = f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off"
         self._run(
             "pg_ctl", "-D", str(self.data_dir), "-o", options, "-l", str(self.root / "log"), "-w",
             "start",
         )  # fmt: skip
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data: the gym's Wi-Fi dropping, as a laptop sees it."""
+        self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "stop")
 
     def _write_as_owner(self, path: Path, content: str) -> None:
         path.write_text(content)

@@ -21,7 +21,7 @@ from evenside.cli.routine import add_routine_parser, run_routine
 from evenside.cli.studio import add_copy_parser, add_studio_parser, run_copy, run_studio
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.wording import counted
-from evenside.paths import demo_database, is_server_url, resolve_database, resolve_location
+from evenside.paths import demo_database, resolve_database, resolve_location
 
 EXIT_KNOWN_ERROR = 2
 FORMATS = ("strong", "hevy", "fitnotes", "jefit", "evenside")
@@ -289,12 +289,12 @@ def main(argv: Sequence[str]) -> int:
             if not path.exists():
                 print(make_demo_database(path, args.years), file=sys.stderr)
         else:
+            location = resolve_location(args.db)
+            if isinstance(location, str):  # a studio server (is_server_url)
+                from evenside.gui.app import run
+
+                return run(location)
             path = resolve_database(args.db)
-            if is_server_url(resolve_location(args.db)):
-                raise InvalidInput(
-                    "The window opens database files only for now; a studio server is "
-                    "reached by the commands (evenside --db URL report, import, export)."
-                )
         check_database_location(path)
         from evenside.gui.app import run
 

@@ -89,25 +89,31 @@ def known_open_error(exc: Exception, path: Path) -> EvensideError:
     return EvensideError(f"Cannot open {path}: {first_line} (details in the log).")
 
 
-def run(path: Path) -> int:
+def run(path: Path | str) -> int:
     """Show the window first, then open the data on the next turn of the event loop, so
-    the first paint does not wait for the database layer to load."""
+    the first paint does not wait for the database layer to load. ``path`` may be a
+    studio server's address: a server is shared by design, so it is not claimed."""
+    from evenside.gui import studio_window
+
     app = application()
     install_crash_handler(log_dir())
-    instance = SingleInstance(path)
-    if not instance.claim():
+    instance = SingleInstance(path) if isinstance(path, Path) else None
+    if instance is not None and not instance.claim():
         print(
             f"evenside: {path} is already open; brought its window to the front.", file=sys.stderr
         )
         return 0
     window = MainWindow(None, open_demo=open_demo_store)
-    instance.raise_requested.connect(window.bring_to_front)
+    studio_window.install_menu(window)
+    if instance is not None:
+        instance.raise_requested.connect(window.bring_to_front)
     signals = SystemSignals(lambda _number: _close_for_the_system(app, window))
     window.show()
     app.processEvents()  # paint the frame now: a zero timer would run before the paint
     QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
     code = app.exec()
     signals.uninstall()
+    studio_window.stop(window)  # each set in the outbox is already on disk
     if getattr(window, "store", None) is not None:
         window.store.close()
     # Delete the widgets (charts included) while Qt is still up rather than leave them to
@@ -127,17 +133,22 @@ def _close_for_the_system(app: QApplication, window: MainWindow) -> None:
     app.quit()
 
 
-def _open_data(app: QApplication, window: MainWindow, path: Path) -> None:
+def _open_data(app: QApplication, window: MainWindow, path: Path | str) -> None:
+    from evenside.gui import studio_window
     from evenside.services.store import open_store
 
     try:
-        store = open_store(path, exclusive=True)
+        if isinstance(path, str):
+            store = studio_window.open_server(path)
+        else:
+            store = open_store(path, exclusive=True)
     except Exception as exc:  # noqa: BLE001 - every failure here ends the program, see above
         window.hide()
-        report_open_error(known_open_error(exc, path))
+        report_open_error(known_open_error(exc, studio_window.shown(path)))
         app.exit(EXIT_CANNOT_OPEN)
         return
     window.attach(store)
+    studio_window.attach_status(window)
     if os.environ.get(EXIT_WHEN_READY):
         # Benchmarks: quit as soon as the first screen is ready for input.
         print(f"ready {time.time():.6f}", flush=True)

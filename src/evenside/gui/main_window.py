@@ -391,8 +391,8 @@ class MainWindow(QMainWindow):
 
             self.hide()  # gone at once; the daily copy finishes behind it, nothing frozen on screen
 
-            keep = profiles.settings(self.store, self._profile.id).backups_to_keep
-            try:
+            try:  # (a studio server that dropped away fails here: nothing to back up)
+                keep = profiles.settings(self.store, self._profile.id).backups_to_keep
                 backups.auto_backup(self.store, keep)  # at most once a day
             except EvensideError as exc:
                 print(f"evenside: automatic backup failed: {exc}", file=sys.stderr)

@@ -3,6 +3,9 @@ either (Ctrl+Z) through the History page's undo stack."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -25,11 +28,12 @@ from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import SetRecord, WorkoutSession
 from evenside.gui.changes import ChangeHub
+from evenside.gui.dialogs import edit_conflict
 from evenside.gui.models.sets import SetTableModel
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
 from evenside.gui.undo import ServiceCommand
-from evenside.services import library, workout
+from evenside.services import library, set_edits, workout
 from evenside.services.store import Store
 
 
@@ -119,10 +123,32 @@ class SessionEditor(QDialog):
             self._fill(self.exercise_list.currentRow())
 
     def _edit(self, set_id: int, record: SetRecord) -> None:
+        loaded = next(s.record for e in self.session.exercises for s in e.sets if s.id == set_id)
         try:
-            changes = workout.update_set(self.store, set_id, record)
+            changes = set_edits.update_set(self.store, set_id, loaded, record)
+        except set_edits.EditConflict as refused:  # another laptop changed it meanwhile
+            found = refused
+            self.message.setText(f"Not saved yet: {found}")
+            self.conflict = edit_conflict.ask(
+                self, found, lambda: self._saved(set_edits.keep_mine, found), self._taken
+            )
+            return
         except EvensideError as exc:
             self.message.setText(f"Not saved: {exc}")
+            return
+        self._saved(lambda _store, _conflict: changes, None)
+
+    def _taken(self) -> None:
+        self.message.setText("Their values are kept; your edit was dropped.")
+        self._fill(self.exercise_list.currentRow())
+        self.hub.publish(Changes(sets=True), self)
+
+    def _saved(self, save: Callable[[Store, Any], Changes], conflict: object) -> None:
+        try:
+            changes = save(self.store, conflict)
+        except EvensideError as exc:
+            self.message.setText(f"Not saved: {exc}")
+            self._fill(self.exercise_list.currentRow())
             return
         self.message.clear()
         self._fill(self.exercise_list.currentRow())

@@ -17,6 +17,7 @@ from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
 from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
 from evenside.domain.volume_rule import VolumeRefused
+from evenside.gui.session import studio_log
 from evenside.gui.session.effort_hint import EffortHint
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import add_shortcut
@@ -178,9 +179,7 @@ class EntryPanel(QWidget):
                 load_basis=view.lib.load_basis,
                 reps_or_time=view.lib.reps_or_time,
             )
-            logged = workout.log_set(
-                scope.store, exercise.id, record, check_volume=True, log_anyway=anyway
-            )
+            logged = studio_log.log_set(scope, self, exercise.id, record, anyway)
         except VolumeRefused as exc:
             self.refused = side
             row.show_refusal(str(exc), "duration" if view.lib.load_basis.timed else "reps")
@@ -194,6 +193,9 @@ class EntryPanel(QWidget):
         self.refused = None
         row.clear_error()
         row.rpe.clear()
+        if logged is None:  # kept in the studio outbox: on disk, waiting to send
+            self._after_log(side, record)
+            return
         stored = LoggedSet(logged.id, logged.logged.position, logged.logged.record)
         scope.undo_stack.push(
             ServiceCommand(

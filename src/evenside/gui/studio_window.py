@@ -1,0 +1,103 @@
+"""The main window on a studio server: File → Connect to a studio server…, the password
+prompt when the server asks for one, and the status bar's studio label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
+
+from evenside.domain.errors import EvensideError
+from evenside.gui.studio_status import StudioStatus
+from evenside.services import studio_link
+
+if TYPE_CHECKING:
+    from evenside.gui.main_window import MainWindow
+    from evenside.services.store import Store
+
+CONNECT_TEXT = "&Connect to a studio server…"
+
+
+def install_menu(window: MainWindow) -> None:
+    """Add File → Connect to a studio server… (above Quit)."""
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    quit_action = file_menu.actions()[-1]
+    action = file_menu.addAction(CONNECT_TEXT)
+    file_menu.insertAction(quit_action, action)
+    file_menu.insertSeparator(quit_action)
+    action.triggered.connect(lambda: show_connect_dialog(window))
+
+
+def show_connect_dialog(window: MainWindow) -> object:
+    from evenside.gui.dialogs.connect import ConnectDialog
+
+    dialog = ConnectDialog(window)
+    dialog.connected.connect(lambda store: switch_to(window, store))
+    dialog.open()
+    return dialog
+
+
+def open_server(url: str) -> Store:
+    """Open the server at ``url``; if it asks for a password the keyring and PGPASSFILE did
+    not give, ask for it (where someone can see the window) and try once more."""
+    try:
+        return studio_link.open_studio(url)
+    except EvensideError as exc:
+        if not studio_link.needs_password(exc) or QApplication.platformName() == "offscreen":
+            raise
+        name = studio_link.server_name(url)
+        password, ok = QInputDialog.getText(
+            None,
+            "Studio server password",
+            f"Password for {name.trainer} on {name.database} at {name.where}:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            raise
+        return studio_link.open_studio(url, password)
+
+
+def attach_status(window: MainWindow) -> StudioStatus | None:
+    """The status bar's studio label, when the window's data is on a server."""
+    old = getattr(window, "studio_status", None)
+    if isinstance(old, StudioStatus):
+        old.stop()
+        window.statusBar().removeWidget(old.label)
+        old.deleteLater()
+    window.studio_status = None  # type: ignore[attr-defined]
+    if window.store.server is None:
+        return None
+    status = StudioStatus(window, window.store, window.hub, lambda: _profile_id(window))
+    window.studio_status = status  # type: ignore[attr-defined]
+    return status
+
+
+def switch_to(window: MainWindow, store: Store) -> None:
+    """Show ``store`` (just opened on a server) in ``window`` instead of its database."""
+    old = window.store
+    status = getattr(window, "studio_status", None)
+    if isinstance(status, StudioStatus):
+        status.stop()  # it reads the old store
+    window.attach(store)
+    old.close()
+    attach_status(window)
+
+
+def _profile_id(window: MainWindow) -> int | None:
+    profile = getattr(window, "_profile", None)
+    return None if profile is None else int(profile.id)
+
+
+def stop(window: MainWindow) -> None:
+    """Stop looking at the server and close the outboxes (before the store is closed)."""
+    status = getattr(window, "studio_status", None)
+    if isinstance(status, StudioStatus):
+        status.stop()
+    studio_link.close_outboxes()
+
+
+def shown(location: Path | str) -> Path:
+    """How a database is named in a message: a server's address without its password."""
+    return location if isinstance(location, Path) else Path(studio_link.display_url(location))

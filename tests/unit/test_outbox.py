@@ -1,0 +1,136 @@
+"""The offline outbox on a studio server: the server stops mid-session, sets are logged,
+the app is closed (as after a kill: nothing but the outbox file survives), the server comes
+back, and every set arrives exactly once, in the order it was logged. Runs on the
+throwaway test server."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from evenside.domain.sides import Side
+from evenside.domain.training import SetRecord
+from evenside.domain.units import Unit
+from evenside.services import library, profiles, sync, workout
+from evenside.services.store import open_store
+from postgres_cluster import Cluster
+
+pytestmark = pytest.mark.postgres
+pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
+
+
+@pytest.fixture
+def server_down(postgres: Cluster) -> Iterator[Cluster]:
+    """Lets a test stop the server; it is running again after the test whatever happens."""
+    yield postgres
+    with contextlib.suppress(subprocess.CalledProcessError):  # already running
+        postgres.resume()
+
+
+def _sets_on_server(url: str, se_id: int) -> list[tuple[str, float | None, int | None]]:
+    store = open_store(url)
+    try:
+        with store.transaction() as tx:
+            from sqlalchemy import text
+
+            rows = tx.execute(
+                text(
+                    "SELECT side, weight_kg, reps FROM sets WHERE session_exercise_id = :se "
+                    "ORDER BY position"
+                ),
+                {"se": se_id},
+            ).all()
+    finally:
+        store.close()
+    return [(str(side), weight, reps) for side, weight, reps in rows]
+
+
+def test_sets_logged_while_the_server_is_down_arrive_once_after_a_restart(
+    postgres_url: str, server_down: Cluster, tmp_path: Path
+) -> None:
+    store = open_store(postgres_url)
+    alex = profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
+    row = next(e.id for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+    session = workout.start_session(store, alex.id)
+    se_id = workout.add_exercise(store, session.id, row)
+    outbox = sync.open_outbox(store, alex.id, tmp_path)
+    assert outbox is not None
+    first = sync.log_or_queue(store, outbox, se_id, SetRecord(Side.LEFT, 20, 8))
+    assert isinstance(first, workout.SetLogged)  # the server is up: stored at once
+
+    server_down.pause()  # the Wi-Fi drops mid-session
+    queued = [
+        sync.log_or_queue(store, outbox, se_id, SetRecord(Side.RIGHT, 22.5, 8)),
+        sync.log_or_queue(store, outbox, se_id, SetRecord(Side.LEFT, 20, 7)),
+        sync.log_or_queue(store, outbox, se_id, SetRecord(Side.RIGHT, 22.5, 6)),
+    ]
+    assert all(isinstance(q, sync.Queued) for q in queued)
+    assert outbox.count() == 3
+    assert sync.send_waiting(store, outbox).waiting == 3  # still down: nothing is lost
+    # The app is killed: the store and the outbox are gone without a goodbye.
+    outbox.close()
+    store.close()
+
+    server_down.resume()
+    store = open_store(postgres_url)  # the app starts again and reads its outbox
+    outbox = sync.open_outbox(store, alex.id, tmp_path)
+    assert outbox is not None
+    assert outbox.count() == 3
+    result = sync.send_waiting(store, outbox)
+    assert (result.sent, result.already_there, result.waiting) == (3, 0, 0)
+    again = sync.send_waiting(store, outbox)
+    assert (again.sent, again.waiting) == (0, 0)
+    outbox.close()
+    store.close()
+    assert _sets_on_server(postgres_url, se_id) == [
+        ("left", 20.0, 8),
+        ("right", 22.5, 8),
+        ("left", 20.0, 7),
+        ("right", 22.5, 6),
+    ]
+
+
+def test_a_set_sent_before_a_crash_is_not_added_again(postgres_url: str, tmp_path: Path) -> None:
+    """The send committed on the server but the app died before crossing it off its outbox:
+    the resend finds the set by its key and adds nothing."""
+    store = open_store(postgres_url)
+    alex = profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
+    row = next(e.id for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+    session = workout.start_session(store, alex.id)
+    se_id = workout.add_exercise(store, session.id, row)
+    outbox = sync.open_outbox(store, alex.id, tmp_path)
+    assert outbox is not None
+    queued = outbox.put(se_id, SetRecord(Side.LEFT, 20, 8, logged_at=datetime(2026, 3, 2, 18, 5)))
+    from evenside.storage import outbox as outbox_store
+
+    with store.transaction() as tx:
+        assert outbox_store.send(tx, queued)  # on the server; the app dies here
+    result = sync.send_waiting(store, outbox)
+    assert (result.sent, result.already_there, result.waiting) == (0, 1, 0)
+    outbox.close()
+    store.close()
+    assert _sets_on_server(postgres_url, se_id) == [("left", 20.0, 8)]
+
+
+def test_a_waiting_set_whose_exercise_was_removed_stays_and_says_why(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    store = open_store(postgres_url)
+    alex = profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
+    row = next(e.id for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+    session = workout.start_session(store, alex.id)
+    se_id = workout.add_exercise(store, session.id, row)
+    outbox = sync.open_outbox(store, alex.id, tmp_path)
+    assert outbox is not None
+    outbox.put(se_id, SetRecord(Side.LEFT, 20, 8, logged_at=datetime(2026, 3, 2, 18, 5)))
+    workout.remove_exercise(store, se_id)  # at the desk, while the gym laptop was offline
+    result = sync.send_waiting(store, outbox)
+    assert (result.sent, result.waiting) == (0, 1)  # kept, not dropped
+    assert result.problem == f"That exercise is no longer in the session ({se_id})."
+    outbox.close()
+    store.close()
