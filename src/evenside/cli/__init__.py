@@ -252,6 +252,24 @@ def make_demo_database(path: Path, years: float | None, sessions_per_week: int =
     )
 
 
+def _open_window(args: argparse.Namespace) -> int:
+    """The window on a database file (made first for the demo) or a studio server."""
+    from evenside.gui.app import run
+
+    path = Path(args.db).expanduser() if args.db and args.demo else None
+    if args.demo:
+        path = path or demo_database()
+        if not path.exists():
+            print(make_demo_database(path, args.years), file=sys.stderr)
+    else:
+        location = resolve_location(args.db)
+        if isinstance(location, str):  # a studio server (is_server_url)
+            return run(location)
+        path = resolve_database(args.db)
+    check_database_location(path)
+    return run(path)
+
+
 def main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -283,22 +301,7 @@ def main(argv: Sequence[str]) -> int:
         if args.command in headless:
             print(headless[args.command](args))
             return 0
-        path = Path(args.db).expanduser() if args.db and args.demo else None
-        if args.demo:
-            path = path or demo_database()
-            if not path.exists():
-                print(make_demo_database(path, args.years), file=sys.stderr)
-        else:
-            location = resolve_location(args.db)
-            if isinstance(location, str):  # a studio server (is_server_url)
-                from evenside.gui.app import run
-
-                return run(location)
-            path = resolve_database(args.db)
-        check_database_location(path)
-        from evenside.gui.app import run
-
-        return run(path)
+        return _open_window(args)
     except EvensideError as exc:
         print(f"evenside: {exc}", file=sys.stderr)
         return EXIT_KNOWN_ERROR
