@@ -35,6 +35,7 @@ RESOLUTION = 300
 class PageSetup:
     paper: str = "a4"
     landscape: bool = False
+    style: str = "compact"  # "compact": a table a day per page; "blocks": one exercise per block
 
     def layout(self) -> QPageLayout:
         orientation = (
@@ -66,6 +67,20 @@ class SheetLayout:
     body_bottom: float
     pages: int = 0
     blocks: list[Placement] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)  # the compact table's write-in boxes
+
+
+@dataclass(frozen=True)
+class Box:  # a write-in box of the compact table, in mm from the printable area's corner
+    page: int
+    kind: str  # "sets", "rpe", "date", "notes"
+    exercise: str
+    side: str  # "left", "right", "both", or "" for date and notes
+    week: int
+    x: float
+    y: float
+    width: float
+    height: float
 
 
 class _Fonts:
@@ -367,10 +382,19 @@ class SheetPainter:
             painter.drawLine(int(x), int(y0), int(x), int(top + total * row))
 
 
+def paint_sheet(sheet: RoutineSheet, device: QPagedPaintDevice, style: str) -> SheetLayout:
+    """Paint in the chosen layout: the compact table (default) or one exercise per block."""
+    if style == "blocks":
+        return SheetPainter(sheet, device).paint()
+    from evenside.gui.printing.compact_renderer import CompactPainter
+
+    return CompactPainter(sheet, device).paint()
+
+
 def write_pdf(sheet: RoutineSheet, path: Path, setup: PageSetup) -> SheetLayout:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(setup.layout())
     writer.setTitle(f"{sheet.routine} – Evenside routine sheet")
     writer.setCreator("Evenside")
-    return SheetPainter(sheet, writer).paint()
+    return paint_sheet(sheet, writer, setup.style)
