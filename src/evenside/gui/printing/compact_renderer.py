@@ -23,9 +23,9 @@ from evenside.gui.printing.sheet_renderer import Box, Placement, SheetLayout, _F
 
 CELL_MM = 18.0  # one side's write-in box, at least this wide
 BOX_MM = 9.0  # and at least this tall
-STRIP_MM = 5.0  # RPE and the stretch tick under each box
+STRIP_MM = 4.5  # RPE and the stretch tick under each box
 WEEK_HEAD_MM = 5.0
-NOTES_MM = 10.0
+NOTES_MM = 9.0
 LABEL_MIN_MM = 42.0
 LABEL_MAX_MM = 80.0
 GREY = QColor(120, 120, 120)
@@ -71,10 +71,10 @@ class CompactPainter:
         """The header's lines under the title: who and when, how to fill in, which side."""
         sheet = self.sheet
         return (
-            f"Profile: {sheet.profile}   ·   Units: {sheet.unit}   ·   Printed "
-            f"{sheet.printed_on.isoformat()}   ·   {sheet.weeks} weeks to log: write each "
-            "session's date in its week. Each box: load x reps for every set (seconds for "
-            "holds); under it the RPE and a tick for the stretch.\n" + day.asymmetry_summary
+            f"Profile: {sheet.profile}  ·  Units: {sheet.unit}  ·  Printed "
+            f"{sheet.printed_on.isoformat()}  ·  {sheet.weeks} weeks: date each session; "
+            "a box takes load x reps per set (seconds for holds), RPE and stretch tick below.\n"
+            + day.asymmetry_summary
         )
 
     def _line(self, font: QFont) -> float:
@@ -93,10 +93,13 @@ class CompactPainter:
         lines = [(self.name_font, block.name), (self.label_font, block.target)]
         if block.plan:
             lines.append((self.label_font, block.plan))
-        for stretch in block.stretches:
-            each = " each side" if stretch.one_sided else ""
-            line = f"Stretch: {stretch.name}, {stretch.hold_seconds} s{each}"
-            lines.append((self.label_font, line))
+        stretches = "; ".join(
+            f"{stretch.name}, {stretch.hold_seconds} s"
+            + (" each side" if stretch.one_sided else "")
+            for stretch in block.stretches
+        )
+        if stretches:  # one compact line; the ticks are under each week's boxes
+            lines.append((self.label_font, "Stretch: " + stretches))
         return lines
 
     def row_height(self, block: SheetExercise) -> float:
