@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 from session_helpers import seed_past_session
 
+from evenside.cli import main
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
+from evenside.gui.dialogs.sheet_dialog import SheetDialog
 from evenside.gui.printing.sheet_renderer import PageSetup, SheetLayout, write_pdf
 from evenside.services import library, profiles, routines
 from evenside.services.sheets import routine_sheet
@@ -71,7 +75,9 @@ def history(store: Store, clock: FakeClock, profile: Profile) -> Profile:
     for days in (9, 6, 3):
         rows = [(Side.LEFT, 30.0, 8), (Side.RIGHT, 27.0, 8)]
         seed_past_session(store, clock, profile, ROW, rows, days)
-    for days, (left, right) in zip((9, 6, 3), ((12.0, 11.5), (11.5, 12.0), (12.0, 11.5))):
+    for days, (left, right) in zip(
+        (9, 6, 3), ((12.0, 11.5), (11.5, 12.0), (12.0, 11.5)), strict=True
+    ):
         curls = [(Side.LEFT, left, 10), (Side.RIGHT, right, 10)]
         seed_past_session(store, clock, profile, CURL, curls, days)
     return profile
@@ -96,6 +102,12 @@ def make_routine(store: Store, profile: Profile, days: int, name: str = "Wall") 
     )
     routines.update_item(store, replace(plank, rep_low=30, rep_high=45))
     return name
+
+
+def pdftotext(path: Path, *options: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def bbox_words(path: Path) -> list[Word]:
@@ -129,8 +141,8 @@ def test_a_page_a_day_with_boxes_big_enough_to_write_in(
     path = tmp_path / "wall.pdf"
     layout = write(store, history, name, path, PageSetup(paper, landscape=True))
     assert len(PdfReader(str(path)).pages) == days
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
-    pages = text.stdout.split("\f")
+    text = pdftotext(path, "-layout")
+    pages = text.split("\f")
     for number in range(days):
         assert f"Wall — Day {number + 1}" in pages[number]
         assert "weeks 1" not in pages[number]  # all six weeks on the one page
@@ -140,7 +152,7 @@ def test_a_page_a_day_with_boxes_big_enough_to_write_in(
     assert len([b for b in write_in if b.kind == "date"]) == days * 6
     for box in write_in:
         assert box.width >= 18 - 0.01 and box.height >= 9 - 0.01, box
-        assert 0 <= box.x and box.x + box.width <= width_mm + 0.1, box  # a pixel of rounding
+        assert box.x >= 0 and box.x + box.width <= width_mm + 0.1, box  # a pixel of rounding
     # The PDF's own drawing agrees: the week headings stand at least two boxes apart.
     for page in range(1, days + 1):
         weeks = sorted(w.x for w in bbox_words(path) if w.page == page and w.text == "Week")
@@ -170,7 +182,7 @@ def test_cells_units_and_sides(
     name = make_routine(store, history, 2)
     path = tmp_path / "cells.pdf"
     layout = write(store, history, name, path, PageSetup("a4", landscape=True))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    text = pdftotext(path)
     assert "3 x 30-45 s, " in text  # side plank: a hold, in seconds
     assert "3 x 8-12, " in text  # reps carry no unit
 
@@ -226,6 +238,51 @@ def test_blocks_layout_is_still_there(
     name = make_routine(store, history, 2)
     path = tmp_path / "blocks.pdf"
     layout = write(store, history, name, path, PageSetup("a4", style="blocks"))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    text = pdftotext(path)
     assert "Then stretch:" in text and "Start: R (weaker)" in text
     assert layout.pages > 2 and not layout.boxes
+
+
+def test_the_print_dialog_offers_both_layouts(
+    qtbot: QtBot, tmp_path: Path, store: Store, history: Profile
+) -> None:
+    name = make_routine(store, history, 2)
+    routine = routines.find_routine(store, history.id, name)
+    dialog = SheetDialog(store, history.id, routine)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.style_choice.currentText() == "Compact table (a day per page)"
+    assert dialog.orientation.currentText() == "Landscape"
+    compact = dialog.save_pdf(tmp_path / "compact.pdf")
+    assert compact is not None and len(PdfReader(str(compact)).pages) == 2
+    dialog.style_choice.setFocus()
+    qtbot.keyClick(dialog.style_choice, Qt.Key.Key_Down)
+    assert dialog.style_choice.currentText() == "Detailed (one exercise per block)"
+    blocks = dialog.save_pdf(tmp_path / "blocks.pdf")
+    assert blocks is not None
+    text = pdftotext(blocks)
+    assert "Then stretch:" in text and len(PdfReader(str(blocks)).pages) > 2
+
+
+def test_print_command_takes_the_layout(
+    qapp: object,
+    tmp_path: Path,
+    db_path: Path,
+    store: Store,
+    history: Profile,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = make_routine(store, history, 3)
+    store.close()
+    out = tmp_path / "out.pdf"
+    args = ["--db", str(db_path), "print", name, "--pdf", str(out), "--landscape"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == f"{out}: 3 pages, 30 exercises\n"
+    assert main([*args, "--paper", "letter", "--weeks", "12"]) == 0
+    assert capsys.readouterr().out == f"{out}: 6 pages, 30 exercises\n"  # weeks 1-6, 7-12
+    assert main([*args, "--layout", "blocks"]) == 0
+    assert "Then stretch:" in pdftotext(out)
+    with pytest.raises(SystemExit) as exit_code:
+        main([*args, "--layout", "tables"])
+    assert exit_code.value.code == 2
+    assert "--layout" in capsys.readouterr().err

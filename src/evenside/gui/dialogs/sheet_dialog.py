@@ -50,6 +50,7 @@ class SheetDialog(QDialog):
         self.orientation = QComboBox()
         self.orientation.addItem("Portrait", False)
         self.orientation.addItem("Landscape", True)
+        self.orientation.setCurrentIndex(1)  # the compact table fits six weeks across
         self.style_choice = QComboBox()
         self.style_choice.addItem("Compact table (a day per page)", "compact")
         self.style_choice.addItem("Detailed (one exercise per block)", "blocks")
