@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QPen
 
 from evenside.domain.sheet import RoutineSheet, SheetDay, SheetExercise
 from evenside.domain.sides import Side
-from evenside.gui.printing.sheet_renderer import Box, Placement, SheetLayout, _Fonts
+from evenside.gui.printing.sheet_layout import Box, Placement, SheetFonts, SheetLayout
 
 CELL_MM = 18.0  # one side's write-in box, at least this wide
 BOX_MM = 9.0  # and at least this tall
@@ -46,7 +46,7 @@ class CompactPainter:
 
     def __init__(self, sheet: RoutineSheet, device: QPagedPaintDevice) -> None:
         self.sheet, self.device = sheet, device
-        self.fonts = _Fonts(device)
+        self.fonts = SheetFonts(device)
         self.tiny = QFont("DejaVu Sans", 5)
         self.label_font = QFont("DejaVu Sans", 6)
         self.name_font = QFont("DejaVu Sans", 7, QFont.Weight.Bold)
