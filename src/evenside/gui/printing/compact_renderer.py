@@ -26,6 +26,7 @@ BOX_MM = 9.0  # and at least this tall
 STRIP_MM = 4.5  # RPE and the stretch tick under each box
 WEEK_HEAD_MM = 5.0
 NOTES_MM = 9.0
+MORE_ROOM_MM = 6.0  # the most a row grows when the page has room to spare
 LABEL_MIN_MM = 42.0
 LABEL_MAX_MM = 80.0
 GREY = QColor(120, 120, 120)
@@ -124,7 +125,21 @@ class CompactPainter:
                 y = self.table_top()
             parts[-1].append((block, y, height))
             y += height
-        return parts
+        return [self._spread(rows) for rows in parts]
+
+    def _spread(
+        self, rows: list[tuple[SheetExercise, float, float]]
+    ) -> list[tuple[SheetExercise, float, float]]:
+        """Room left on the page makes the boxes taller (up to 6 mm more): more to write in."""
+        if not rows:
+            return rows
+        spare = self.table_bottom() - (rows[-1][1] + rows[-1][2])
+        extra = min(spare / len(rows), MORE_ROOM_MM * self.mm)
+        y, spread = self.table_top(), []
+        for block, _top, height in rows:
+            spread.append((block, y, height + extra))
+            y += height + extra
+        return spread
 
     def plan_pages(self) -> list[_Page]:
         pages = []
@@ -178,7 +193,8 @@ class CompactPainter:
 
     def _notes_rect(self, page: _Page, x: float) -> QRectF:
         top = page.rows[-1][1] + page.rows[-1][2] if page.rows else self.table_top()
-        return QRectF(x, top, 2 * self.cell, NOTES_MM * self.mm)
+        height = max(NOTES_MM * self.mm, self.table_bottom() + NOTES_MM * self.mm - top)
+        return QRectF(x, top, 2 * self.cell, height)  # the rest of the table's room
 
     def _cells(
         self, block: SheetExercise, x: float, top: float, height: float
@@ -265,17 +281,15 @@ class CompactPainter:
             painter.drawRect(notes)
         for block, top, height in page.rows:
             self._row(painter, page, block, top, height)
-        bottom = self._notes_rect(page, 0).top()
+        notes = self._notes_rect(page, 0)
         painter.setFont(self.fonts.bold)
-        notes_label = QRectF(self.mm, bottom, self.label, NOTES_MM * self.mm)
+        notes_label = QRectF(self.mm, notes.top(), self.label, NOTES_MM * self.mm)
         painter.drawText(notes_label, left, "Notes")
         painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, 0.35 * self.mm)))
-        painter.drawRect(
-            QRectF(0, self.header, self.width, bottom + NOTES_MM * self.mm - self.header)
-        )
+        painter.drawRect(QRectF(0, self.header, self.width, notes.bottom() - self.header))
         for index in range(len(page.weeks)):
             x = self._week_x(index)
-            painter.drawLine(int(x), int(self.header), int(x), int(bottom + NOTES_MM * self.mm))
+            painter.drawLine(int(x), int(self.header), int(x), int(notes.bottom()))
 
     def _row(
         self, painter: QPainter, page: _Page, block: SheetExercise, top: float, height: float
