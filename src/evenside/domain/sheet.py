@@ -85,7 +85,8 @@ class SheetDay:
         """In plain words, which side is weaker beyond noise in which of the day's exercises."""
         weaker: dict[Side, list[str]] = {Side.LEFT: [], Side.RIGHT: []}
         for block in self.exercises:
-            if block.per_side and block.start_weaker and block.start in weaker:
+            named = block.name in weaker.get(block.start or Side.BOTH, [])
+            if block.per_side and block.start_weaker and block.start in weaker and not named:
                 weaker[block.start].append(block.name)
         parts = [
             f"{side.label} side weaker beyond noise in " + ", ".join(names)
