@@ -61,7 +61,8 @@ def test_a_written_sheet_is_a_whole_pdf(
     target = folder / "sheet.pdf"
     code, out, err = print_to(capsys, sheet_db, target)
     assert (code, err) == (0, "")
-    assert out == f"{target}: 1 page, 1 exercise\n"
+    # A4 portrait holds four weeks of 18 mm boxes across: six weeks go 1-3 and 4-6.
+    assert out == f"{target}: 2 pages, 1 exercise\n"
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
     assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]  # no temporary file left

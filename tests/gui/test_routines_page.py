@@ -167,6 +167,7 @@ def test_sheet_dialog_saves_a_pdf(
     qtbot.addWidget(dialog)
     dialog.weeks.setValue(4)
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData(False))  # portrait
     target = dialog.save_pdf(tmp_path / "push-pull.pdf")
     assert target is not None
     reader = PdfReader(str(target))

@@ -68,7 +68,8 @@ def pdf_text(path: Path) -> str:
 def test_sheet_text_order_markers_stretches_and_boxes(
     qapp: object, tmp_path: Path, store: Store, profile: Profile, routine: str
 ) -> None:
-    layout, text = _pdf(store, profile, routine, tmp_path / "sheet.pdf", PageSetup("a4"))
+    setup = PageSetup("a4", style="blocks")
+    layout, text = _pdf(store, profile, routine, tmp_path / "sheet.pdf", setup)
     # Exercises in order, each followed by its stretch before the next exercise.
     positions = [text.index(f"{name} ·") for name, _ in DAY]
     assert positions == sorted(positions)
@@ -102,7 +103,8 @@ def test_a_long_routine_paginates_without_splitting_a_block(
     created = routines.create_routine(store, profile.id, "Long", "Everything")
     for exercise_id in ids:
         routines.add_item(store, created.days[0].id, exercise_id, 4)
-    layout, text = _pdf(store, profile, "Long", tmp_path / "long.pdf", PageSetup("a4"))
+    setup = PageSetup("a4", style="blocks")
+    layout, text = _pdf(store, profile, "Long", tmp_path / "long.pdf", setup)
     assert layout.pages >= 3
     assert len(PdfReader(str(tmp_path / "long.pdf")).pages) == layout.pages
     for block in layout.blocks:

@@ -111,7 +111,7 @@ def test_the_printed_sheet_shows_the_sentence_under_the_exercise(
     created = routines.create_routine(store, history.id, "Pull", "Day A")
     routines.add_item(store, created.days[0].id, _id(store, ROW), 3)
     sheet = routine_sheet(store, history.id, "Pull", weeks=4)
-    write_pdf(sheet, tmp_path / "sheet.pdf", PageSetup())
+    write_pdf(sheet, tmp_path / "sheet.pdf", PageSetup(style="blocks"))
     pages = PdfReader(str(tmp_path / "sheet.pdf")).pages
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
     name_at = text.index(f"{ROW} · ")

@@ -95,6 +95,12 @@ def _add_sheet_and_demo_parsers(commands: argparse._SubParsersAction[OneLinePars
     printing.add_argument("--weeks", type=int, default=6, metavar="N", help="weeks to log (6)")
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
     printing.add_argument("--landscape", action="store_true")
+    printing.add_argument(
+        "--layout",
+        choices=("compact", "blocks"),
+        default="compact",
+        help="compact: a table, a day per page (default); blocks: one exercise per block",
+    )
     printing.add_argument("--profile", metavar="NAME", help="profile (default: the current one)")
 
 
@@ -226,8 +232,10 @@ def print_sheet(args: argparse.Namespace) -> str:
         )
     finally:
         store.close()
-    layout = write_pdf_headless(sheet, target, PageSetup(args.paper, args.landscape))
-    return f"{target}: {counted(layout.pages, 'page')}, {counted(len(layout.blocks), 'exercise')}"
+    setup = PageSetup(args.paper, args.landscape, args.layout)
+    layout = write_pdf_headless(sheet, target, setup)
+    exercises = sum(len(day.exercises) for day in sheet.days)
+    return f"{target}: {counted(layout.pages, 'page')}, {counted(exercises, 'exercise')}"
 
 
 def _weeks(years: float | None, default_weeks: int = 39) -> int:

@@ -15,6 +15,7 @@ RULES = (
 )
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 12
+LAYOUTS = ("compact", "blocks")  # a table a day per page; or one exercise per block
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,21 @@ class SheetExercise:
     start_weaker: bool = False  # the verdict calls the start side weaker (beyond noise)
     verdict: str = ""  # the plain sentence, for one-sided exercises
     plan: str = ""  # the weak side's plan: "Plan: L +1 set; try 18 kg × 8"
+    timed: bool = False  # holds and carries: the targets and boxes are in seconds
+
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        """The columns in the order to do them: the weaker side first only when the verdict
+        says a side is weaker beyond noise; otherwise left then right; one for bilateral."""
+        if not self.per_side:
+            return (Side.BOTH,)
+        first = self.start if self.start_weaker and self.start is not None else Side.LEFT
+        return (first, first.opposite())
+
+    @property
+    def extra_side(self) -> Side | None:
+        """The side that does the extra sets (the first one), if there are any."""
+        return self.sides[0] if self.per_side and self.extra_weak_sets else None
 
     @property
     def lead(self) -> str:
@@ -63,6 +79,23 @@ class SheetExercise:
 class SheetDay:
     name: str
     exercises: tuple[SheetExercise, ...]
+
+    @property
+    def asymmetry_summary(self) -> str:
+        """In plain words, which side is weaker beyond noise in which of the day's exercises."""
+        weaker: dict[Side, list[str]] = {Side.LEFT: [], Side.RIGHT: []}
+        for block in self.exercises:
+            named = block.name in weaker.get(block.start or Side.BOTH, [])
+            if block.per_side and block.start_weaker and block.start in weaker and not named:
+                weaker[block.start].append(block.name)
+        parts = [
+            f"{side.label} side weaker beyond noise in " + ", ".join(names)
+            for side, names in weaker.items()
+            if names
+        ]
+        if not parts:
+            return "No side is weaker beyond noise in these exercises: do left, then right."
+        return "; ".join(parts) + ": start with that side there. Other exercises: left, then right."
 
 
 @dataclass(frozen=True)

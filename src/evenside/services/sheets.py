@@ -22,6 +22,15 @@ def _plan(store: Store, profile_id: int, exercise: Exercise, item: RoutineItem) 
     return max(item.extra_weak_side_sets, plan.extra_sets), plan.sheet_line
 
 
+def _target(item: RoutineItem, exercise: Exercise, default_rest: int) -> str:
+    """ "3 x 8-10, 90 s rest"; holds and carries are in seconds: "3 x 30-45 s, 60 s rest"."""
+    text = item.target_text(default_rest)
+    if not exercise.load_basis.timed:
+        return text
+    sets_and_reps, _, rest = text.partition(", ")
+    return f"{sets_and_reps} s, {rest}"
+
+
 def routine_sheet(
     store: Store, profile_id: int, routine_name: str, *, day: int | None = None, weeks: int = 6
 ) -> RoutineSheet:
@@ -60,8 +69,8 @@ def routine_sheet(
             blocks.append(
                 SheetExercise(
                     name=exercise.name,
-                    target=item.target_text(
-                        exercise.rest_seconds or settings.rest_between_sets_seconds
+                    target=_target(
+                        item, exercise, exercise.rest_seconds or settings.rest_between_sets_seconds
                     ),
                     per_side=exercise.laterality.per_side,
                     start=start,
@@ -76,6 +85,7 @@ def routine_sheet(
                     start_weaker=bool(coaching.weak and coaching.weak.weaker),
                     verdict=coaching.weak.sentence if coaching.weak else "",
                     plan=plan_line,
+                    timed=exercise.load_basis.timed,
                 )
             )
         sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from evenside.domain.errors import InvalidInput
 from evenside.domain.routines import Routine
 from evenside.domain.sheet import DEFAULT_WEEKS, MAX_WEEKS, RoutineSheet
-from evenside.gui.printing.sheet_renderer import PageSetup, SheetPainter, write_pdf
+from evenside.gui.printing.sheet_renderer import PageSetup, paint_sheet, write_pdf
 from evenside.gui.style import ERROR_STYLE
 from evenside.services.sheets import routine_sheet
 from evenside.services.store import Store
@@ -50,6 +50,10 @@ class SheetDialog(QDialog):
         self.orientation = QComboBox()
         self.orientation.addItem("Portrait", False)
         self.orientation.addItem("Landscape", True)
+        self.orientation.setCurrentIndex(1)  # the compact table fits six weeks across
+        self.style_choice = QComboBox()
+        self.style_choice.addItem("Compact table (a day per page)", "compact")
+        self.style_choice.addItem("Detailed (one exercise per block)", "blocks")
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.preview_button = QPushButton("Pre&view…")
@@ -60,6 +64,7 @@ class SheetDialog(QDialog):
         form.addRow("&Weeks to log", self.weeks)
         form.addRow("P&aper", self.paper)
         form.addRow("&Orientation", self.orientation)
+        form.addRow("&Layout", self.style_choice)
         buttons = QHBoxLayout()
         for button in (self.preview_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
@@ -72,7 +77,11 @@ class SheetDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
 
     def setup(self) -> PageSetup:
-        return PageSetup(str(self.paper.currentData()), bool(self.orientation.currentData()))
+        return PageSetup(
+            str(self.paper.currentData()),
+            bool(self.orientation.currentData()),
+            str(self.style_choice.currentData()),
+        )
 
     def sheet(self) -> RoutineSheet | None:
         try:
@@ -97,7 +106,7 @@ class SheetDialog(QDialog):
     def _paint(self, printer: QPrinter) -> None:
         sheet = self.sheet()
         if sheet is not None:
-            SheetPainter(sheet, printer).paint()
+            paint_sheet(sheet, printer, self.setup().style)
 
     def preview(self) -> QPrintPreviewDialog:
         """Open the preview over this dialog. QPrintPreviewDialog only borrows its printer,

@@ -7,17 +7,13 @@ and knows the page count for "page x of y".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -25,61 +21,25 @@ from PySide6.QtGui import (
 
 from evenside.domain.sheet import RoutineSheet, SheetDay, SheetExercise
 from evenside.domain.sides import Side
+from evenside.gui.printing.compact_renderer import CompactPainter
+from evenside.gui.printing.sheet_layout import (
+    RESOLUTION,
+    Box,
+    PageSetup,
+    Placement,
+    SheetFonts,
+    SheetLayout,
+)
 
-PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-MARGIN_MM = 10.0
-RESOLUTION = 300
-
-
-@dataclass(frozen=True)
-class PageSetup:
-    paper: str = "a4"
-    landscape: bool = False
-
-    def layout(self) -> QPageLayout:
-        orientation = (
-            QPageLayout.Orientation.Landscape
-            if self.landscape
-            else QPageLayout.Orientation.Portrait
-        )
-        return QPageLayout(
-            QPageSize(PAPERS[self.paper]),
-            orientation,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-
-
-@dataclass(frozen=True)
-class Placement:
-    day: str
-    exercise: str
-    page: int  # 1-based
-    top: float
-    bottom: float
-
-
-@dataclass
-class SheetLayout:
-    page_height: float
-    body_top: float
-    body_bottom: float
-    pages: int = 0
-    blocks: list[Placement] = field(default_factory=list)
-
-
-class _Fonts:
-    def __init__(self, device: QPagedPaintDevice) -> None:
-        self.title = QFont("DejaVu Sans", 13, QFont.Weight.Bold)
-        self.day = QFont("DejaVu Sans", 11, QFont.Weight.Bold)
-        self.name = QFont("DejaVu Sans", 10, QFont.Weight.Bold)
-        self.text = QFont("DejaVu Sans", 8)
-        self.bold = QFont("DejaVu Sans", 8, QFont.Weight.Bold)
-        self.small = QFont("DejaVu Sans", 7)
-        self.device = device
-
-    def metrics(self, font: QFont) -> QFontMetricsF:
-        return QFontMetricsF(font, self.device)
+__all__ = [
+    "Box",
+    "PageSetup",
+    "Placement",
+    "SheetLayout",
+    "SheetPainter",
+    "paint_sheet",
+    "write_pdf",
+]
 
 
 class SheetPainter:
@@ -88,7 +48,7 @@ class SheetPainter:
     def __init__(self, sheet: RoutineSheet, device: QPagedPaintDevice) -> None:
         self.sheet = sheet
         self.device = device
-        self.fonts = _Fonts(device)
+        self.fonts = SheetFonts(device)
         self.width = float(device.width())
         self.height = float(device.height())
         self.mm = device.logicalDpiX() / 25.4
@@ -367,10 +327,17 @@ class SheetPainter:
             painter.drawLine(int(x), int(y0), int(x), int(top + total * row))
 
 
+def paint_sheet(sheet: RoutineSheet, device: QPagedPaintDevice, style: str) -> SheetLayout:
+    """Paint in the chosen layout: the compact table (default) or one exercise per block."""
+    if style == "blocks":
+        return SheetPainter(sheet, device).paint()
+    return CompactPainter(sheet, device).paint()
+
+
 def write_pdf(sheet: RoutineSheet, path: Path, setup: PageSetup) -> SheetLayout:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(setup.layout())
     writer.setTitle(f"{sheet.routine} – Evenside routine sheet")
     writer.setCreator("Evenside")
-    return SheetPainter(sheet, writer).paint()
+    return paint_sheet(sheet, writer, setup.style)
