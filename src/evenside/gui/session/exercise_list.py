@@ -51,7 +51,7 @@ class ExerciseList(QWidget):
         self.matches.setMaximumHeight(150)
         self.matches.hide()
         self.exercise_list = QListWidget()
-        self.exercise_list.setMinimumWidth(240)
+        self.exercise_list.setMinimumWidth(200)
         self.exercise_list.setAccessibleName("Exercises of this session")
         self.matches.setAccessibleName("Matching exercises")
         self.up_button = QPushButton("Up")

@@ -73,7 +73,7 @@ class SideRow(QFrame):
         self.setStyleSheet(f"#sideRow{side.letter} {{ border-left: 5px solid {colour}; }}")
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.RichText)
-        self.badge.setMinimumWidth(150)
+        self.badge.setMinimumWidth(112)
         self.weight = _EntryField()
         self.filled_kg: float | None = None  # the stored weight the weight field shows
         self.reps = _EntryField()
@@ -98,6 +98,7 @@ class SideRow(QFrame):
             self.unit_label.fontMetrics().horizontalAdvance("lb added") + 6
         )
         self.last_time = HintLabel()
+        self.last_time.setWordWrap(True)  # a long "Last time" never widens the row
         self.problem = self._problem_box(side)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
