@@ -14,6 +14,7 @@ from session_helpers import focused, start_and_add, type_into
 from evenside.domain.profile import Profile
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
+from evenside.gui.pages.settings import SettingsPage
 from evenside.services.store import Store
 
 
@@ -59,3 +60,24 @@ def test_stretch_card_at_1024_leaves_the_entry_whole_and_its_buttons_on_screen(
     assert _shown_in(card.done_button, area)
     assert not card.timers[0].button.visibleRegion().isEmpty()
     assert area.horizontalScrollBar().maximum() == 0
+
+
+def test_settings_at_1024_fit_the_width(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    window.resize(1024, 600)
+    page = window.go_to("Settings")
+    assert isinstance(page, SettingsPage)
+    scroll = page.page_scroll
+    inner = scroll.widget()
+    qtbot.waitUntil(lambda: inner.width() <= scroll.viewport().width())
+    assert inner.minimumSizeHint().width() <= scroll.viewport().width()
+
+    def right_edge(widget: QWidget) -> int:
+        return widget.mapTo(inner, QPoint(widget.width(), 0)).x()
+
+    qtbot.waitUntil(lambda: right_edge(page.save_button) <= scroll.viewport().width())
+    for button in (page.save_button, page.rest_on):
+        assert right_edge(button) <= scroll.viewport().width(), button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()

@@ -93,6 +93,8 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         history = window.go_to("History")
         assert isinstance(history, HistoryPage)
         save_shot(window, folder, f"history-{size}-{tag}.png")
+        window.go_to("Settings")  # one column below 1280 px: no sideways scrolling
+        save_shot(window, folder, f"settings-{size}-{tag}.png")
         window.go_to("Session")
 
 
