@@ -81,3 +81,35 @@ def test_settings_at_1024_fit_the_width(
     for button in (page.save_button, page.rest_on):
         assert right_edge(button) <= scroll.viewport().width(), button.text()
         assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_no_match_line_wraps_instead_of_scrolling_sideways_at_1024(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    window.resize(1024, 600)
+    page = window.go_to("Session")
+    assert isinstance(page, SessionPage)
+    start_and_add(qtbot, page, "a very long made up exercise name")
+    matches = page.list_panel.matches
+    assert matches.isVisible()
+    assert matches.horizontalScrollBar().maximum() == 0
+    assert not matches.horizontalScrollBar().isVisible()
+    item = matches.visualItemRect(matches.item(0))
+    assert item.right() <= matches.viewport().width()
+
+
+def test_bird_dog_placeholders_read_whole_at_1024(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    window.resize(1024, 600)
+    page = window.go_to("Session")
+    assert isinstance(page, SessionPage)
+    start_and_add(qtbot, page, "Bird dog")
+    row = page.entry.row(page.entry.order[0])
+    qtbot.waitUntil(lambda: row.duration.isVisible())
+    for field in (row.weight, row.duration):
+        text = field.placeholderText()
+        room = field.width() - 12  # the frame and the text margins
+        assert field.fontMetrics().horizontalAdvance(text) <= room, text

@@ -149,12 +149,14 @@ class SideRow(QFrame):
         self.timed = timed
         self.reps.setVisible(not timed)
         self.duration.setVisible(timed or reps_or_time)
-        self.duration.setPlaceholderText("or seconds" if reps_or_time else "seconds or m:ss")
+        # Short enough to read whole in a field at 1024 px; the tooltip says it in full.
+        self.duration.setPlaceholderText("or sec" if reps_or_time else "seconds or m:ss")
+        self.duration.setToolTip("Or a time instead: seconds or m:ss" if reps_or_time else "")
         self.unit_label.setText(
             unit.value + (" added" if load_basis is LoadBasis.BODYWEIGHT_PLUS else "")
         )
         self.weight.setPlaceholderText(
-            "added load"
+            "+ load"
             if load_basis is LoadBasis.BODYWEIGHT_PLUS
             else "load (optional)"  # a carry's or a weighted hold's load; time is the measure
             if timed
