@@ -108,7 +108,7 @@ def test_bird_dog_placeholders_read_whole_at_1024(
     assert isinstance(page, SessionPage)
     start_and_add(qtbot, page, "Bird dog")
     row = page.entry.row(page.entry.order[0])
-    qtbot.waitUntil(lambda: row.duration.isVisible())
+    qtbot.waitUntil(row.duration.isVisible)
     for field in (row.weight, row.duration):
         text = field.placeholderText()
         room = field.width() - 12  # the frame and the text margins
