@@ -24,7 +24,7 @@ def test_bird_dog_logs_reps_on_one_side_and_a_hold_on_the_other(
     start_and_add(qtbot, page, "bird dog")
     left, right = page.entry.row(Side.LEFT), page.entry.row(Side.RIGHT)
     assert not left.reps.isHidden() and not left.duration.isHidden()
-    assert left.duration.placeholderText() == "or seconds"
+    assert left.duration.placeholderText() == "or sec"
 
     type_into(qtbot, left.reps, "10")
     qtbot.keyClick(left.reps, Qt.Key.Key_Return)

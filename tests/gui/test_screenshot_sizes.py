@@ -77,6 +77,10 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         window.resize(width, height)
         size = f"{width}x{height}"
         save_shot(window, folder, f"session-{size}-{tag}.png")
+        session.done_with_exercise()  # Ctrl+D: the stretch card, its buttons on screen
+        assert session.stretch_card.isVisible()
+        save_shot(window, folder, f"session-stretch-{size}-{tag}.png")
+        session.stretch_card.hide()
         progress = window.go_to("Progress")
         assert isinstance(progress, ProgressPage)
         progress.open_exercise(
@@ -89,6 +93,8 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         history = window.go_to("History")
         assert isinstance(history, HistoryPage)
         save_shot(window, folder, f"history-{size}-{tag}.png")
+        window.go_to("Settings")  # one column below 1280 px: no sideways scrolling
+        save_shot(window, folder, f"settings-{size}-{tag}.png")
         window.go_to("Session")
 
 

@@ -120,6 +120,7 @@ class ProgressPage(QWidget):
         self.exercise_list.setAccessibleName("Exercises with logged sets")
         self.chart_header = QLabel()
         self.chart_header.setTextFormat(Qt.TextFormat.RichText)
+        self.chart_header.setWordWrap(True)  # the note under the name wraps at 1024 px
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)

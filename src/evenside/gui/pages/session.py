@@ -33,6 +33,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.pages.session_start import StartPanel
 from evenside.gui.pages.session_summary import SummaryView
 from evenside.gui.session.coaching_panel import CoachingPanel
+from evenside.gui.session.column import ScrollColumn
 from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
 from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
@@ -139,11 +140,12 @@ class SessionPage(QWidget):
         right_box.addWidget(self.footer)
         right_box.addWidget(self.rest_timer)
         right_box.addWidget(self.stretch_card)
+        self.work_scroll = ScrollColumn(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.work_scroll)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 800])
+        splitter.setSizes([220, 800])
         self.work_panel = QWidget()
         QVBoxLayout(self.work_panel).addWidget(splitter)
         self.pages.addWidget(self.work_panel)
@@ -157,6 +159,7 @@ class SessionPage(QWidget):
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
         self.stretch_card.recorded.connect(self._stretch_recorded)
+        self.stretch_card.shown.connect(lambda: self.work_scroll.bring_into_view(self.stretch_card))
         self.finish_button.clicked.connect(self.finish_session)
         self.help_button.clicked.connect(self.show_shortcuts)
 

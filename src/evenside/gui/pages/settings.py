@@ -36,6 +36,7 @@ from evenside.domain.volume_rule import VolumeRule
 from evenside.gui.changes import ChangeHub
 from evenside.gui.dialogs.plates import PlateCalculator
 from evenside.gui.style import ERROR_STYLE
+from evenside.gui.widgets.folding_columns import FoldingColumns
 from evenside.gui.widgets.form_state import form_state, restore_form_state
 from evenside.gui.widgets.habits_box import HabitsBox
 from evenside.gui.widgets.pair_targets import PairTargets
@@ -50,6 +51,9 @@ def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
         box.addItem(label, value)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
+
+
+TWO_COLUMNS_FROM = 1280  # px of page width; narrower, the groups stack in one column
 
 
 class SettingsPage(QWidget):
@@ -230,7 +234,7 @@ class SettingsPage(QWidget):
         for group in (rest, backups, plates, manage, self.habits_box):
             right.addWidget(group)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        self.columns = columns = FoldingColumns(self, TWO_COLUMNS_FROM)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         footer = QHBoxLayout()
@@ -241,10 +245,11 @@ class SettingsPage(QWidget):
         body = QVBoxLayout(inner)
         body.addLayout(columns)
         body.addLayout(footer)
-        scroll = QScrollArea()
+        self.page_scroll = scroll = QScrollArea()  # up and down only: one column when narrow
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -49,9 +49,12 @@ class ExerciseList(QWidget):
         self.add_box.setClearButtonEnabled(True)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(150)
+        # A long "No match: create …" line wraps rather than scrolling sideways.
+        self.matches.setWordWrap(True)
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matches.hide()
         self.exercise_list = QListWidget()
-        self.exercise_list.setMinimumWidth(240)
+        self.exercise_list.setMinimumWidth(200)
         self.exercise_list.setAccessibleName("Exercises of this session")
         self.matches.setAccessibleName("Matching exercises")
         self.up_button = QPushButton("Up")

@@ -40,6 +40,12 @@ class SetTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.set_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Room for the header and four sets: the table never shrinks to a sliver.
+        self.set_table.setMinimumHeight(
+            self.set_table.horizontalHeader().sizeHint().height()
+            + 4 * self.set_table.verticalHeader().defaultSectionSize()
+            + 2 * self.set_table.frameWidth()
+        )
         self.table_message = QLabel()
         self.table_message.setStyleSheet(ERROR_STYLE)
         box = QVBoxLayout(self)

@@ -73,7 +73,7 @@ class SideRow(QFrame):
         self.setStyleSheet(f"#sideRow{side.letter} {{ border-left: 5px solid {colour}; }}")
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.RichText)
-        self.badge.setMinimumWidth(150)
+        self.badge.setMinimumWidth(112)
         self.weight = _EntryField()
         self.filled_kg: float | None = None  # the stored weight the weight field shows
         self.reps = _EntryField()
@@ -98,6 +98,7 @@ class SideRow(QFrame):
             self.unit_label.fontMetrics().horizontalAdvance("lb added") + 6
         )
         self.last_time = HintLabel()
+        self.last_time.setWordWrap(True)  # a long "Last time" never widens the row
         self.problem = self._problem_box(side)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 4, 4, 4)
@@ -148,12 +149,14 @@ class SideRow(QFrame):
         self.timed = timed
         self.reps.setVisible(not timed)
         self.duration.setVisible(timed or reps_or_time)
-        self.duration.setPlaceholderText("or seconds" if reps_or_time else "seconds or m:ss")
+        # Short enough to read whole in a field at 1024 px; the tooltip says it in full.
+        self.duration.setPlaceholderText("or sec" if reps_or_time else "seconds or m:ss")
+        self.duration.setToolTip("Or a time instead: seconds or m:ss" if reps_or_time else "")
         self.unit_label.setText(
             unit.value + (" added" if load_basis is LoadBasis.BODYWEIGHT_PLUS else "")
         )
         self.weight.setPlaceholderText(
-            "added load"
+            "+ load"
             if load_basis is LoadBasis.BODYWEIGHT_PLUS
             else "load (optional)"  # a carry's or a weighted hold's load; time is the measure
             if timed

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +161,7 @@ class HoldTimer(QWidget):
 class StretchCard(QFrame):
     done = Signal(int)  # session exercise id
     skipped = Signal(int)
+    shown = Signal()  # the card has been filled and shown
 
     def __init__(self, clock: Clock = monotonic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,15 +173,11 @@ class StretchCard(QFrame):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
-        holder = QWidget()
-        holder.setLayout(self.body)
         self.body.setContentsMargins(0, 0, 6, 0)
-        self.holds_area = QScrollArea()  # several stretches still fit a 600 px high window
-        self.holds_area.setWidget(holder)
-        self.holds_area.setWidgetResizable(True)
-        self.holds_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.holds_area.setMinimumHeight(110)
-        self.holds_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No scrolling of its own: the Session page's column scrolls, so on a 600 px high
+        # screen the card's header and its first hold are never hidden inside the card.
+        self.holds = QWidget()
+        self.holds.setLayout(self.body)
         self.done_button = QPushButton("&Done")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setAutoDefault(False)
@@ -196,7 +192,7 @@ class StretchCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addWidget(self.note)
-        layout.addWidget(self.holds_area, 1)
+        layout.addWidget(self.holds, 1)
         self.timers: list[HoldTimer] = []
         self.done_button.clicked.connect(self._done)
         self.skip_button.clicked.connect(self._skip)
@@ -215,6 +211,7 @@ class StretchCard(QFrame):
             item = self.body.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not when the event loop deletes it
                 widget.deleteLater()
         self.timers = []
         self.title.setText(
@@ -237,6 +234,7 @@ class StretchCard(QFrame):
         self.body.addStretch(1)
         self.show()
         self.done_button.setFocus()
+        self.shown.emit()
 
     def _done(self) -> None:
         if self.session_exercise_id is not None:
