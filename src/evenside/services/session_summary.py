@@ -60,10 +60,10 @@ def _gather(
         tx,
         current.profile_id,
         exercise.exercise_id,
-        current.started_at,
-        current.id,
-        lib.load_basis,
-        settings.e1rm_formula,
+        before=current.started_at,
+        exclude_session_id=current.id,
+        load_basis=lib.load_basis,
+        formula=settings.e1rm_formula,
     )
     return _Gathered(exercise, lib, list(recent[0][1]) if recent else [], best_before)
 

@@ -19,6 +19,7 @@ def best_strength_before(
     tx: Session,
     profile_id: int,
     exercise_id: int,
+    *,
     before: datetime,
     exclude_session_id: int,
     load_basis: LoadBasis,

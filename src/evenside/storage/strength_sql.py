@@ -8,6 +8,7 @@ text, and every expression keeps the Python formula's order of operations."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Float, case, cast, func, literal, null
@@ -21,23 +22,37 @@ def _constant(value: float) -> ColumnElement[float]:
     return literal(value, Float)
 
 
+_MAKERS: dict[Formula, Callable[[ColumnElement[Any], int], ColumnElement[Any]]] = {
+    # w * 36 / (37 - r)
+    Formula.BRZYCKI: lambda w, r: w * _constant(36.0) / _constant(float(37 - r)),
+    # w * (1 + r / 30)
+    Formula.EPLEY: lambda w, r: w * _constant(1 + r / 30),
+    # w * r ** 0.10
+    Formula.LOMBARDI: lambda w, r: w * _constant(r**0.10),
+    # 100 * w / (52.2 + 41.9 * exp(-0.055 * r))
+    Formula.MAYHEW: lambda w, r: (
+        _constant(100.0) * w / _constant(52.2 + 41.9 * math.exp(-0.055 * r))
+    ),
+    # w * (1 + 0.025 * r)
+    Formula.OCONNER: lambda w, r: w * _constant(1 + 0.025 * r),
+    # 100 * w / (48.8 + 53.8 * exp(-0.075 * r))
+    Formula.WATHAN: lambda w, r: (
+        _constant(100.0) * w / _constant(48.8 + 53.8 * math.exp(-0.075 * r))
+    ),
+    # the RPE table, as if to failure: w / fraction(r, RPE 10)
+    Formula.RPE_TABLE: lambda w, r: w / _constant(_fraction(r)),
+}
+
+
+def _fraction(reps: int) -> float:
+    fraction = rpe_fraction(reps, MAX_RPE)
+    assert fraction is not None
+    return fraction
+
+
 def _term(formula: Formula, w: ColumnElement[Any], reps: int) -> ColumnElement[Any]:
     """The e1RM of ``w`` x ``reps`` (2 to 12 reps) as ``domain.e1rm`` computes it."""
-    if formula is Formula.BRZYCKI:  # w * 36 / (37 - r)
-        return w * _constant(36.0) / _constant(float(37 - reps))
-    if formula is Formula.EPLEY:  # w * (1 + r / 30)
-        return w * _constant(1 + reps / 30)
-    if formula is Formula.LOMBARDI:  # w * r ** 0.10
-        return w * _constant(reps**0.10)
-    if formula is Formula.MAYHEW:  # 100 * w / (52.2 + 41.9 * exp(-0.055 * r))
-        return _constant(100.0) * w / _constant(52.2 + 41.9 * math.exp(-0.055 * reps))
-    if formula is Formula.OCONNER:  # w * (1 + 0.025 * r)
-        return w * _constant(1 + 0.025 * reps)
-    if formula is Formula.WATHAN:  # 100 * w / (48.8 + 53.8 * exp(-0.075 * r))
-        return _constant(100.0) * w / _constant(48.8 + 53.8 * math.exp(-0.075 * reps))
-    fraction = rpe_fraction(reps, MAX_RPE)  # the RPE table, as if to failure
-    assert fraction is not None
-    return w / _constant(fraction)
+    return _MAKERS[formula](w, reps)
 
 
 def e1rm(weight: Any, reps: Any, formula: Formula) -> ColumnElement[float]:
