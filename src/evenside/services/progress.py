@@ -26,6 +26,8 @@ from evenside.storage import library_repo, profile_repo, progress_repo
 from evenside.storage.progress_repo import RepsMax
 
 RANGES: dict[str, int | None] = {"4 weeks": 28, "3 months": 91, "1 year": 365, "All": None}
+# Progress opens on the last year: its cost follows what it shows, not the whole history.
+DEFAULT_RANGE = "1 year"
 
 
 def since_for(range_name: str, today: date) -> datetime | None:
