@@ -150,7 +150,7 @@ def overview(store: Store, profile_id: int) -> list[OverviewRow]:
     the verdict's: ``weaker`` only beyond noise and the minimum, ``within_noise`` None
     before three sessions with evidence."""
     result = []
-    for judged in verdicts.all_verdicts(store, profile_id):
+    for judged in verdicts.all_verdicts(store, profile_id, verdict_only=True):
         verdict = judged.verdict
         if not verdict.measured or verdict.last_measured is None:
             continue

@@ -80,7 +80,11 @@ def _summary(
         weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
         # The lead sentence: the verdict as of this session, this session's sets included.
         sentence = verdicts.exercise_verdict(
-            store, current.profile_id, exercise.exercise_id, before=current.started_at
+            store,
+            current.profile_id,
+            exercise.exercise_id,
+            before=current.started_at,
+            verdict_only=True,
         ).sentence
     return summarise_exercise(
         lib.name,
