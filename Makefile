@@ -14,10 +14,12 @@ $(BIN)/python:
 
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q src  # bytecode ready: the first start compiles nothing
 	touch $@
 
 $(TEST_STAMP): pyproject.toml constraints-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]' -c constraints-dev.txt
+	$(BIN)/python -m compileall -q src
 	touch $@ $(RUN_STAMP)
 
 run: $(RUN_STAMP)

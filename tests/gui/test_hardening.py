@@ -24,7 +24,7 @@ from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.gui.app import open_error_box
-from evenside.gui.crash import install_crash_handler
+from evenside.gui.crash import CrashHandler, install_crash_handler, install_early_crash_hook
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.single_instance import SingleInstance
@@ -247,4 +247,25 @@ def test_the_crash_dialog_shows_the_traceback_and_the_log(qtbot: QtBot, tmp_path
     assert "ZeroDivisionError: division by zero in a chart" in box.detailedText()
     handler.handler.flush()
     assert "ZeroDivisionError" in (tmp_path / "logs" / "evenside.log").read_text("utf-8")
+    sys.excepthook = sys.__excepthook__
+
+
+def test_an_error_before_the_first_paint_is_logged_and_shown_all_the_same(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    early = install_early_crash_hook(tmp_path / "logs")
+    assert not (tmp_path / "logs").exists()  # nothing set up until an error comes
+    try:
+        raise KeyError("a page failed to build")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    handler = sys.excepthook
+    assert handler is not early and isinstance(handler, CrashHandler)
+    box = handler.last_box
+    assert box is not None and box.isVisible()
+    qtbot.addWidget(box)
+    assert "bug in Evenside" in box.text()
+    assert "KeyError: 'a page failed to build'" in box.detailedText()
+    handler.handler.flush()
+    assert "a page failed to build" in (tmp_path / "logs" / "evenside.log").read_text("utf-8")
     sys.excepthook = sys.__excepthook__

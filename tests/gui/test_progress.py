@@ -173,6 +173,32 @@ def test_range_presets_change_the_points_shown(
     assert "last 4 weeks" in page.chart_header.text()
 
 
+def test_progress_opens_on_the_last_year_and_says_so(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    known: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    # A row session 400 days back (L 40 x 8) is outside the year Progress opens on.
+    seed_past_session(
+        store, clock, known, "One-arm dumbbell row", [(Side.LEFT, 40, 8), (Side.RIGHT, 40, 8)],
+        days_ago=400,
+    )  # fmt: skip
+    page = _progress(make_window(store))
+    _open(page, "One-arm dumbbell row")
+    checked = [b.text() for b in page.range_buttons.buttons() if b.isChecked()]
+    assert checked == ["1 year"]
+    assert "last 1 year" in page.chart_header.text()
+    assert _series(page.charts.strength_plot, "L (left)") == pytest.approx(LEFT_E1RM, abs=1e-3)
+    every = next(b for b in page.range_buttons.buttons() if b.text() == "All")
+    qtbot.mouseClick(every, Qt.MouseButton.LeftButton)
+    # 40 x 8 = 1440 / 29 = 49.655, then the five weeks of the year.
+    shown = _series(page.charts.strength_plot, "L (left)")
+    assert shown == pytest.approx([49.655, *LEFT_E1RM], abs=1e-3)
+    assert "all history" in page.chart_header.text()
+
+
 def test_overview_is_ordered_and_opens_the_right_exercise(
     qtbot: QtBot,
     qtmodeltester: object,

@@ -12,7 +12,7 @@ import pytest
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.summary_words import gap_text, overrides_text, sets_text
-from evenside.domain.training import SetRecord, StretchStatus
+from evenside.domain.training import SetKind, SetRecord, StretchStatus
 from evenside.domain.units import Unit
 from evenside.domain.volume_rule import VolumeRefused
 from evenside.services import library, profiles, session_summary, workout
@@ -131,3 +131,21 @@ def test_holds_are_summed_in_seconds(store: Store, profile: Profile) -> None:
     [row] = session_summary.summarise(store, session.id).exercises
     assert row.volume_unit == "s" and row.strong_side_extra_volume == pytest.approx(40)
     assert overrides_text(row) == "R logged past L's volume 1 time (log anyway)"
+
+
+def test_records_beat_every_earlier_session_warm_ups_and_this_session_left_out(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # Brzycki: L 26 x 8 = 26 * 36 / 29 = 32.28 (earlier best), R 27 x 8 = 33.52.
+    _past(store, clock, profile, [(L, 26, 8), (R, 27, 8)], 8)
+    _past(store, clock, profile, [(L, 24, 8), (R, 25, 8)], 4)
+    session = workout.start_session(store, profile.id)
+    se_id = workout.add_exercise(store, session.id, _exercise(store, ROW))
+    workout.log_set(store, se_id, SetRecord(L, 40, 8, kind=SetKind.WARM_UP))  # never counts
+    # L 27 x 8 = 33.52 beats 32.28; R 26 x 9 = 26 * 36 / 28 = 33.43 falls short of 33.52.
+    for record in (SetRecord(L, 27, 8), SetRecord(R, 26, 9)):
+        workout.log_set(store, se_id, record)
+    workout.finish_session(store, session.id)
+
+    [row] = session_summary.summarise(store, session.id).exercises
+    assert row.records == (L,)

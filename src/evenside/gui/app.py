@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
 from evenside.domain.errors import EvensideError
-from evenside.gui.crash import install_crash_handler, log
+from evenside.gui.crash import install_crash_handler, install_early_crash_hook, log
 from evenside.gui.main_window import MainWindow
-from evenside.gui.single_instance import SingleInstance
 from evenside.gui.system_signals import SystemSignals
 from evenside.paths import demo_database, log_dir
 from evenside.resources_locator import resource
@@ -96,20 +95,27 @@ def run(path: Path | str) -> int:
     from evenside.gui import studio_window
 
     app = application()
-    install_crash_handler(log_dir())
-    instance = SingleInstance(path) if isinstance(path, Path) else None
-    if instance is not None and not instance.claim():
-        print(
-            f"evenside: {path} is already open; brought its window to the front.", file=sys.stderr
-        )
-        return 0
+    install_early_crash_hook(log_dir())  # sets nothing up until an error comes
     window = MainWindow(None, open_demo=open_demo_store)
     studio_window.install_menu(window)
-    if instance is not None:
-        instance.raise_requested.connect(window.bring_to_front)
     signals = SystemSignals(lambda _number: _close_for_the_system(app, window))
     window.show()
     app.processEvents()  # paint the frame now: a zero timer would run before the paint
+    # After the paint: the full crash handler, then one window per file (a second launch
+    # raises the first window and leaves before opening anything), then the data.
+    install_crash_handler(log_dir())
+    from evenside.gui.single_instance import SingleInstance
+
+    instance = SingleInstance(path) if isinstance(path, Path) else None  # a server is shared
+    if instance is not None and not instance.claim():
+        window.hide()
+        print(
+            f"evenside: {path} is already open; brought its window to the front.", file=sys.stderr
+        )
+        signals.uninstall()
+        return 0
+    if instance is not None:
+        instance.raise_requested.connect(window.bring_to_front)
     QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
     code = app.exec()
     signals.uninstall()

@@ -65,3 +65,23 @@ def install_crash_handler(folder: Path) -> CrashHandler:
     handler = CrashHandler(folder)
     sys.excepthook = handler
     return handler
+
+
+class EarlyCrashHook:
+    """The hook in place until the first paint: nothing is opened or set up until an error
+    comes, and then the full handler (log file and dialog) is made and reports it, so an
+    error before the first paint is reported just the same."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        install_crash_handler(self.folder)(kind, error, trace)
+
+
+def install_early_crash_hook(folder: Path) -> EarlyCrashHook:
+    hook = EarlyCrashHook(folder)
+    sys.excepthook = hook
+    return hook

@@ -26,6 +26,8 @@ from evenside.storage import library_repo, profile_repo, progress_repo
 from evenside.storage.progress_repo import RepsMax
 
 RANGES: dict[str, int | None] = {"4 weeks": 28, "3 months": 91, "1 year": 365, "All": None}
+# Progress opens on the last year: its cost follows what it shows, not the whole history.
+DEFAULT_RANGE = "1 year"
 
 
 def since_for(range_name: str, today: date) -> datetime | None:
@@ -148,7 +150,7 @@ def overview(store: Store, profile_id: int) -> list[OverviewRow]:
     the verdict's: ``weaker`` only beyond noise and the minimum, ``within_noise`` None
     before three sessions with evidence."""
     result = []
-    for judged in verdicts.all_verdicts(store, profile_id):
+    for judged in verdicts.all_verdicts(store, profile_id, verdict_only=True):
         verdict = judged.verdict
         if not verdict.measured or verdict.last_measured is None:
             continue

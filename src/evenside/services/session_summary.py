@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Settings
 from evenside.domain.sides import Side
-from evenside.domain.summary import ExerciseSummary, side_figures, summarise_exercise
+from evenside.domain.summary import ExerciseSummary, summarise_exercise
 from evenside.domain.training import SessionExercise, SetRecord, StretchStatus, WorkoutSession
 from evenside.services import verdicts, volume
 from evenside.services.store import Store
-from evenside.storage import history_repo, library_repo, profile_repo, session_repo
+from evenside.storage import history_repo, library_repo, profile_repo, records_repo, session_repo
 from evenside.storage.database import DbSession
 
 
@@ -56,14 +56,15 @@ def _gather(
         exclude_session_id=current.id,
         sessions=1,
     )
-    earlier = history_repo.all_exercise_sets_before(
-        tx, current.profile_id, exercise.exercise_id, current.started_at, current.id
+    best_before = records_repo.best_strength_before(
+        tx,
+        current.profile_id,
+        exercise.exercise_id,
+        before=current.started_at,
+        exclude_session_id=current.id,
+        load_basis=lib.load_basis,
+        formula=settings.e1rm_formula,
     )
-    best_before = {
-        side: fig.best
-        for side, fig in side_figures(earlier, lib.load_basis, settings.e1rm_formula).items()
-        if fig.best is not None
-    }
     return _Gathered(exercise, lib, list(recent[0][1]) if recent else [], best_before)
 
 
@@ -79,7 +80,11 @@ def _summary(
         weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
         # The lead sentence: the verdict as of this session, this session's sets included.
         sentence = verdicts.exercise_verdict(
-            store, current.profile_id, exercise.exercise_id, before=current.started_at
+            store,
+            current.profile_id,
+            exercise.exercise_id,
+            before=current.started_at,
+            verdict_only=True,
         ).sentence
     return summarise_exercise(
         lib.name,

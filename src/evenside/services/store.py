@@ -14,6 +14,7 @@ from evenside.resources_locator import resource
 from evenside.storage import library_repo
 from evenside.storage.database import Database, DbSession, open_database
 from evenside.storage.file_lock import DatabaseLock, file_identity
+from evenside.storage.set_writer import SetWriter
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Store:
     database: Database
     clock: Callable[[], datetime] = field(default=datetime.now)
     lock: DatabaseLock | None = None  # held by the window: whole-file work is its alone
+    _writer: SetWriter | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
@@ -52,12 +54,21 @@ class Store:
         with self.database.transaction() as tx:
             yield tx
 
+    def sets(self) -> SetWriter:
+        """The kept connection that logs, edits and deletes sets (made on first use)."""
+        if self._writer is None:
+            self._writer = SetWriter(self.database.engine, self.database.path)
+        return self._writer
+
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
 
     def close(self) -> None:
         """Close the connections, then give up the claim on the file (in that order: see
         ``storage.file_lock``)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self.database.close()
         if self.lock is not None:
             self.lock.release()

@@ -20,7 +20,7 @@ from evenside.domain.evidence import (
 )
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
-from evenside.domain.verdict import Verdict, weak_side_verdict
+from evenside.domain.verdict import MAX_SESSIONS, Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
 from evenside.services.store import Store
 from evenside.storage import assessment_repo, evidence_repo, library_repo, profile_repo
@@ -93,9 +93,11 @@ def exercise_verdict(
     since: datetime | None = None,
     before: datetime | None = None,
     exclude_session_id: int | None = None,
+    verdict_only: bool = False,
 ) -> ExerciseVerdict:
     """One exercise's verdict; ``before`` and ``exclude_session_id`` leave out the session
-    being logged (the prompt judges from earlier sessions)."""
+    being logged (the prompt judges from earlier sessions). ``verdict_only``: as in
+    ``all_verdicts``."""
     with store.transaction() as tx:
         profile = profile_repo.get_profile(tx, profile_id)
         settings = profile_repo.get_settings(tx, profile_id)
@@ -107,9 +109,20 @@ def exercise_verdict(
             since=since,
             before=before,
             exclude_session_id=exclude_session_id,
+            newest=NEWEST_SESSIONS if verdict_only else None,
         )
         tests = _assessments(tx, profile_id, [exercise_id], since, before)
-    return judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
+    judged = judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
+    if verdict_only and not _settled(judged, sessions, score_basis(exercise, settings)):
+        return exercise_verdict(
+            store,
+            profile_id,
+            exercise_id,
+            since=since,
+            before=before,
+            exclude_session_id=exclude_session_id,
+        )
+    return judged
 
 
 def _assessments(
@@ -136,8 +149,11 @@ def all_verdicts(
     *,
     exercise_name: str | None = None,
     since: datetime | None = None,
+    verdict_only: bool = False,
 ) -> list[ExerciseVerdict]:
-    """Every exercise with one-sided work (or the one named), by name."""
+    """Every exercise with one-sided work (or the one named), by name. ``verdict_only``:
+    the verdict (and its words) as from the whole history, read from each exercise's
+    latest sessions; its ``scores`` then cover only the sessions read."""
     with store.transaction() as tx:
         profile = profile_repo.get_profile(tx, profile_id)
         settings = profile_repo.get_settings(tx, profile_id)
@@ -148,22 +164,44 @@ def all_verdicts(
             wanted = [i for i, e in library.items() if e.name.lower() == key]
             if not wanted:
                 raise NotFound(f'No exercise called "{exercise_name}".')
+        newest = NEWEST_SESSIONS if verdict_only else None
         sessions = evidence_repo.one_sided_sessions(
-            tx, profile_id, exercise_ids=wanted, since=since
+            tx, profile_id, exercise_ids=wanted, since=since, newest=newest
         )
         tests = _assessments(tx, profile_id, wanted, since)
     grouped: dict[int, list[SessionSides]] = defaultdict(list)
     for sides in sessions:
         grouped[sides.exercise_id].append(sides)
-    result = [
-        judge(
-            library[exercise_id],
-            grouped.get(exercise_id, []),
-            profile,
-            settings,
-            tests.get(exercise_id, []),
-        )
-        for exercise_id in {*grouped, *tests}
-        if library[exercise_id].laterality.per_side
-    ]
+    result = []
+    for exercise_id in {*grouped, *tests}:
+        exercise = library[exercise_id]
+        if not exercise.laterality.per_side:
+            continue
+        read = grouped.get(exercise_id, [])
+        judged = judge(exercise, read, profile, settings, tests.get(exercise_id, []))
+        if verdict_only and not _settled(judged, read, score_basis(exercise, settings)):
+            judged = exercise_verdict(store, profile_id, exercise_id, since=since)
+        result.append(judged)
     return sorted(result, key=lambda v: v.exercise.name.lower())
+
+
+# A verdict alone (not its chart) reads each exercise's latest sessions only: it compares
+# the last MAX_SESSIONS sessions with evidence of one kind. When these sessions hold fewer,
+# the exercise's whole history is read, so the verdict is always the same.
+NEWEST_SESSIONS = 4 * MAX_SESSIONS
+
+
+def _settled(judged: ExerciseVerdict, read: Sequence[SessionSides], basis: ScoreBasis) -> bool:
+    """Whether the latest sessions ``read`` give the verdict the whole history gives: they
+    are all there is, or they hold MAX_SESSIONS scores of the kind the verdict compares
+    (so no older session or test can be among the sessions it uses)."""
+    if len(read) < NEWEST_SESSIONS:
+        return True
+    if not judged.scores:
+        return False
+    kind = judged.scores[-1].kind
+    found = 0
+    for sides in read:
+        score = session_score(sides.started_at.date(), sides.sets, basis)
+        found += score is not None and score.kind is kind
+    return found >= MAX_SESSIONS

@@ -31,6 +31,7 @@ def weak_side_in_session(store: Store, current: WorkoutSession, exercise_id: int
         exercise_id,
         before=current.started_at,
         exclude_session_id=current.id,
+        verdict_only=True,
     )
     return judged.verdict.start
 

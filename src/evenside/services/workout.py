@@ -209,12 +209,9 @@ def log_set(
     check_set(record)
     if check_volume:
         record = _apply_volume_rule(store, session_exercise_id, record, log_anyway)
-    with store.transaction() as tx:
-        stamped = replace(record, logged_at=record.logged_at or store.now())
-        logged = session_repo.log_set(tx, session_exercise_id, stamped)
-        if logged.position == 0 and stamped.side is not Side.BOTH:
-            # The order actually used: the side of the first set logged.
-            session_repo.set_exercise_fields(tx, session_exercise_id, first_side=stamped.side)
+    stamped = replace(record, logged_at=record.logged_at or store.now())
+    # The order actually used: a first one-sided set records its side as the first side.
+    logged = store.sets().log(session_exercise_id, stamped, first_side=True)
     changes = SET_CHANGED | Changes(exercises=logged.position == 0)
     return SetLogged(logged, changes)
 
@@ -247,14 +244,8 @@ def _apply_volume_rule(
 
 def update_set(store: Store, set_id: int, record: SetRecord) -> Changes:
     check_set(record)
-    with store.transaction() as tx:
-        old = session_repo.get_set(tx, set_id)
-        kept = replace(
-            record,
-            logged_at=old.record.logged_at,
-            volume_override=old.record.volume_override or record.volume_override,
-        )
-        session_repo.update_set(tx, set_id, kept)
+    # The set keeps the time it was logged, and "logged anyway" once it was marked.
+    store.sets().update(set_id, record)
     return SET_CHANGED
 
 
@@ -266,16 +257,14 @@ class DeletedSet:
 
 
 def delete_set(store: Store, set_id: int) -> DeletedSet:
-    with store.transaction() as tx:
-        session_exercise_id, logged = session_repo.delete_set(tx, set_id)
+    session_exercise_id, logged = store.sets().delete(set_id)
     return DeletedSet(session_exercise_id, logged, SET_CHANGED)
 
 
 def restore_set(store: Store, session_exercise_id: int, logged: LoggedSet) -> Changes:
     """Put a set back where it was, under its own id (undo of a deletion, redo of a log)."""
     check_set(logged.record)
-    with store.transaction() as tx:
-        session_repo.log_set(tx, session_exercise_id, logged.record, logged.position, logged.id)
+    store.sets().log(session_exercise_id, logged.record, logged.position, logged.id)
     return SET_CHANGED
 
 

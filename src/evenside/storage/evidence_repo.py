@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from evenside.domain.sides import Side
@@ -56,29 +56,15 @@ def one_sided_sessions(
     since: datetime | None = None,
     before: datetime | None = None,
     exclude_session_id: int | None = None,
+    newest: int | None = None,
 ) -> list[SessionSides]:
-    """Sessions oldest first, each with the exercise's left and right working sets."""
-    conditions = [
-        SessionRow.profile_id == profile_id,
-        SetRow.kind != SetKind.WARM_UP.value,
-        SetRow.side != Side.BOTH.value,
-        SetRow.sides_unrecorded.is_(False),  # volume only: never evidence for a side
-        SessionExerciseRow.exercise_id.not_in(
-            select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
-        ),
-    ]
-    if exercise_ids is not None:
-        conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
-    if since is not None:
-        conditions.append(SessionRow.started_at >= since)
-    if before is not None:
-        conditions.append(SessionRow.started_at <= before)
-    if exclude_session_id is not None:
-        conditions.append(SessionRow.id != exclude_session_id)
+    """Sessions oldest first, each with the exercise's left and right working sets; with
+    ``newest``, only each exercise's ``newest`` latest such sessions."""
+    conditions = _conditions(profile_id, exercise_ids, since, before, exclude_session_id)
     # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
-    rows = tx.execute(
+    query = (
         select(
             SessionExerciseRow.exercise_id,
             SessionRow.id,
@@ -97,6 +83,14 @@ def one_sided_sessions(
         .where(*conditions)
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
+    if newest is not None:
+        latest = _latest(conditions, newest)
+        query = query.join(
+            latest,
+            (latest.c.exercise_id == SessionExerciseRow.exercise_id)
+            & (latest.c.session_id == SessionRow.id),
+        )
+    rows = tx.execute(query)
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
     for exercise_id, session_id, started_at, *columns in rows:
         grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(_record(columns))
@@ -104,3 +98,59 @@ def one_sided_sessions(
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
         for (exercise_id, session_id), (started_at, sets) in grouped.items()
     ]
+
+
+def _conditions(
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    before: datetime | None,
+    exclude_session_id: int | None,
+) -> list[Any]:
+    conditions: list[Any] = [
+        SessionRow.profile_id == profile_id,
+        SetRow.kind != SetKind.WARM_UP.value,
+        SetRow.side != Side.BOTH.value,
+        SetRow.sides_unrecorded.is_(False),  # volume only: never evidence for a side
+        SessionExerciseRow.exercise_id.not_in(
+            select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
+        ),
+    ]
+    if exercise_ids is not None:
+        conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
+    if since is not None:
+        conditions.append(SessionRow.started_at >= since)
+    if before is not None:
+        conditions.append(SessionRow.started_at <= before)
+    if exclude_session_id is not None:
+        conditions.append(SessionRow.id != exclude_session_id)
+    return conditions
+
+
+def _latest(conditions: list[Any], newest: int) -> Subquery:
+    """Each exercise's ``newest`` latest sessions holding a set that meets ``conditions``."""
+    pairs = (
+        select(
+            SessionExerciseRow.exercise_id.label("exercise_id"),
+            SessionRow.id.label("session_id"),
+            SessionRow.started_at.label("started_at"),
+        )
+        .select_from(SetRow)
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*conditions)
+        .distinct()
+        .subquery()
+    )
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=pairs.c.exercise_id,
+            order_by=(pairs.c.started_at.desc(), pairs.c.session_id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = select(pairs.c.exercise_id, pairs.c.session_id, rank).subquery()
+    return (
+        select(ranked.c.exercise_id, ranked.c.session_id).where(ranked.c.rank <= newest).subquery()
+    )

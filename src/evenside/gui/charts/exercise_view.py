@@ -19,6 +19,7 @@ from evenside.gui.charts.plots import (
     timestamp,
 )
 from evenside.gui.charts.theme import EmptyNote, hollow_brush
+from evenside.gui.models.base import bounded_resize
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services.progress import ExerciseProgress
 
@@ -44,6 +45,7 @@ def _table(model: TextRowsModel) -> QTableView:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    bounded_resize(table)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 

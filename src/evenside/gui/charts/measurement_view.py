@@ -32,6 +32,7 @@ class MeasurementCharts(QSplitter):
         records: list[MeasurementRecord],
         strength: list[GroupAsymmetry],
         muscles: str,
+        span: str = "",
     ) -> None:
         for plot in (self.size_plot, self.strength_plot):
             plot.clear()
@@ -57,7 +58,7 @@ class MeasurementCharts(QSplitter):
         ]
         self.hover.set_xs([timestamp(d) for d in days])
         title = (
-            f"Strength asymmetry of {muscles} exercises (weekly mean)"
+            f"Strength asymmetry of {muscles} exercises (weekly mean{', ' + span if span else ''})"
             if muscles
             else "No matching muscle group"
         )

@@ -58,11 +58,22 @@ def row_table(model: QAbstractTableModel, *, editable: bool = False) -> QTableVi
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
+    bounded_resize(table)
     return table
+
+
+# Columns sized to their contents look at this many rows, not every row of a long history.
+RESIZE_ROWS = 200
+
+
+def bounded_resize(table: QTableView) -> None:
+    """Size columns "to contents" from the first rows only (and the visible ones)."""
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
 
 
 def stretch_column(table: QTableView, stretched: int) -> None:
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(RESIZE_ROWS)
     for column in range(header.count()):
         mode = (
             QHeaderView.ResizeMode.Stretch

@@ -150,10 +150,15 @@ class MeasurementsPage(QWidget):
             )
         self.model.replace_rows(rows)
         muscles = progress.SITE_MUSCLES.get(site, ())
+        # The strength gap beside the sizes: the last year of sessions, as Progress opens on.
+        since = progress.since_for(progress.DEFAULT_RANGE, self.store.now().date())
         strength = (
-            progress.muscle_group_asymmetry(self.store, self.profile.id, muscles) if muscles else []
+            progress.muscle_group_asymmetry(self.store, self.profile.id, muscles, since)
+            if muscles
+            else []
         )
-        self.charts.show_site(site, records, strength, " and ".join(m.value for m in muscles))
+        muscle_words = " and ".join(m.value for m in muscles)
+        self.charts.show_site(site, records, strength, muscle_words, span="last year")
 
     def add(self) -> None:
         day = self.day.date()

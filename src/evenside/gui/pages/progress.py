@@ -70,7 +70,7 @@ class ProgressPage(QWidget):
         from evenside.gui.charts.exercise_view import ExerciseCharts
 
         self.store, self.profile = store, profile
-        self.range_name = "All"
+        self.range_name = progress.DEFAULT_RANGE
         ranges = self._build_ranges()
         exercise_tab = self._build_exercise_tab(ExerciseCharts())
         overview_tab = self._build_overview_tab()

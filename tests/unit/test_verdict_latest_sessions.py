@@ -1,0 +1,75 @@
+"""The verdict read from each exercise's latest sessions (the Progress overview, the
+session summary, the volume rule's weak side) is the verdict of the whole history, also when
+the latest sessions carry no evidence and the sessions it compares lie further back.
+Expected figures by hand: at equal reps the e1RM gap is the weight gap, (25 - 22) / 25 = 12 %."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from evenside.domain.profile import Profile
+from evenside.domain.sides import Side
+from evenside.domain.training import SetRecord
+from evenside.services import library, progress, verdicts, workout
+from evenside.services.store import Store
+from fakes import FakeClock
+
+L, R = Side.LEFT, Side.RIGHT
+ROW = "One-arm dumbbell row"
+
+
+def _row_id(store: Store) -> int:
+    return next(e.id for e in library.all_exercises(store) if e.name == ROW)
+
+
+def _session(
+    store: Store, clock: FakeClock, profile: Profile, sets: list[tuple[Side, float]], days: int
+) -> None:
+    now = clock.moment
+    clock.moment = now - timedelta(days=days)
+    session = workout.start_session(store, profile.id)
+    se_id = workout.add_exercise(store, session.id, _row_id(store))
+    for side, weight in sets:
+        workout.log_set(store, se_id, SetRecord(side, weight, 8))
+    workout.finish_session(store, session.id)
+    clock.moment = now
+
+
+def _both_ways(store: Store, profile: Profile) -> list[verdicts.ExerciseVerdict]:
+    every = verdicts.all_verdicts(store, profile.id)
+    latest = verdicts.all_verdicts(store, profile.id, verdict_only=True)
+    one = verdicts.exercise_verdict(store, profile.id, _row_id(store), verdict_only=True)
+    return [every[0], latest[0], one]
+
+
+def test_the_last_six_of_thirty_sessions_from_the_latest_sessions(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # 24 older sessions L 20 x 8 against R 25 x 8 (20 %), then 6 of L 22 against R 25 (12 %).
+    for n in range(30):
+        left = 20.0 if n < 24 else 22.0
+        _session(store, clock, profile, [(L, left), (R, 25.0)], days=2 * (30 - n))
+    for judged in _both_ways(store, profile):
+        assert judged.verdict.sessions == 6
+        assert judged.verdict.gap_percent == pytest.approx(12.0)
+        assert judged.verdict.weaker is L
+    [row] = progress.overview(store, profile.id)
+    assert row.sessions == 6 and row.current.percent == pytest.approx(12.0)
+
+
+def test_latest_sessions_without_evidence_reach_back_to_the_sessions_with_it(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # 6 sessions of L 22 against R 25, then 24 sessions of the left side alone (no evidence).
+    for n in range(30):
+        sets = [(L, 22.0), (R, 25.0)] if n < 6 else [(L, 22.0)]
+        _session(store, clock, profile, sets, days=2 * (30 - n))
+    first, latest, one = _both_ways(store, profile)
+    for judged in (first, latest, one):
+        assert judged.verdict.sessions == 6
+        assert judged.verdict.gap_percent == pytest.approx(12.0)
+        assert judged.verdict.weaker is L
+        assert judged.verdict.unmeasured_since == first.verdict.last_measured
+    assert latest.sentence == first.sentence and one.sentence == first.sentence
