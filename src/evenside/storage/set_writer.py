@@ -196,6 +196,12 @@ class SetWriter:
             with connection.begin():
                 return work(connection)
         except OperationalError as exc:
+            if self._engine.dialect.name != "sqlite":  # a studio server
+                from evenside.storage.server import translate_server_error
+
+                self._drop(self._engine)  # the next call connects afresh
+                shown = self._engine.url.render_as_string(hide_password=True)
+                raise translate_server_error(exc, shown) from exc
             raise translate_operational_error(exc, self._path) from exc
 
     def log(
