@@ -20,6 +20,10 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
     windows: list[MainWindow] = []
 
     def make(store: Store) -> MainWindow:
+        # A window or dialog an earlier test left open would keep the activation.
+        for stray in QApplication.topLevelWidgets():
+            if stray.isVisible():
+                stray.hide()
         window = MainWindow(store)
         qtbot.addWidget(window)
         window.resize(1180, 760)

@@ -188,7 +188,7 @@ LARGE_FIELD_ROWS = {
     "evenside": (
         ",".join(evenside_csv.HEADER) + "\n",
         "s1,2026-03-02T18:00:00,2026-03-02T19:00:00,Legs,,Back squat,bilateral,total,{},,"
-        "pending,,{},both,{},{},{},{},{},working,\n",
+        "pending,,{},both,{},{},{},{},{},working,,,,,strength,\n",
     ),
 }
 ORDINARY = {  # what each numeric field holds in an ordinary set
