@@ -251,27 +251,6 @@ def get_set(tx: Session, set_id: int) -> LoggedSet:
     return logged_set(_set_row(tx, set_id))
 
 
-def exercise_of_set(tx: Session, set_id: int) -> int:
-    return _set_row(tx, set_id).session_exercise_id
-
-
-def update_set(tx: Session, set_id: int, record: SetRecord) -> LoggedSet:
-    row = _set_row(tx, set_id)
-    row.side, row.weight_kg, row.reps = record.side.value, record.weight_kg, record.reps
-    row.duration_seconds, row.rpe, row.rir = record.duration_seconds, record.rpe, record.rir
-    row.kind, row.volume_override = record.kind.value, record.volume_override
-    tx.flush()
-    return logged_set(row)
-
-
-def delete_set(tx: Session, set_id: int) -> tuple[int, LoggedSet]:
-    """Delete a set; returns its exercise row id and the set, so the deletion can be undone."""
-    row = _set_row(tx, set_id)
-    result = (row.session_exercise_id, logged_set(row))
-    tx.delete(row)
-    return result
-
-
 def finish_session(tx: Session, session_id: int, now: datetime) -> None:
     row = tx.get(SessionRow, session_id)
     if row is None:
