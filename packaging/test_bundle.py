@@ -36,6 +36,6 @@ def test_self_test(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "self-test ok" in result.stdout and "92 exercises in the library" in result.stdout
+    assert "self-test ok" in result.stdout and "96 exercises in the library" in result.stdout
     pdf = tmp_path / "self-test.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
