@@ -240,3 +240,22 @@ def test_our_csv_keeps_distance_notes_unrecorded_sides_and_log_anyway(
     assert run(capsys, "export", str(exported), "--db", str(first))[0] == 0
     assert run(capsys, "import", str(exported), "--db", str(second))[0] == 0
     assert _everything(second) == before
+
+
+def test_a_fitnotes_day_with_only_a_comment_keeps_the_comment_and_exits_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "c.sqlite3"
+    run(capsys, "init", "--db", str(db))
+    day = tmp_path / "FitNotes_Export.csv"
+    day.write_text(
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+        "2024-03-02,Dumbbell Curl,Biceps,,,,,,,felt sick today\n",
+        "utf-8",
+    )
+    status, out, err = run(capsys, "import", str(day), "--db", str(db))
+    assert status == 0 and err == ""
+    assert "line 2: skipped, empty row (its comment kept on the day)" in out
+    with sqlite3.connect(db) as connection:
+        notes = connection.execute("SELECT notes FROM sessions").fetchall()
+    assert notes == [("Dumbbell Curl: felt sick today",)]

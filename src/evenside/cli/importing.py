@@ -12,6 +12,7 @@ from typing import Any
 from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
 from evenside.domain.errors import InvalidInput
+from evenside.domain.imports import ParsedImport
 from evenside.domain.wording import counted
 
 SCREEN_LINES = 12  # names and skipped rows shown before "… and N more"
@@ -49,6 +50,12 @@ def init_database(args: argparse.Namespace) -> str:
     )
 
 
+def _nothing_kept(parsed: ParsedImport) -> bool:
+    """No set and no note: a day's comment kept on its own is something imported."""
+    notes = parsed.kept_as_notes or any(s.notes for s in parsed.sessions)
+    return parsed.sets == 0 and not notes
+
+
 def import_file(args: argparse.Namespace) -> tuple[str, int]:
     """The summary to print, and the exit status (2 when a file with rows yields no set)."""
     from evenside.services import transfer
@@ -67,7 +74,7 @@ def import_file(args: argparse.Namespace) -> tuple[str, int]:
         if scratch is not None:
             scratch.cleanup()
     summary = _summary(parsed, found, result, read_as, warning)
-    status = 2 if parsed.rows_read > 0 and parsed.sets == 0 else 0
+    status = 2 if parsed.rows_read > 0 and _nothing_kept(parsed) else 0
     text = json.dumps(summary, indent=2, ensure_ascii=False) if args.json else _text(summary)
     return text, status
 
