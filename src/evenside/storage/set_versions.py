@@ -46,7 +46,9 @@ def update_if_unchanged(tx: Session, set_id: int, loaded: SetRecord, record: Set
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def delete_if_unchanged(tx: Session, set_id: int, loaded: SetRecord) -> tuple[int, LoggedSet] | None:
+def delete_if_unchanged(
+    tx: Session, set_id: int, loaded: SetRecord
+) -> tuple[int, LoggedSet] | None:
     """Delete set ``set_id`` if it still holds ``loaded``: its exercise row id and the set
     as stored (to put it back), or None when it was changed. NotFound when it is gone."""
     stored = session_repo.get_set(tx, set_id)
@@ -54,9 +56,7 @@ def delete_if_unchanged(tx: Session, set_id: int, loaded: SetRecord) -> tuple[in
     assert row is not None
     session_exercise_id = row.session_exercise_id
     result = tx.execute(
-        delete(SetRow)
-        .where(_holds(set_id, loaded))
-        .execution_options(synchronize_session=False)
+        delete(SetRow).where(_holds(set_id, loaded)).execution_options(synchronize_session=False)
     )
     if not result.rowcount:  # type: ignore[attr-defined]
         return None
