@@ -114,9 +114,7 @@ def test_an_edit_over_another_laptops_edit_asks_with_both_values(
     qtbot.waitUntil(lambda: _shown(page) == shown)  # the table shows what is stored
 
 
-@pytest.mark.parametrize(
-    ("answer", "kept"), [("&Keep mine", []), ("&Take theirs", [(22.5, 8)])]
-)
+@pytest.mark.parametrize(("answer", "kept"), [("&Keep mine", []), ("&Take theirs", [(22.5, 8)])])
 def test_deleting_a_set_another_laptop_changed_asks_first(
     qtbot: QtBot,
     store: Store,
