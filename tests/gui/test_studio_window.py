@@ -35,6 +35,7 @@ from evenside.services.store import Store, open_store
 from postgres_cluster import Cluster
 
 pytestmark = pytest.mark.postgres
+KEPT_SHOTS = {"studio-waiting.png", "studio-waiting-1024x600-dark.png"}  # the rest: looked at
 pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
 
 
@@ -128,7 +129,6 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     server_store: Store,
     postgres_url: str,
     server_down: Cluster,
-    screenshot_dir: Path,
 ) -> None:
     window, status = _window(qtbot, server_store)
     page = _session_with_row(window)
@@ -136,7 +136,6 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     server_down.pause()
     _log_pair(qtbot, page, "24", "10")
     assert status.label.text().endswith("offline · 2 sets waiting to send")
-    save_shot(window, screenshot_dir, "studio-waiting.png")
     status.poll_now()  # still down: they stay
     qtbot.waitUntil(lambda: not status._busy)
     assert status.label.text().endswith("offline · 2 sets waiting to send")
@@ -158,7 +157,7 @@ def _table(page: SessionPage) -> list[tuple[str, str, str, str]]:
 
 
 def _marks(page: SessionPage) -> list[bool]:
-    return [text.endswith(" waiting to send") for *_, text in _table(page)]
+    return [text == "waiting to send" for *_, text in _table(page)]
 
 
 def test_waiting_sets_show_in_the_table_until_the_server_has_them(
@@ -274,6 +273,41 @@ def test_studio_screenshots(
         window.resize(*size)
         name = "studio-connected.png" if tag == "light" else "studio-connected-1024x600-dark.png"
         save_shot(window, screenshot_dir, name)
+        _close(window)
+
+
+@pytest.mark.screenshot
+@pytest.mark.parametrize(
+    ("name", "dark", "size"),
+    [
+        ("studio-waiting.png", False, (1920, 1080)),
+        ("studio-waiting-dark.png", True, (1920, 1080)),
+        ("studio-waiting-1024x600.png", False, (1024, 600)),
+        ("studio-waiting-1024x600-dark.png", True, (1024, 600)),
+    ],
+)
+def test_studio_waiting_screenshots(
+    qtbot: QtBot,
+    server_store: Store,
+    server_down: Cluster,
+    screenshot_dir: Path,
+    tmp_path: Path,
+    name: str,
+    dark: bool,
+    size: tuple[int, int],
+) -> None:
+    """The Session page with a stored pair and a pair waiting to send, the server down."""
+    with app_palette(dark_palette() if dark else None):
+        window, status = _window(qtbot, server_store)
+        window.resize(*size)
+        page = _session_with_row(window)
+        _log_pair(qtbot, page, "24", "10")
+        qtbot.waitUntil(lambda: not status._busy)
+        server_down.pause()
+        _log_pair(qtbot, page, "24", "9")
+        assert status.label.text().endswith("offline · 2 sets waiting to send")
+        assert _marks(page) == [False, False, True, True]
+        save_shot(window, screenshot_dir if name in KEPT_SHOTS else tmp_path, name)
         _close(window)
 
 

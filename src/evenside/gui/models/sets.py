@@ -115,12 +115,11 @@ class SetTableModel(RowsModel[LoggedSet]):
         return values[column]
 
     def _logged_text(self, logged: LoggedSet) -> str:
-        """The time it was logged; a set in the outbox says it waits, in words."""
-        record = logged.record
-        time = "" if record.logged_at is None else record.logged_at.strftime("%H:%M")
-        if self.waiting(self._rows.index(logged)):
-            return f"{time} {WAITING}".strip()
-        return "" if record.logged_at is None else record.logged_at.strftime("%H:%M:%S")
+        """The time it was logged; a set in the outbox says, in words, that it waits."""
+        if logged.id == 0 and logged in self._rows[self._stored :]:
+            return WAITING
+        when = logged.record.logged_at
+        return "" if when is None else when.strftime("%H:%M:%S")
 
     def _number_of(self, logged: LoggedSet) -> str:
         """Set number per side (a left/right pair shares a number); warm-ups are "W"."""
@@ -152,7 +151,8 @@ class SetTableModel(RowsModel[LoggedSet]):
 
     def _waiting_data(self, logged: LoggedSet, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return WAITING_TIP
+            when = logged.record.logged_at
+            return WAITING_TIP if when is None else f"Logged {when:%H:%M:%S}. {WAITING_TIP}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             shown = self._display(logged, column)
             return shown if column == LOGGED else f"{shown}, set {WAITING}"

@@ -23,7 +23,7 @@ from evenside.domain.changes import NOTHING, Changes
 from evenside.domain.library import LoadBasis
 from evenside.domain.training import SetRecord
 from evenside.gui.dialogs import edit_conflict
-from evenside.gui.models.sets import RPE, SetTableModel
+from evenside.gui.models.sets import LOGGED, RPE, SetTableModel
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import ERROR_STYLE
@@ -48,7 +48,10 @@ class SetTable(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.set_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.set_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # "waiting to send" is read whole, also at 1024 px.
+        header.setSectionResizeMode(LOGGED, QHeaderView.ResizeMode.ResizeToContents)
         # Room for the header and four sets: the table never shrinks to a sliver.
         self.set_table.setMinimumHeight(
             self.set_table.horizontalHeader().sizeHint().height()
