@@ -35,6 +35,7 @@ from evenside.services.store import Store, open_store
 from postgres_cluster import Cluster
 
 pytestmark = pytest.mark.postgres
+KEPT_SHOTS = {"studio-waiting.png", "studio-waiting-1024x600-dark.png"}  # the rest: looked at
 pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
 
 
@@ -128,7 +129,6 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     server_store: Store,
     postgres_url: str,
     server_down: Cluster,
-    screenshot_dir: Path,
 ) -> None:
     window, status = _window(qtbot, server_store)
     page = _session_with_row(window)
@@ -136,7 +136,6 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     server_down.pause()
     _log_pair(qtbot, page, "24", "10")
     assert status.label.text().endswith("offline · 2 sets waiting to send")
-    save_shot(window, screenshot_dir, "studio-waiting.png")
     status.poll_now()  # still down: they stay
     qtbot.waitUntil(lambda: not status._busy)
     assert status.label.text().endswith("offline · 2 sets waiting to send")
@@ -146,6 +145,71 @@ def test_sets_logged_while_the_server_is_down_wait_then_arrive_once(
     assert status.label.text().endswith("· connected")
     assert _stored(postgres_url) == [("left", 24.0, 10), ("right", 24.0, 10)]
     _close(window)
+
+
+def _table(page: SessionPage) -> list[tuple[str, str, str, str]]:
+    """Each row of the set table: side, weight, reps, and its Logged column."""
+    model = page.set_model
+    return [
+        tuple(model.index(r, c).data() for c in (1, 2, 3, 7))  # type: ignore[misc]
+        for r in range(model.rowCount())
+    ]
+
+
+def _marks(page: SessionPage) -> list[bool]:
+    return [text == "waiting to send" for *_, text in _table(page)]
+
+
+def test_waiting_sets_show_in_the_table_until_the_server_has_them(
+    qtbot: QtBot, server_store: Store, postgres_url: str, server_down: Cluster
+) -> None:
+    window, status = _window(qtbot, server_store)
+    page = _session_with_row(window)
+    _log_pair(qtbot, page, "24", "10")  # stored on the server
+    qtbot.waitUntil(lambda: not status._busy)
+    server_down.pause()
+    _log_pair(qtbot, page, "22", "9")  # kept on this laptop
+    _log_pair(qtbot, page, "20", "8")
+    # At once, in the order logged, after the stored pair: marked in words, not colour.
+    assert [row[:3] for row in _table(page)] == [
+        ("L", "24 kg", "10"), ("R", "24 kg", "10"),
+        ("L", "22 kg", "9"), ("R", "22 kg", "9"),
+        ("L", "20 kg", "8"), ("R", "20 kg", "8"),
+    ]  # fmt: skip
+    assert _marks(page) == [False, False, True, True, True, True]
+    model = page.set_model
+    assert model.index(2, 3).data(Qt.ItemDataRole.AccessibleTextRole) == "9, set waiting to send"
+    assert not model.flags(model.index(2, 3)) & Qt.ItemFlag.ItemIsEditable
+    page.set_table.setFocus()
+    page.set_table.selectRow(2)
+    qtbot.keyClick(page.set_table, Qt.Key.Key_Delete)
+    assert page.table_message.text() == (
+        "That set is waiting to send: it can be changed once the server has it."
+    )
+    # Closed while offline; the marks are there again when the window opens anew.
+    _close(window)
+    server_store.close()
+    server_down.resume()
+    store = open_store(postgres_url)
+    try:
+        reopened = MainWindow(store)  # before it first looks at the server
+        qtbot.addWidget(reopened)
+        reopened.show()
+        page = reopened.go_to("Session")
+        assert isinstance(page, SessionPage)
+        assert _marks(page) == [False, False, True, True, True, True]
+        status = studio_window.attach_status(reopened)  # sends what waits, then refreshes
+        assert status is not None
+        qtbot.waitUntil(lambda: not status._busy and status.waiting == 0)
+        qtbot.waitUntil(lambda: _marks(page) == [False] * 6)
+        assert _stored(postgres_url) == [
+            ("left", 24.0, 10), ("right", 24.0, 10),
+            ("left", 22.0, 9), ("right", 22.0, 9),
+            ("left", 20.0, 8), ("right", 20.0, 8),
+        ]  # fmt: skip
+        _close(reopened)
+    finally:
+        store.close()
 
 
 def test_a_set_logged_on_another_laptop_reaches_the_pages(
@@ -209,6 +273,41 @@ def test_studio_screenshots(
         window.resize(*size)
         name = "studio-connected.png" if tag == "light" else "studio-connected-1024x600-dark.png"
         save_shot(window, screenshot_dir, name)
+        _close(window)
+
+
+@pytest.mark.screenshot
+@pytest.mark.parametrize(
+    ("name", "dark", "size"),
+    [
+        ("studio-waiting.png", False, (1920, 1080)),
+        ("studio-waiting-dark.png", True, (1920, 1080)),
+        ("studio-waiting-1024x600.png", False, (1024, 600)),
+        ("studio-waiting-1024x600-dark.png", True, (1024, 600)),
+    ],
+)
+def test_studio_waiting_screenshots(
+    qtbot: QtBot,
+    server_store: Store,
+    server_down: Cluster,
+    screenshot_dir: Path,
+    tmp_path: Path,
+    name: str,
+    dark: bool,
+    size: tuple[int, int],
+) -> None:
+    """The Session page with a stored pair and a pair waiting to send, the server down."""
+    with app_palette(dark_palette() if dark else None):
+        window, status = _window(qtbot, server_store)
+        window.resize(*size)
+        page = _session_with_row(window)
+        _log_pair(qtbot, page, "24", "10")
+        qtbot.waitUntil(lambda: not status._busy)
+        server_down.pause()
+        _log_pair(qtbot, page, "24", "9")
+        assert status.label.text().endswith("offline · 2 sets waiting to send")
+        assert _marks(page) == [False, False, True, True]
+        save_shot(window, screenshot_dir if name in KEPT_SHOTS else tmp_path, name)
         _close(window)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from evenside.domain.conflicts import EditConflict
+from evenside.domain.errors import NotFound
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.domain.units import Unit
@@ -58,3 +59,35 @@ def test_an_edit_of_a_set_deleted_elsewhere_is_refused(store: Store) -> None:
     workout.delete_set(store, set_id)
     with pytest.raises(EditConflict, match="deleted elsewhere"):
         set_edits.update_set(store, set_id, loaded, SetRecord(Side.LEFT, 20, 10))
+
+
+def test_a_delete_of_the_set_as_shown_deletes_it_and_can_put_it_back(store: Store) -> None:
+    session_id, set_id = _one_set(store)
+    loaded = workout.get_session(store, session_id).exercises[0].sets[0].record
+    deleted = set_edits.delete_set(store, set_id, loaded)
+    assert workout.get_session(store, session_id).exercises[0].sets == ()
+    workout.restore_set(store, deleted.session_exercise_id, deleted.logged)  # Ctrl+Z
+    assert _stored(store, session_id) == (20.0, 8)
+
+
+def test_a_delete_of_a_set_changed_elsewhere_asks_and_deletes_nothing(store: Store) -> None:
+    session_id, set_id = _one_set(store)
+    loaded = workout.get_session(store, session_id).exercises[0].sets[0].record
+    set_edits.update_set(store, set_id, loaded, SetRecord(Side.LEFT, 22.5, 8))  # the desk
+    with pytest.raises(EditConflict) as refused:
+        set_edits.delete_set(store, set_id, loaded)
+    assert str(refused.value) == (
+        "This set was changed elsewhere since you opened it. "
+        "Yours: delete it. Theirs: L 22.5 kg x 8 (working)."
+    )
+    assert _stored(store, session_id) == (22.5, 8)
+    set_edits.keep_mine(store, refused.value)  # "keep mine": delete it after all
+    assert workout.get_session(store, session_id).exercises[0].sets == ()
+
+
+def test_a_delete_of_a_set_deleted_elsewhere_says_so(store: Store) -> None:
+    session_id, set_id = _one_set(store)
+    loaded = workout.get_session(store, session_id).exercises[0].sets[0].record
+    workout.delete_set(store, set_id)
+    with pytest.raises(NotFound, match="already deleted elsewhere"):
+        set_edits.delete_set(store, set_id, loaded)

@@ -1,6 +1,7 @@
 """Two people editing the same set: the second save finds the set changed since it was
 loaded and is refused with both values, so the person chooses (keep mine / take theirs)
-instead of one edit silently overwriting the other."""
+instead of one edit silently overwriting the other. A deletion is the same question: the
+set was changed since it was shown, so deleting it now would drop the other edit unseen."""
 
 from __future__ import annotations
 
@@ -23,15 +24,17 @@ def describe(record: SetRecord) -> str:
 
 
 class EditConflict(EvensideError):
-    """The set was changed by someone else after this editor loaded it."""
+    """The set was changed by someone else after this editor loaded it. ``mine`` is the
+    edit (None: this editor was deleting the set); ``theirs`` None: deleted elsewhere."""
 
-    def __init__(self, set_id: int, mine: SetRecord, theirs: SetRecord | None) -> None:
+    def __init__(self, set_id: int, mine: SetRecord | None, theirs: SetRecord | None) -> None:
         self.set_id, self.mine, self.theirs = set_id, mine, theirs
+        yours = "delete it" if mine is None else describe(mine)
         if theirs is None:
-            text = f"This set was deleted elsewhere; your edit ({describe(mine)}) was not saved."
+            text = f"This set was deleted elsewhere; your edit ({yours}) was not saved."
         else:
             text = (
                 "This set was changed elsewhere since you opened it. "
-                f"Yours: {describe(mine)}. Theirs: {describe(theirs)}."
+                f"Yours: {yours}. Theirs: {describe(theirs)}."
             )
         super().__init__(text)

@@ -1,10 +1,15 @@
-"""The sets of the exercise being logged, editable in place (each edit goes through undo)."""
+"""The sets of the exercise being logged, editable in place (each edit goes through undo).
+On a studio server, sets kept in the outbox follow the stored ones, in the order they were
+logged, marked "waiting to send" in words (and read out so), and are not editable until
+the server has them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 
 from evenside.domain.entry import SetInput, parse_set
 from evenside.domain.errors import InvalidInput
@@ -15,7 +20,7 @@ from evenside.gui.models.base import Index, RowsModel
 from evenside.gui.style import side_colour
 
 HEADERS = ("#", "Side", "Weight", "Reps", "Time", "RPE", "Kind", "Logged")
-WEIGHT, REPS, TIME, RPE, KIND = 2, 3, 4, 5, 6
+WEIGHT, REPS, TIME, RPE, KIND, LOGGED = 2, 3, 4, 5, 6, 7
 EDITABLE = {WEIGHT, REPS, TIME, RPE, KIND}
 
 
@@ -23,6 +28,11 @@ UNRECORDED = "sides not recorded"
 UNRECORDED_TIP = (
     "Imported from a file that did not say which side: counts toward volume, never toward "
     "a side or the weak-side verdict."
+)
+WAITING = "waiting to send"
+WAITING_TIP = (
+    "Saved on this laptop: the studio server could not be reached. It is sent, in order "
+    "and once, when the server answers; it can be changed then."
 )
 
 
@@ -40,6 +50,13 @@ def _text(value: float | int | None) -> str:
     return f"{value:g}"
 
 
+_WAITING_ROLES = (
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.FontRole,
+)
+
+
 class SetTableModel(RowsModel[LoggedSet]):
     headers = HEADERS
     edit_requested = Signal(int, object)  # set id, new SetRecord
@@ -50,19 +67,32 @@ class SetTableModel(RowsModel[LoggedSet]):
         self.unit = Unit.KG
         self.load_basis = LoadBasis.TOTAL
         self.reps_or_time = False  # contralateral work: a time may stand in for the reps
+        self._stored = 0  # rows from here on wait in the studio outbox
 
     def set_sets(
-        self, sets: list[LoggedSet], unit: Unit, load_basis: LoadBasis, reps_or_time: bool = False
+        self,
+        sets: list[LoggedSet],
+        unit: Unit,
+        load_basis: LoadBasis,
+        reps_or_time: bool = False,
+        waiting: Sequence[SetRecord] = (),
     ) -> None:
         self.unit, self.load_basis, self.reps_or_time = unit, load_basis, reps_or_time
-        self.replace_rows(sets)
+        self._stored = len(sets)
+        # A waiting set has no id yet (0); its place follows the stored sets.
+        queued = [LoggedSet(0, len(sets) + i, record) for i, record in enumerate(waiting)]
+        self.replace_rows(sets + queued)
 
     def logged(self, row: int) -> LoggedSet:
         return self.row_at(row)
 
+    def waiting(self, row: int) -> bool:
+        """The set on ``row`` is kept in the outbox, not yet on the server."""
+        return row >= self._stored
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() in EDITABLE:
+        if index.isValid() and index.column() in EDITABLE and not self.waiting(index.row()):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -80,9 +110,16 @@ class SetTableModel(RowsModel[LoggedSet]):
                 else (None if record.rir is None else 10 - record.rir)
             ),
             6: record.kind.value,
-            7: "" if record.logged_at is None else record.logged_at.strftime("%H:%M:%S"),
+            7: self._logged_text(logged),
         }
         return values[column]
+
+    def _logged_text(self, logged: LoggedSet) -> str:
+        """The time it was logged; a set in the outbox says, in words, that it waits."""
+        if logged.id == 0 and logged in self._rows[self._stored :]:
+            return WAITING
+        when = logged.record.logged_at
+        return "" if when is None else when.strftime("%H:%M:%S")
 
     def _number_of(self, logged: LoggedSet) -> str:
         """Set number per side (a left/right pair shares a number); warm-ups are "W"."""
@@ -97,6 +134,8 @@ class SetTableModel(RowsModel[LoggedSet]):
         logged = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(logged, index.column())
+        if self.waiting(index.row()) and role in _WAITING_ROLES:
+            return self._waiting_data(logged, index.column(), role)
         if role == Qt.ItemDataRole.EditRole:
             text = self._display(logged, index.column())
             return text.split(" ")[0] if index.column() in (WEIGHT, TIME) else text
@@ -109,6 +148,17 @@ class SetTableModel(RowsModel[LoggedSet]):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (1, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _waiting_data(self, logged: LoggedSet, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = logged.record.logged_at
+            return WAITING_TIP if when is None else f"Logged {when:%H:%M:%S}. {WAITING_TIP}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            shown = self._display(logged, column)
+            return shown if column == LOGGED else f"{shown}, set {WAITING}"
+        font = QFont()
+        font.setItalic(True)
+        return font
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if (

@@ -155,6 +155,7 @@ class SessionPage(QWidget):
         self.footer.message.connect(self.sets.say)
         self.footer.done.connect(self.done_with_exercise)
         self.entry_panel.rest_due.connect(self.rest_timer.start)
+        self.entry_panel.queued.connect(self.sets.show_waiting)
         self.plan_panel.use_target.connect(self.entry_panel.fill_target)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)

@@ -3,9 +3,6 @@ either (Ctrl+Z) through the History page's undo stack."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from evenside.domain.changes import Changes
-from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.training import SetRecord, WorkoutSession
 from evenside.gui.changes import ChangeHub
@@ -123,39 +119,20 @@ class SessionEditor(QDialog):
             self._fill(self.exercise_list.currentRow())
 
     def _edit(self, set_id: int, record: SetRecord) -> None:
-        loaded = next(s.record for e in self.session.exercises for s in e.sets if s.id == set_id)
-        try:
-            changes = set_edits.update_set(self.store, set_id, loaded, record)
-        except set_edits.EditConflict as refused:  # another laptop changed it meanwhile
-            found = refused
-            self.message.setText(f"Not saved yet: {found}")
-            self.conflict = edit_conflict.ask(
-                self, found, lambda: self._saved(set_edits.keep_mine, found), self._taken
-            )
-            return
-        except EvensideError as exc:
-            self.message.setText(f"Not saved: {exc}")
-            return
-        self._saved(lambda _store, _conflict: changes, None)
+        shown = next(s.record for e in self.session.exercises for s in e.sets if s.id == set_id)
 
-    def _taken(self) -> None:
-        self.message.setText("Their values are kept; your edit was dropped.")
-        self._fill(self.exercise_list.currentRow())
-        self.hub.publish(Changes(sets=True), self)
+        def save(over: SetRecord) -> Changes:
+            return set_edits.update_set(self.store, set_id, over, record)
 
-    def _saved(self, save: Callable[[Store, Any], Changes], conflict: object) -> None:
-        try:
-            changes = save(self.store, conflict)
-        except EvensideError as exc:
-            self.message.setText(f"Not saved: {exc}")
-            self._fill(self.exercise_list.currentRow())
-            return
-        self.message.clear()
+        edit_conflict.write_checked(self, save, shown, self.message.setText, self._settled)
+
+    def _settled(self, changes: Changes) -> None:
         self._fill(self.exercise_list.currentRow())
         self.hub.publish(changes, self)
 
     def delete_selected_set(self) -> None:
-        """Delete the chosen set at once (no question): Undo (Ctrl+Z) puts it back."""
+        """Delete the chosen set at once (no question): Undo (Ctrl+Z) puts it back. A set
+        changed elsewhere since it was shown is not deleted before the person chooses."""
         rows = self.table.selectionModel().selectedRows() or (
             [self.table.currentIndex()] if self.table.currentIndex().isValid() else []
         )
@@ -163,20 +140,26 @@ class SessionEditor(QDialog):
             self.message.setText("Choose a set to delete.")
             return
         stored = self.model.logged(rows[0].row())
-        try:
-            deleted = workout.delete_set(self.store, stored.id)
-        except EvensideError as exc:
-            self.message.setText(f"Not deleted: {exc}")
-            return
-        exercise_id = deleted.session_exercise_id
 
-        def redo() -> Changes:
-            return workout.delete_set(self.store, stored.id).changes
+        def delete(over: SetRecord) -> Changes:
+            deleted = set_edits.delete_set(self.store, stored.id, over)
+            exercise_id, logged = deleted.session_exercise_id, deleted.logged
 
-        def undo() -> Changes:
-            return workout.restore_set(self.store, exercise_id, deleted.logged)
+            def redo() -> Changes:
+                return workout.delete_set(self.store, stored.id).changes
 
-        self.undo_stack.push(ServiceCommand("delete set", redo, undo, self.hub))
-        self.hub.publish(deleted.changes, self)
-        self._fill(self.exercise_list.currentRow())
-        self.message.setText("Set deleted. Undo (Ctrl+Z) brings it back.")
+            def undo() -> Changes:
+                return workout.restore_set(self.store, exercise_id, logged)
+
+            self.undo_stack.push(ServiceCommand("delete set", redo, undo, self.hub))
+            return deleted.changes
+
+        edit_conflict.write_checked(
+            self,
+            delete,
+            stored.record,
+            self.message.setText,
+            self._settled,
+            done="Set deleted. Undo (Ctrl+Z) brings it back.",
+            refused="Not deleted",
+        )

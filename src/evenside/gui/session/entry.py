@@ -42,6 +42,7 @@ def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> Set
 
 class EntryPanel(QWidget):
     rest_due = Signal(int, str)  # seconds, caption
+    queued = Signal()  # a set went to the studio outbox (the server cannot be reached)
 
     def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +195,7 @@ class EntryPanel(QWidget):
         row.clear_error()
         row.rpe.clear()
         if logged is None:  # kept in the studio outbox: on disk, waiting to send
+            self.queued.emit()
             self._after_log(side, record)
             return
         stored = LoggedSet(logged.id, logged.logged.position, logged.logged.record)

@@ -10,7 +10,7 @@ from evenside.domain.training import SetRecord
 from evenside.gui.session.view import Scope
 from evenside.services import studio_link, sync, workout
 
-KEPT = "Saved on this laptop: the server cannot be reached; the set is waiting to send."
+KEPT = "Set saved on this laptop, waiting to send."
 
 
 def log_set(
