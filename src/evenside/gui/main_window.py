@@ -386,12 +386,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         window_state.save(self, "main")
-        if self._profile is not None:
+        if self._profile is not None and self.store.server is None:  # a server backs itself up
             from evenside.services import backups, profiles
 
             self.hide()  # gone at once; the daily copy finishes behind it, nothing frozen on screen
 
-            try:  # (a studio server that dropped away fails here: nothing to back up)
+            try:
                 keep = profiles.settings(self.store, self._profile.id).backups_to_keep
                 backups.auto_backup(self.store, keep)  # at most once a day
             except EvensideError as exc:
