@@ -99,6 +99,11 @@ def _merged(source: Path | str, target: Path | str) -> str:
         for c in report.counts
         if c.copied or c.already_there or c.conflicts
     ]
+    lines += [
+        f"  {c.table}: {c.not_merged} not merged (this login may not write them there)"
+        for c in report.counts
+        if c.not_merged
+    ]
     if report.conflicts:
         lines.append("sets logged differently on both sides (the target's kept):")
         lines += [
@@ -162,11 +167,34 @@ def _password(name: str, from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {name}: ")
-        if getpass.getpass("Again: ") != password:
+        try:
+            password = getpass.getpass(f"Password for {name}: ")
+            again = getpass.getpass("Again: ")
+        except EOFError:  # Ctrl-D at the prompt
+            raise InvalidInput("No password was typed; nothing was changed.") from None
+        if again != password:
             raise InvalidInput("The two passwords differ; nothing was changed.")
     else:
         raise InvalidInput("No terminal to ask the password at: give it with --password-stdin.")
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(f"A password needs at least {MIN_PASSWORD} characters.")
     return password
+
+
+def password_hint(exc: Exception) -> str:
+    """For a server that wants a password the command line was not given: where it is read
+    from (the command line never prompts for a trainer's own password, nor keeps it)."""
+    from evenside.domain.errors import ServerUnreachable
+    from evenside.services.studio_link import keyring_available
+
+    if not isinstance(exc, ServerUnreachable) or "password" not in str(exc).lower():
+        return ""
+    window = "the window asks for it" + (
+        " and can keep it in the system keyring"
+        if keyring_available()
+        else " (pip install 'evenside[studio]' lets it keep the password in the system keyring)"
+    )
+    return (
+        ". The command line reads the password from PGPASSFILE (default ~/.pgpass, a line "
+        f"HOST:PORT:DATABASE:TRAINER:PASSWORD, chmod 600); {window}."
+    )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from evenside.domain.errors import InvalidInput
@@ -72,6 +72,7 @@ class MergeCount:
     copied: int
     already_there: int
     conflicts: int
+    not_merged: int = 0  # rows of a table this login may not write on the server
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,15 @@ def _rows(connection: Connection, table: Table) -> list[Row]:
     return [dict(r) for r in connection.execute(select(table).order_by(*order)).mappings()]
 
 
+def _writable(connection: Connection, table: Table) -> bool:
+    """Whether this login may read and add rows of ``table`` (on a server, a trainer may not
+    touch the log of upgrade repairs, which the server's owner keeps)."""
+    if connection.dialect.name != "postgresql":
+        return True
+    allowed = text("SELECT has_table_privilege(:t, 'SELECT') AND has_table_privilege(:t, 'INSERT')")
+    return bool(connection.execute(allowed, {"t": table.name}).scalar_one())
+
+
 def _count(connection: Connection, table: Table) -> int:
     return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
@@ -152,6 +162,9 @@ def merge_all(source: Database, target: Database, shown: tuple[str, str]) -> Mer
 def _merge(writing: Connection, read: dict[str, list[Row]], report: MergeReport) -> None:
     ids: dict[str, dict[Any, Any]] = {}
     for table in _tables():
+        if not _writable(writing, table):
+            report.counts.append(MergeCount(table.name, 0, 0, 0, len(read[table.name])))
+            continue
         before = _count(writing, table)
         count, conflicts = _merge_table(writing, table, read, ids)
         if _count(writing, table) - before != count.copied:  # rolled back: target unchanged
