@@ -18,7 +18,13 @@ from evenside.cli.common import profile_id as find_profile
 from evenside.cli.importing import add_init_parser, import_file, init_database
 from evenside.cli.report import add_report_parser, weak_side_report
 from evenside.cli.routine import add_routine_parser, run_routine
-from evenside.cli.studio import add_copy_parser, add_studio_parser, run_copy, run_studio
+from evenside.cli.studio import (
+    add_copy_parser,
+    add_studio_parser,
+    password_hint,
+    run_copy,
+    run_studio,
+)
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.wording import counted
 from evenside.paths import demo_database, resolve_database, resolve_location
@@ -311,5 +317,5 @@ def main(argv: Sequence[str]) -> int:
             return 0
         return _open_window(args)
     except EvensideError as exc:
-        print(f"evenside: {exc}", file=sys.stderr)
+        print(f"evenside: {exc}{password_hint(exc)}", file=sys.stderr)
         return EXIT_KNOWN_ERROR

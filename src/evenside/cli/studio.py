@@ -18,6 +18,8 @@ from evenside.domain.errors import InvalidInput
 from evenside.paths import is_server_url, resolve_location
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from evenside.cli import OneLineParser
     from evenside.services.store import Store
 
@@ -56,6 +58,11 @@ def add_copy_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None
     )
     copying.add_argument("source", metavar="SRC", help="a database file or a server address")
     copying.add_argument("target", metavar="DST", help="a new file or an empty server database")
+    copying.add_argument(
+        "--merge",
+        action="store_true",
+        help="DST may hold a history: add what it lacks, never duplicate or overwrite",
+    )
 
 
 def run_copy(args: argparse.Namespace) -> str:
@@ -66,10 +73,45 @@ def run_copy(args: argparse.Namespace) -> str:
     def location(value: str) -> Path | str:
         return value if is_server_url(value) else Path(value).expanduser()
 
+    if args.merge:
+        return _merged(location(args.source), location(args.target))
     counts = copy_history(location(args.source), location(args.target))
     rows = sum(c.target for c in counts)
     lines = [f"copied {rows} rows; every table has the same count on both sides:"]
     lines += [f"  {c.table}: {c.source} -> {c.target}" for c in counts if c.source]
+    return "\n".join(lines)
+
+
+def _merged(source: Path | str, target: Path | str) -> str:
+    from evenside.services.copying import merge_history
+
+    report = merge_history(source, target)
+    copied = sum(c.copied for c in report.counts)
+    there = sum(c.already_there for c in report.counts)
+    clashes = sum(c.conflicts for c in report.counts)
+    lines = [
+        f"merged {report.source} into {report.target}: {copied} rows copied, {there} already "
+        f"there, {clashes} conflicts (left as they are in the target)",
+        "  table: copied / already there / conflicts",
+    ]
+    lines += [
+        f"  {c.table}: {c.copied} / {c.already_there} / {c.conflicts}"
+        for c in report.counts
+        if c.copied or c.already_there or c.conflicts
+    ]
+    lines += [
+        f"  {c.table}: {c.not_merged} not merged (this login may not write them there)"
+        for c in report.counts
+        if c.not_merged
+    ]
+    if report.conflicts:
+        lines.append("sets logged differently on both sides (the target's kept):")
+        lines += [
+            f"  {c.where}: target {c.target_value}; source {c.source_value}"
+            for c in report.conflicts
+        ]
+        if clashes > len(report.conflicts):
+            lines.append(f"  ... and {clashes - len(report.conflicts)} more")
     return "\n".join(lines)
 
 
@@ -125,11 +167,34 @@ def _password(name: str, from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {name}: ")
-        if getpass.getpass("Again: ") != password:
+        try:
+            password = getpass.getpass(f"Password for {name}: ")
+            again = getpass.getpass("Again: ")
+        except EOFError:  # Ctrl-D at the prompt
+            raise InvalidInput("No password was typed; nothing was changed.") from None
+        if again != password:
             raise InvalidInput("The two passwords differ; nothing was changed.")
     else:
         raise InvalidInput("No terminal to ask the password at: give it with --password-stdin.")
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(f"A password needs at least {MIN_PASSWORD} characters.")
     return password
+
+
+def password_hint(exc: Exception) -> str:
+    """For a server that wants a password the command line was not given: where it is read
+    from (the command line never prompts for a trainer's own password, nor keeps it)."""
+    from evenside.domain.errors import ServerUnreachable
+    from evenside.services.studio_link import keyring_available
+
+    if not isinstance(exc, ServerUnreachable) or "password" not in str(exc).lower():
+        return ""
+    window = "the window asks for it" + (
+        " and can keep it in the system keyring"
+        if keyring_available()
+        else " (pip install 'evenside[studio]' lets it keep the password in the system keyring)"
+    )
+    return (
+        ". The command line reads the password from PGPASSFILE (default ~/.pgpass, a line "
+        f"HOST:PORT:DATABASE:TRAINER:PASSWORD, chmod 600); {window}."
+    )

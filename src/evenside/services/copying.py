@@ -7,17 +7,15 @@ from pathlib import Path
 
 from evenside.services.store import open_store
 from evenside.storage.copy_rows import CopyCount, copy_all
+from evenside.storage.merge_rows import MergeCount, MergeReport, SetConflict, merge_all
 
-__all__ = ["CopyCount", "copy_history"]
+__all__ = ["CopyCount", "MergeCount", "MergeReport", "SetConflict", "copy_history", "merge_history"]
 
 
 def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
     """Copy everything at ``source`` into ``target``, which must hold no history yet (a new
     file, an empty server database). The source is only read."""
-    if isinstance(source, Path) and not source.is_file():
-        from evenside.domain.errors import NotFound
-
-        raise NotFound(f"No database at {source}.")
+    _must_exist(source)
     reading = open_store(source)
     try:
         writing = open_store(target)
@@ -28,3 +26,31 @@ def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
             writing.close()
     finally:
         reading.close()
+
+
+def merge_history(source: Path | str, target: Path | str) -> MergeReport:
+    """Add to ``target`` what it lacks of ``source``'s history: nothing is duplicated, and
+    nothing ``target`` holds is changed (a set both hold with other figures is reported as a
+    conflict). The source is only read; a new target file is made as by ``copy``."""
+    _must_exist(source)
+    if source == target:
+        from evenside.domain.errors import InvalidInput
+
+        raise InvalidInput("SRC and DST are the same database; nothing to merge.")
+    reading = open_store(source)
+    try:
+        writing = open_store(target)
+        try:
+            shown = (reading.server or str(source), writing.server or str(target))
+            return merge_all(reading.database, writing.database, shown)
+        finally:
+            writing.close()
+    finally:
+        reading.close()
+
+
+def _must_exist(source: Path | str) -> None:
+    if isinstance(source, Path) and not source.is_file():
+        from evenside.domain.errors import NotFound
+
+        raise NotFound(f"No database at {source}.")

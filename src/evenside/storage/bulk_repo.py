@@ -6,13 +6,14 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import count
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from evenside.domain.training import ExerciseRecord, MeasurementRecord, SessionRecord
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
 CHUNK_SETS = 500  # rows held in memory between two executemany calls
+ID_BLOCK = 100  # ids drawn at once from a server's counter (those left unused are skipped)
 
 
 def hold_write_lock(tx: Session) -> None:
@@ -26,7 +27,7 @@ def hold_write_lock(tx: Session) -> None:
     """
     connection = tx.connection()
     if connection.dialect.name != "sqlite":
-        return  # a server database hands out ids from sequences; no id is computed here
+        return  # a server database hands out ids from sequences (``_new_ids``)
     driver = connection.connection.driver_connection
     if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -41,8 +42,8 @@ def insert_sessions(tx: Session, profile_id: int, records: Iterable[SessionRecor
     so a million sets never sit in memory as rows all at once.
     """
     hold_write_lock(tx)
-    session_ids = count((tx.scalar(select(func.max(SessionRow.id))) or 0) + 1)
-    exercise_ids = count((tx.scalar(select(func.max(SessionExerciseRow.id))) or 0) + 1)
+    session_ids = _new_ids(tx, SessionRow.__tablename__)
+    exercise_ids = _new_ids(tx, SessionExerciseRow.__tablename__)
     chunk: tuple[list[dict[str, object]], ...] = ([], [], [])
     written = 0
     for record in records:
@@ -50,6 +51,23 @@ def insert_sessions(tx: Session, profile_id: int, records: Iterable[SessionRecor
         if len(chunk[2]) >= CHUNK_SETS:
             written += _flush(tx, chunk)
     return written + _flush(tx, chunk)
+
+
+def _new_ids(tx: Session, table: str) -> Iterator[int]:
+    """Ids for new rows of ``table``. SQLite: past the highest (the write lock is held). A
+    server: drawn from the table's own counter, in blocks, as its other writers' are; the
+    highest id seen would miss rows other trainers' clients hold, and leave the counter to
+    hand out the same ids again."""
+    if tx.connection().dialect.name == "sqlite":
+        model = SessionRow if table == SessionRow.__tablename__ else SessionExerciseRow
+        return count((tx.scalar(select(func.max(model.id))) or 0) + 1)
+    return _sequence_ids(tx, table)
+
+
+def _sequence_ids(tx: Session, table: str) -> Iterator[int]:
+    drawn = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)")
+    while True:
+        yield from sorted(tx.scalars(drawn, {"table": table, "n": ID_BLOCK}))
 
 
 def _add_rows(

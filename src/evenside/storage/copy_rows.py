@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from evenside.domain.errors import InvalidInput
 from evenside.storage.database import Database
@@ -41,14 +42,35 @@ def _counts(connection: Connection) -> dict[str, int]:
 
 
 def history_tables_in_use(connection: Connection) -> list[str]:
-    return [
-        name for name, count in _counts(connection).items()
-        if count and name not in LIBRARY_TABLES
-    ]  # fmt: skip
+    """The tables holding somebody's data (on a server, of those this login may read: a
+    trainer may not read the owner's log of upgrade repairs)."""
+    used = []
+    for table in _tables():
+        if table.name in LIBRARY_TABLES or not _readable(connection, table):
+            continue
+        if connection.execute(select(func.count()).select_from(table)).scalar_one():
+            used.append(table.name)
+    return used
+
+
+def _readable(connection: Connection, table: Table) -> bool:
+    if connection.dialect.name != "postgresql":
+        return True
+    allowed = text("SELECT has_table_privilege(:t, 'SELECT')")
+    return bool(connection.execute(allowed, {"t": table.name}).scalar_one())
 
 
 def copy_all(source: Database, target: Database, shown_target: str) -> list[CopyCount]:
     """Copy every row of ``source`` into ``target``; the per-table counts of both."""
+    try:
+        return _copy_all(source, target, shown_target)
+    except DBAPIError as exc:  # a refused table or row (a trainer's login): no change
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        refused = f"{shown_target} refused the copy ({reason}); nothing was copied."
+        raise InvalidInput(refused) from None
+
+
+def _copy_all(source: Database, target: Database, shown_target: str) -> list[CopyCount]:
     with source.engine.connect() as reading, target.engine.begin() as writing:
         used = history_tables_in_use(writing)
         if used:

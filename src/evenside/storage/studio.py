@@ -15,9 +15,12 @@ part of the Alembic schema, so a file and a server share the same revisions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from evenside.domain.errors import InvalidInput, NotFound
 from evenside.storage.database import Database
@@ -25,6 +28,7 @@ from evenside.storage.database import Database
 TRAINER = "evenside_trainer"
 HEAD = "evenside_head"
 ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+INSUFFICIENT_PRIVILEGE = "42501"
 PASSWORD_HASH = re.compile(r"SCRAM-SHA-256\$[A-Za-z0-9+/=:$]+")
 
 # Every table holding a client's rows, and how a row leads to its profile.
@@ -216,19 +220,36 @@ def init(database: Database, head: str, password: str) -> None:
         create_trainer(connection, head, password, head=True)
 
 
+@contextmanager
+def _head_only(what: str) -> Iterator[None]:
+    """A step the server lets only a head trainer (or the owner) take: one line otherwise."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        raise InvalidInput(
+            f"Only a head trainer can {what}; the server refused ({_first_line(exc)})."
+        ) from None
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0]
+
+
 def add_trainer(database: Database, name: str, password: str, *, head: bool = False) -> None:
     _require_server(database)
-    with database.engine.begin() as connection:
+    with _head_only("add a trainer"), database.engine.begin() as connection:
         create_trainer(connection, name, password, head=head)
 
 
 def share_client(database: Database, client: str, trainer: str) -> None:
     _require_server(database)
-    with database.engine.begin() as connection:
+    with _head_only("share a client"), database.engine.begin() as connection:
         share(connection, client, trainer)
 
 
 def who_sees_what(database: Database) -> list[Access]:
     _require_server(database)
-    with database.engine.connect() as connection:
+    with _head_only("list who sees which client"), database.engine.connect() as connection:
         return access_list(connection)
