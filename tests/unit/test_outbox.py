@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from evenside.domain.errors import ServerUnreachable
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
 from evenside.domain.units import Unit
 from evenside.services import library, profiles, sync, workout
 from evenside.services.store import open_store
+from evenside.storage.outbox import Outbox, outbox_path
 from postgres_cluster import Cluster
 
 pytestmark = pytest.mark.postgres
@@ -72,9 +74,18 @@ def test_sets_logged_while_the_server_is_down_arrive_once_after_a_restart(
     assert all(isinstance(q, sync.Queued) for q in queued)
     assert outbox.count() == 3
     assert sync.send_waiting(store, outbox).waiting == 3  # still down: nothing is lost
+    server = store.server
+    assert server is not None
     # The app is killed: the store and the outbox are gone without a goodbye.
     outbox.close()
     store.close()
+
+    # Started again while the server is still away: a clear refusal, the outbox untouched.
+    with pytest.raises(ServerUnreachable):
+        open_store(postgres_url)
+    kept = Outbox(outbox_path(tmp_path, server, alex.id))
+    assert kept.count() == 3
+    kept.close()
 
     server_down.resume()
     store = open_store(postgres_url)  # the app starts again and reads its outbox
