@@ -114,12 +114,7 @@ def weak_side_verdict(
         )  # fmt: skip
     kind = scores[-1].kind
     used = [s for s in scores if s.kind is kind][-max_sessions:]
-    d = [s.signed_percent for s in used]
-    mean = statistics.fmean(d)
-    bound = None
-    if len(d) >= MIN_SESSIONS:
-        spread = sample_stdev(d) / math.sqrt(len(d))
-        bound = abs(mean) - t_90(len(d) - 1) * spread
+    mean, bound = _mean_and_bound([s.signed_percent for s in used])
     change = None
     slope = slope_per_week([(s.day, s.signed_percent) for s in used])
     if slope is not None and len(used) >= MIN_SESSIONS:
@@ -142,6 +137,16 @@ def weak_side_verdict(
     )
 
 
+def _mean_and_bound(d: Sequence[float]) -> tuple[float, float | None]:
+    """The mean gap and its noise bound (|mean| - t * sd / sqrt(n), from three sessions)."""
+    mean = statistics.fmean(d)
+    bound = None
+    if len(d) >= MIN_SESSIONS:
+        spread = sample_stdev(d) / math.sqrt(len(d))
+        bound = abs(mean) - t_90(len(d) - 1) * spread
+    return mean, bound
+
+
 def _label(used: Sequence[SessionScore], kind: ScoreKind) -> str:
     labels = list(dict.fromkeys(s.label for s in used))
     if len(labels) == 1:
@@ -157,13 +162,17 @@ def asymmetry_points(
     """Each session's gap with its direction, and whether the verdict up to that session
     (the paired test over the last sessions) puts it within noise; None before 3 sessions."""
     result = []
-    for index, score in enumerate(scores):
-        verdict = weak_side_verdict(
-            scores[: index + 1], Side.RIGHT, min_gap_percent=min_gap_percent
-        )
+    # The verdict up to a session compares only the scores of its kind: one pass keeps
+    # each kind's scores so far, instead of filtering every prefix of the history again.
+    # Only the noise bound is wanted from it, so only that is worked out.
+    by_kind: dict[ScoreKind, list[float]] = {}
+    for score in scores:
         signed = score.signed_percent
+        same_kind = by_kind.setdefault(score.kind, [])
+        same_kind.append(signed)
+        _mean, bound = _mean_and_bound(same_kind[-MAX_SESSIONS:])
         weaker = None if not signed else (Side.LEFT if signed > 0 else Side.RIGHT)
-        within = None if verdict.bound_percent is None else not verdict.beyond_noise
+        within = None if bound is None else not bound > 0
         result.append(AsymmetryPoint(score.day, abs(signed), weaker, within))
     return result
 

@@ -197,7 +197,8 @@ def _sides_for(
             kept_pair.add(s.line)
         number = s.order if s.order is not None else len(result) + 1
         fitted = s
-        if s.line in pairs or not target.laterality.per_side or target.kind == "cardio":
+        both = s.line in pairs or not target.laterality.per_side or target.kind == "cardio"
+        if both and s.side is not Side.BOTH:  # a draft already "both" is kept as it is
             fitted = replace(s, side=Side.BOTH)
         result.append((fitted, keys.key(session, draft.name, number, fitted.side)))
     return result

@@ -77,15 +77,12 @@ def _summary(
     lib, exercise = found.lib, found.exercise
     weak, sentence = None, ""
     if lib.laterality.per_side:
-        weak = volume.weak_side_in_session(store, current, exercise.exercise_id)
-        # The lead sentence: the verdict as of this session, this session's sets included.
-        sentence = verdicts.exercise_verdict(
-            store,
-            current.profile_id,
-            exercise.exercise_id,
-            before=current.started_at,
-            verdict_only=True,
-        ).sentence
+        # The weak side as the volume rule judged it (earlier sessions), and the lead
+        # sentence: the verdict as of this session, this session's sets included.
+        earlier, with_this = verdicts.before_and_with_session(
+            store, current.profile_id, exercise.exercise_id, current.id, current.started_at
+        )
+        weak, sentence = earlier.verdict.start, with_this.sentence
     return summarise_exercise(
         lib.name,
         lib.laterality.per_side,

@@ -125,6 +125,40 @@ def exercise_verdict(
     return judged
 
 
+def before_and_with_session(
+    store: Store, profile_id: int, exercise_id: int, session_id: int, started_at: datetime
+) -> tuple[ExerciseVerdict, ExerciseVerdict]:
+    """The verdict from the sessions before ``session_id`` (as the volume rule judged while
+    logging) and the verdict with it, both as ``exercise_verdict(..., verdict_only=True)``
+    gives them, from one read of the latest sessions up to ``started_at``."""
+    with store.transaction() as tx:
+        profile = profile_repo.get_profile(tx, profile_id)
+        settings = profile_repo.get_settings(tx, profile_id)
+        exercise = library_repo.get_exercise(tx, exercise_id)
+        read = evidence_repo.one_sided_sessions(
+            tx,
+            profile_id,
+            exercise_ids=[exercise_id],
+            before=started_at,
+            newest=NEWEST_SESSIONS + 1,
+        )
+        tests = _assessments(tx, profile_id, [exercise_id], None, started_at).get(exercise_id, ())
+    basis = score_basis(exercise, settings)
+    found = []
+    for sessions, exclude in (
+        ([s for s in read if s.session_id != session_id], session_id),
+        (list(read), None),
+    ):
+        latest = sessions[-NEWEST_SESSIONS:]  # oldest first: each read's newest sessions
+        judged = judge(exercise, latest, profile, settings, tests)
+        if not _settled(judged, latest, basis):
+            judged = exercise_verdict(
+                store, profile_id, exercise_id, before=started_at, exclude_session_id=exclude
+            )
+        found.append(judged)
+    return found[0], found[1]
+
+
 def _assessments(
     tx: DbSession,
     profile_id: int,

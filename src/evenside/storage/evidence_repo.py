@@ -60,7 +60,9 @@ def one_sided_sessions(
 ) -> list[SessionSides]:
     """Sessions oldest first, each with the exercise's left and right working sets; with
     ``newest``, only each exercise's ``newest`` latest such sessions."""
-    conditions = _conditions(profile_id, exercise_ids, since, before, exclude_session_id)
+    session_conditions = _session_conditions(
+        profile_id, exercise_ids, since, before, exclude_session_id
+    )
     # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
@@ -80,11 +82,11 @@ def one_sided_sessions(
         )
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
-        .where(*conditions)
+        .where(*session_conditions, *_set_conditions())
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
     if newest is not None:
-        latest = _latest(conditions, newest)
+        latest = _latest(session_conditions, newest)
         query = query.join(
             latest,
             (latest.c.exercise_id == SessionExerciseRow.exercise_id)
@@ -100,7 +102,16 @@ def one_sided_sessions(
     ]
 
 
-def _conditions(
+def _set_conditions() -> list[Any]:
+    """The sets that are evidence for a side: counted, one-sided, their side recorded."""
+    return [
+        SetRow.kind != SetKind.WARM_UP.value,
+        SetRow.side != Side.BOTH.value,
+        SetRow.sides_unrecorded.is_(False),  # volume only: never evidence for a side
+    ]
+
+
+def _session_conditions(
     profile_id: int,
     exercise_ids: list[int] | None,
     since: datetime | None,
@@ -109,9 +120,6 @@ def _conditions(
 ) -> list[Any]:
     conditions: list[Any] = [
         SessionRow.profile_id == profile_id,
-        SetRow.kind != SetKind.WARM_UP.value,
-        SetRow.side != Side.BOTH.value,
-        SetRow.sides_unrecorded.is_(False),  # volume only: never evidence for a side
         SessionExerciseRow.exercise_id.not_in(
             select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
         ),
@@ -127,30 +135,34 @@ def _conditions(
     return conditions
 
 
-def _latest(conditions: list[Any], newest: int) -> Subquery:
-    """Each exercise's ``newest`` latest sessions holding a set that meets ``conditions``."""
-    pairs = (
-        select(
-            SessionExerciseRow.exercise_id.label("exercise_id"),
-            SessionRow.id.label("session_id"),
-            SessionRow.started_at.label("started_at"),
-        )
-        .select_from(SetRow)
-        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
-        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
-        .where(*conditions)
-        .distinct()
-        .subquery()
+def _latest(session_conditions: list[Any], newest: int) -> Subquery:
+    """Each exercise's ``newest`` latest sessions holding an evidence set. Ranked over the
+    exercises of each session (a few per session), each asked whether one of its sets is
+    evidence, not over every set of the history."""
+    evidence = (
+        select(SetRow.id)
+        .where(SetRow.session_exercise_id == SessionExerciseRow.id, *_set_conditions())
+        .exists()
     )
     rank = (
         func.row_number()
         .over(
-            partition_by=pairs.c.exercise_id,
-            order_by=(pairs.c.started_at.desc(), pairs.c.session_id.desc()),
+            partition_by=SessionExerciseRow.exercise_id,
+            order_by=(SessionRow.started_at.desc(), SessionRow.id.desc()),
         )
         .label("rank")
     )
-    ranked = select(pairs.c.exercise_id, pairs.c.session_id, rank).subquery()
+    ranked = (
+        select(
+            SessionExerciseRow.exercise_id.label("exercise_id"),
+            SessionRow.id.label("session_id"),
+            rank,
+        )
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*session_conditions, evidence)
+        .group_by(SessionExerciseRow.exercise_id, SessionRow.id)
+        .subquery()
+    )
     return (
         select(ranked.c.exercise_id, ranked.c.session_id).where(ranked.c.rank <= newest).subquery()
     )

@@ -35,6 +35,11 @@ COUNTED = and_(
 )
 
 
+# Rows name their side by value; a dictionary look-up is several times cheaper than
+# calling the enum for each of thousands of rows.
+_SIDES = {side.value: side for side in Side}
+
+
 @dataclass(frozen=True)
 class RepsMax:
     """The heaviest set of one rep count (and the longest hold) for a session and side."""
@@ -109,7 +114,7 @@ def reps_maxima(
         .order_by(SessionRow.started_at)
     )
     return [
-        RepsMax(ex, sid, started, Side(side), reps, weight, duration)
+        RepsMax(ex, sid, started, _SIDES[side], reps, weight, duration)
         for ex, sid, started, side, reps, weight, duration in tx.execute(query)
     ]
 
@@ -163,7 +168,7 @@ def weekly_volume(
         .order_by(week)
     )
     return [
-        WeekVolume(date.fromisoformat(w), Side(side), float(kg or 0), int(r or 0), int(s or 0), n)
+        WeekVolume(date.fromisoformat(w), _SIDES[side], float(kg or 0), int(r or 0), int(s or 0), n)
         for w, side, kg, r, s, n in tx.execute(query)
     ]
 
@@ -191,7 +196,7 @@ def weekly_sets(tx: Session, profile_id: int, since: datetime | None = None) -> 
         .order_by(week)
     )
     return [
-        WeekSets(date.fromisoformat(w), ex, Side(side), n) for w, ex, side, n in tx.execute(query)
+        WeekSets(date.fromisoformat(w), ex, _SIDES[side], n) for w, ex, side, n in tx.execute(query)
     ]
 
 
