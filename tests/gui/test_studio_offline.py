@@ -111,10 +111,16 @@ def test_a_window_started_while_the_server_is_away_waits_then_sends_each_set_onc
 
 
 def test_a_database_file_can_be_opened_instead(qtbot: QtBot, tmp_path: Path, db_path: Path) -> None:
-    url = f"postgresql+psycopg://maria@/evenside?host={tmp_path}"  # no server there
+    url = f"postgresql+psycopg://maria:s3cret@/evenside?host={tmp_path}"  # no server there
     window = _start(qtbot, url)
     wait = studio_offline.current(window)
     assert wait is not None
+    assert wait.page.server.text() == (
+        f"<b>evenside on this computer, as maria</b><br>"
+        f"postgresql+psycopg://maria:***@/evenside?host={tmp_path}"
+    )
+    shown = [wait.page.reason.text(), wait.label.text(), wait.label.toolTip()]
+    assert not any("s3cret" in text for text in shown)
     assert wait.page.waiting.text() == "No sets are waiting on this laptop for this server."
     not_a_database = tmp_path / "notes.sqlite3"
     not_a_database.write_text("shopping list")
