@@ -90,6 +90,7 @@ def test_a_window_started_while_the_server_is_away_waits_then_sends_each_set_onc
     page.try_now.click()  # still away: it stays, and tries later
     qtbot.waitUntil(lambda: not wait.busy)
     assert studio_offline.current(window) is wait
+    assert wait.timer.interval() == 6000  # backing off: 3 s after the start, now 6 s
     assert page.waiting.text() == "3 sets are waiting on this laptop for this server."
 
     server_down.resume()
