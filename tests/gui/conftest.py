@@ -81,8 +81,16 @@ def paused_import(
     release.set()  # never leave a worker waiting, whatever the test did
 
 
+# Tests that run the whole program (``gui.app.run``, through ``main``).
+RUN_THE_PROGRAM = (
+    "test_a_failure_after_the_window_is_up",
+    "test_evenside_db_url_opens_the_window_on_the_server",
+    "test_the_window_on_a_server_that_cannot_be_reached_opens",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that run the whole program (``gui.app.run``) to its failure exit leave the
-    shared QApplication unable to activate later windows; they run last."""
-    last = [i for i in items if "test_a_failure_after_the_window_is_up" in i.nodeid]
+    """The tests that run the whole program (``gui.app.run``) leave the shared QApplication
+    unable to activate later windows; they run last."""
+    last = [i for i in items if any(name in i.nodeid for name in RUN_THE_PROGRAM)]
     items[:] = [i for i in items if i not in last] + last

@@ -341,9 +341,24 @@ def test_evenside_db_url_opens_the_window_on_the_server(
 def test_a_server_that_cannot_be_reached_is_one_line_without_the_password(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A headless command refuses in one line; the window waits instead (the next test)."""
     url = f"postgresql+psycopg://maria:s3cret@/evenside?host={tmp_path}"
-    assert main(["--db", url]) == 2
+    assert main(["report", "--db", url]) == 2
     err = capsys.readouterr().err
     assert err.startswith("evenside: Cannot reach postgresql+psycopg://maria:***@/evenside")
     assert err.count("\n") == 1
     assert "s3cret" not in err
+
+
+def test_the_window_on_a_server_that_cannot_be_reached_opens_and_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"postgresql+psycopg://maria:s3cret@/evenside?host={tmp_path}"
+    monkeypatch.setenv("EVENSIDE_EXIT_WHEN_READY", "1")
+    assert main(["--db", url]) == 0  # the offline page was up, ready for input
+    captured = capsys.readouterr()
+    assert captured.out.startswith("ready ")
+    assert captured.err.startswith("evenside: Cannot reach postgresql+psycopg://maria:***@/")
+    assert captured.err.endswith("; the window waits for it.\n")
+    assert captured.err.count("\n") == 1
+    assert "s3cret" not in captured.err

@@ -15,7 +15,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evenside import APP_ID, APP_NAME, __version__
 from evenside.domain.errors import EvensideError
-from evenside.gui.crash import install_crash_handler, install_early_crash_hook, log
+from evenside.gui.crash import (
+    install_crash_handler,
+    install_early_crash_hook,
+    known_open_error,
+)
 from evenside.gui.main_window import MainWindow
 from evenside.gui.system_signals import SystemSignals
 from evenside.paths import demo_database, log_dir
@@ -75,19 +79,6 @@ def report_open_error(exc: EvensideError) -> None:
         open_error_box(exc).exec()
 
 
-def known_open_error(exc: Exception, path: Path) -> EvensideError:
-    """What the user is told when the database cannot be opened. An operating-system error
-    is the environment's (a path no file can live at, no permission); anything else is a
-    bug, logged with its traceback, but the window is useless without data either way."""
-    if isinstance(exc, EvensideError):
-        return exc
-    if isinstance(exc, OSError):
-        return EvensideError(f"Cannot open {path}: {exc.strerror or exc}.")
-    first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
-    log.error("cannot open %s", path, exc_info=exc)
-    return EvensideError(f"Cannot open {path}: {first_line} (details in the log).")
-
-
 def run(path: Path | str) -> int:
     """Show the window first, then open the data on the next turn of the event loop, so
     the first paint does not wait for the database layer to load. ``path`` may be a
@@ -116,7 +107,7 @@ def run(path: Path | str) -> int:
         return 0
     if instance is not None:
         instance.raise_requested.connect(window.bring_to_front)
-    QTimer.singleShot(0, lambda shown=window: _open_data(app, shown, path))
+    QTimer.singleShot(0, lambda shown=window: open_data(app, shown, path))
     code = app.exec()
     signals.uninstall()
     studio_window.stop(window)  # each set in the outbox is already on disk
@@ -139,8 +130,12 @@ def _close_for_the_system(app: QApplication, window: MainWindow) -> None:
     app.quit()
 
 
-def _open_data(app: QApplication, window: MainWindow, path: Path | str) -> None:
-    from evenside.gui import studio_window
+def open_data(app: QApplication, window: MainWindow, path: Path | str) -> None:
+    """Open ``path`` and show it in ``window``. A studio server that cannot be reached now
+    opens the offline page instead, which calls this again once the server answers; any
+    other failure ends the program (see ``report_open_error``)."""
+    from evenside.gui import studio_offline, studio_window
+    from evenside.services import studio_link
     from evenside.services.store import open_store
 
     try:
@@ -149,12 +144,23 @@ def _open_data(app: QApplication, window: MainWindow, path: Path | str) -> None:
         else:
             store = open_store(path, exclusive=True)
     except Exception as exc:  # noqa: BLE001 - every failure here ends the program, see above
+        if isinstance(path, str) and studio_link.unreachable(exc):
+            if studio_offline.current(window) is None:
+                print(f"evenside: {exc}; the window waits for it.", file=sys.stderr)
+            studio_offline.wait_for_server(window, path, exc, lambda: open_data(app, window, path))
+            _ready(app)
+            return
         window.hide()
         report_open_error(known_open_error(exc, studio_window.shown(path)))
         app.exit(EXIT_CANNOT_OPEN)
         return
+    studio_offline.leave(window)
     window.attach(store)
     studio_window.attach_status(window)
+    _ready(app)
+
+
+def _ready(app: QApplication) -> None:
     if os.environ.get(EXIT_WHEN_READY):
         # Benchmarks: quit as soon as the first screen is ready for input.
         print(f"ready {time.time():.6f}", flush=True)

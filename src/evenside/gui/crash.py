@@ -85,3 +85,16 @@ def install_early_crash_hook(folder: Path) -> EarlyCrashHook:
     hook = EarlyCrashHook(folder)
     sys.excepthook = hook
     return hook
+
+
+def known_open_error(exc: Exception, path: Path) -> EvensideError:
+    """What the user is told when the database cannot be opened. An operating-system error
+    is the environment's (a path no file can live at, no permission); anything else is a
+    bug, logged with its traceback, but the window is useless without data either way."""
+    if isinstance(exc, EvensideError):
+        return exc
+    if isinstance(exc, OSError):
+        return EvensideError(f"Cannot open {path}: {exc.strerror or exc}.")
+    first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+    log.error("cannot open %s", path, exc_info=exc)
+    return EvensideError(f"Cannot open {path}: {first_line} (details in the log).")

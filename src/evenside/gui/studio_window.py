@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
 
 from evenside.domain.errors import EvensideError
+from evenside.gui import studio_offline
 from evenside.gui.studio_status import StudioStatus
 from evenside.services import studio_link
 
@@ -25,6 +26,7 @@ def install_menu(window: MainWindow) -> None:
     assert isinstance(file_menu, QMenu)
     quit_action = file_menu.actions()[-1]
     action = file_menu.addAction(CONNECT_TEXT)
+    action.setObjectName(studio_offline.CONNECT_NAME)  # works while the window waits
     file_menu.insertAction(quit_action, action)
     file_menu.insertSeparator(quit_action)
     action.triggered.connect(lambda: show_connect_dialog(window))
@@ -75,13 +77,16 @@ def attach_status(window: MainWindow) -> StudioStatus | None:
 
 
 def switch_to(window: MainWindow, store: Store) -> None:
-    """Show ``store`` (just opened on a server) in ``window`` instead of its database."""
-    old = window.store
+    """Show ``store`` (just opened on a server) in ``window`` instead of its database (or
+    of the offline page, when the window's own server could not be reached)."""
+    old = getattr(window, "store", None)
     status = getattr(window, "studio_status", None)
     if isinstance(status, StudioStatus):
         status.stop()  # it reads the old store
+    studio_offline.leave(window)
     window.attach(store)
-    old.close()
+    if old is not None:
+        old.close()
     attach_status(window)
 
 
@@ -92,6 +97,7 @@ def _profile_id(window: MainWindow) -> int | None:
 
 def stop(window: MainWindow) -> None:
     """Stop looking at the server and close the outboxes (before the store is closed)."""
+    studio_offline.leave(window)
     status = getattr(window, "studio_status", None)
     if isinstance(status, StudioStatus):
         status.stop()

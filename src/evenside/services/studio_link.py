@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 KEYRING_SERVICE = "Evenside studio"
+RETRY_CONNECT_TIMEOUT_S = 3  # a look while the window waits for the server
 Stamps = dict[str, tuple[int, int]]
 # What a moved stamp means to the pages (the keys of ``server_watch.WATCHED``).
 FLAGS = {
@@ -155,6 +156,33 @@ def open_studio(url: str, password: str = "") -> Store:
     store = open_store(with_password(url, secret) if secret else url)
     # Shown and remembered by the address without its password.
     return store
+
+
+def _with_kept_password(url: str) -> str:
+    """``url`` with the password ``open_studio`` would use when none is typed."""
+    if server_watch.has_password(url):
+        return url
+    secret = stored_password(url)
+    return with_password(url, secret) if secret else url
+
+
+def probe(url: str) -> None:
+    """Whether the server at ``url`` answers now, in at most ``RETRY_CONNECT_TIMEOUT_S``:
+    raises ``ServerUnreachable`` with its reason when it does not."""
+    from evenside.storage.server import probe as probe_server
+
+    probe_server(_with_kept_password(url), RETRY_CONNECT_TIMEOUT_S)
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server cannot be reached now (waiting may help), rather
+    than that it refused the password or the database (waiting would not)."""
+    return isinstance(exc, ServerUnreachable) and not needs_password(exc)
+
+
+def waiting_for(url: str, folder: Path | None = None) -> int:
+    """Sets waiting on this laptop for the server at ``url``, for every profile."""
+    return sync.waiting_for_server(display_url(_with_kept_password(url)), folder)
 
 
 def needs_password(exc: Exception) -> bool:

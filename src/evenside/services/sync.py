@@ -22,7 +22,15 @@ from evenside.services.store import Store
 from evenside.storage import outbox as outbox_store
 from evenside.storage.outbox import Outbox, QueuedSet
 
-__all__ = ["Outbox", "Queued", "SendResult", "log_or_queue", "open_outbox", "send_waiting"]
+__all__ = [
+    "Outbox",
+    "Queued",
+    "SendResult",
+    "log_or_queue",
+    "open_outbox",
+    "send_waiting",
+    "waiting_for_server",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,13 @@ def open_outbox(store: Store, profile_id: int, folder: Path | None = None) -> Ou
     """The outbox for ``store``'s server and ``profile_id`` (None for a database file)."""
     if store.server is None:
         return None
-    return Outbox(outbox_store.outbox_path(folder or data_dir(), store.server, profile_id))
+    path = outbox_store.outbox_path(folder or data_dir(), store.server, profile_id)
+    return Outbox(path, store.server, profile_id)
+
+
+def waiting_for_server(server: str, folder: Path | None = None) -> int:
+    """Sets waiting on this laptop for ``server`` (its address), over all its profiles."""
+    return outbox_store.waiting_for_server(folder or data_dir(), server)
 
 
 def log_or_queue(

@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session
 
 from evenside.domain.sides import Side
@@ -28,6 +29,13 @@ from evenside.storage import session_repo
 from evenside.storage.models import SetRow
 
 KEY_PREFIX = "outbox:"
+FOLDER = "outbox"
+# Outbox files from before the "about" table name no server: matched by their file name
+# against the profile ids a studio plausibly has.
+LEGACY_PROFILE_IDS = 2000
+ABOUT = """
+CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,13 +61,62 @@ class QueuedSet:
 def outbox_path(folder: Path, server: str, profile_id: int) -> Path:
     """The outbox file for one server (its address without password) and one profile."""
     digest = hashlib.sha1(f"{server}|{profile_id}".encode(), usedforsecurity=False)
-    return folder / "outbox" / f"{digest.hexdigest()[:16]}.sqlite"
+    return folder / FOLDER / f"{digest.hexdigest()[:16]}.sqlite"
+
+
+def waiting_for_server(folder: Path, server: str) -> int:
+    """How many sets wait on this laptop for ``server``, over all its profiles, without
+    knowing their ids: each outbox file names its server (password left out of the
+    comparison). Files that cannot be read are skipped, never changed."""
+    total = 0
+    for path in sorted((folder / FOLDER).glob("*.sqlite")):
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if _names(db, path, folder, server):
+                total += int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        except sqlite3.Error:
+            continue
+        finally:
+            db.close()
+    return total
+
+
+def _names(db: sqlite3.Connection, path: Path, folder: Path, server: str) -> bool:
+    """Whether the outbox file open in ``db`` is ``server``'s."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "about" in tables:
+        row = db.execute("SELECT value FROM about WHERE key = 'server'").fetchone()
+        return row is not None and same_server(str(row[0]), server)
+    return any(  # an outbox file from before: its name is the hash of server and profile
+        outbox_path(folder, server, profile_id).name == path.name
+        for profile_id in range(1, LEGACY_PROFILE_IDS + 1)
+    )
+
+
+def same_server(one: str, other: str) -> bool:
+    """Whether two addresses name the same server, database and trainer (a password, or
+    its mask, is no part of the comparison)."""
+    return _without_password(one) == _without_password(other)
+
+
+def _without_password(address: str) -> str:
+    try:
+        url = make_url(address)
+    except ArgumentError:
+        return address
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
+    return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)
 
 
 class Outbox:
     """Sets waiting to be sent, in the order they were logged."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, server: str | None = None, profile_id: int | None = None
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         # Used by the window and by the sender behind it: one at a time.
@@ -68,6 +125,12 @@ class Outbox:
         self._db.execute("PRAGMA journal_mode=DELETE")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(SCHEMA)
+        self._db.execute(ABOUT)
+        if server is not None:  # so the file can be found by its server alone
+            about = [("server", server)]
+            if profile_id is not None:
+                about.append(("profile_id", str(profile_id)))
+            self._db.executemany("INSERT OR REPLACE INTO about (key, value) VALUES (?, ?)", about)
 
     def put(self, session_exercise_id: int, record: SetRecord) -> QueuedSet:
         """Commit (fsynced) one set to the outbox under a new UUID."""

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 
 from evenside.domain.errors import (
     EvensideError,
@@ -47,12 +48,14 @@ def display_url(url: str) -> str:
         return "a PostgreSQL server"
 
 
-def make_server_engine(url: str, **options: Any) -> Engine:
+def make_server_engine(
+    url: str, connect_timeout: int = CONNECT_TIMEOUT_S, **options: Any
+) -> Engine:
     try:
         parsed = make_url(normalised_url(url))
     except ArgumentError as exc:
         raise InvalidInput(f"Not a PostgreSQL address: {display_url(url)}.") from exc
-    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "evenside"}
+    connect_args = {"connect_timeout": connect_timeout, "application_name": "evenside"}
     # SSL settings (sslmode, sslrootcert, ...) stay in the URL's query: psycopg reads them.
     return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, **options)
 
@@ -91,6 +94,20 @@ def open_server_database(url: str) -> Database:
     if revision is not None and revision != KNOWN_REVISIONS[-1]:
         database.upgraded_from = revision
     return database
+
+
+def probe(url: str, connect_timeout: int) -> None:
+    """Connect once and leave, giving up after ``connect_timeout`` seconds: whether the
+    server answers now. Raises ``ServerUnreachable`` with the server's reason (a refused
+    password included: the caller tells the two apart)."""
+    engine = make_server_engine(url, connect_timeout, poolclass=NullPool)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        raise ServerUnreachable(f"Cannot reach {display_url(url)}: {_first_line(exc)}") from exc
+    finally:
+        engine.dispose()
 
 
 def _inspect(engine: Engine, shown: str) -> str | None:
