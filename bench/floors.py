@@ -59,6 +59,29 @@ def series(connection: sqlite3.Connection, profile_id: int, exercise_id: int) ->
     )
 
 
+# The gap chart below the series shows the verdict's scores: its evidence (every counted,
+# one-sided set of the exercise, as evidence_repo.one_sided_sessions reads it) is part of
+# what the page shows, so the floor reads it too.
+EXERCISE_EVIDENCE = """
+SELECT se.exercise_id, s.id, s.started_at, t.side, t.weight_kg, t.reps, t.kind, t.logged_at,
+       t.duration_seconds, t.rpe, t.rir
+FROM sets t JOIN session_exercises se ON se.id = t.session_exercise_id
+JOIN sessions s ON s.id = se.session_id
+WHERE s.profile_id = ? AND se.exercise_id = ?
+  AND se.exercise_id NOT IN (SELECT id FROM exercises WHERE kind = 'cardio')
+  AND t.kind != 'warm-up' AND t.side != 'both' AND t.sides_unrecorded = 0
+ORDER BY s.started_at, s.id, t.position, t.id"""
+
+
+def series_shown(
+    connection: sqlite3.Connection, profile_id: int, exercise_id: int
+) -> tuple[list, list, list]:  # type: ignore[type-arg]
+    """Every query one exercise's charts need: the series' two and the verdict's evidence."""
+    maxima, weeks = series(connection, profile_id, exercise_id)
+    evidence = connection.execute(EXERCISE_EVIDENCE, (profile_id, exercise_id)).fetchall()
+    return maxima, weeks, evidence
+
+
 # -- the overview: every one-sided working set, as evenside.storage.evidence_repo reads ---
 
 ONE_SIDED_SETS = """

@@ -133,3 +133,24 @@ def test_measurements_chart_the_gap_like_progress(
         if item.name()
     }
     assert series == {"L weaker": [8.0], "R weaker": [5.0]}
+
+
+def test_legend_names_follow_a_palette_change_and_the_exercise_shown(
+    qtbot: QtBot,
+    store: Store,
+    rows_two_months_ago: Profile,
+    clock: FakeClock,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    seed_past_session(store, clock, rows_two_months_ago, "Back squat", [(Side.BOTH, 100, 5)], 60)
+    page = _progress(make_window(store))
+    legend = page.charts.strength_plot.plotItem.legend
+    assert [label.text for _, label in legend.items] == ["L (left)", "R (right)"]
+    with app_palette(dark_palette()):
+        # The legend is not rebuilt on a palette change: its names are drawn light at once.
+        qtbot.waitUntil(lambda: "#e8e8e8" in legend.items[0][1].item.toHtml())
+        page.open_exercise(next(e.id for e in page._with_data if e.name == "Back squat"))
+        assert [label.text for _, label in legend.items] == ["Both sides"]
+        assert "#e8e8e8" in legend.items[0][1].item.toHtml()
+    page.open_exercise(next(e.id for e in page._with_data if e.name == "One-arm dumbbell row"))
+    assert [label.text for _, label in legend.items] == ["L (left)", "R (right)"]

@@ -114,3 +114,21 @@ def test_a_child_reports_its_own_peak_memory_not_its_parents(tmp_path: Path) -> 
     found = measure.spawn([sys.executable, "-c", "pass"], measure.isolated_env(tmp_path))
     del ballast
     assert found["maxrss MiB"] < 100  # a bare interpreter: a few tens of MiB at most
+
+
+def test_the_series_floor_also_reads_the_gap_charts_evidence(tiny: Path) -> None:
+    store = open_store(databases.fresh_copy(tiny))
+    profile = profiles.current_profile(store)
+    assert profile is not None
+    exercise = next(e for e in library.all_exercises(store) if e.name == "Bulgarian split squat")
+    with store.transaction() as tx:
+        sessions = evidence_repo.one_sided_sessions(tx, profile.id, exercise_ids=[exercise.id])
+    raw = floors.raw_connection(store.path)
+    *_, evidence = floors.series_shown(raw, profile.id, exercise.id)
+    # The same sets, in the same order, as the verdict behind the gap chart reads them.
+    assert [(r[1], r[3], r[4], r[5]) for r in evidence] == [
+        (s.session_id, t.side.value, t.weight_kg, t.reps) for s in sessions for t in s.sets
+    ]
+    assert evidence  # the one-week database holds one-sided sets of it
+    raw.close()
+    store.close()

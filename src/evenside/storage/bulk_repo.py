@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from itertools import count
+from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from evenside.domain.training import ExerciseRecord, MeasurementRecord, SessionRecord
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
 CHUNK_SETS = 500  # rows held in memory between two executemany calls
+TABLES = ("sessions", "session_exercises", "sets")  # parents first
 ID_BLOCK = 100  # ids drawn at once from a server's counter (those left unused are skipped)
 
 
@@ -44,13 +46,70 @@ def insert_sessions(tx: Session, profile_id: int, records: Iterable[SessionRecor
     hold_write_lock(tx)
     session_ids = _new_ids(tx, SessionRow.__tablename__)
     exercise_ids = _new_ids(tx, SessionExerciseRow.__tablename__)
-    chunk: tuple[list[dict[str, object]], ...] = ([], [], [])
+    chunk = _Chunk(tx.connection())
     written = 0
     for record in records:
         _add_rows(chunk, profile_id, record, next(session_ids), exercise_ids)
-        if len(chunk[2]) >= CHUNK_SETS:
-            written += _flush(tx, chunk)
-    return written + _flush(tx, chunk)
+        if len(chunk.rows["sets"]) >= CHUNK_SETS:
+            written += chunk.flush()
+    return written + chunk.flush()
+
+
+class _Chunk:
+    """The rows gathered between two executemany calls, per table.
+
+    On SQLite each row is kept as the tuple the driver takes, each value already converted
+    by its column type's own bind processor (what Core's insert would store), and written
+    with the driver's ``executemany``: Core would rebuild and re-check a parameter
+    dictionary per row. A server database gets Core's insert of the dictionaries.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.raw = connection.dialect.name == "sqlite"
+        self.rows: dict[str, list[object]] = {name: [] for name in TABLES}
+        self.columns: dict[str, tuple[str, list[tuple[int, Callable[[Any], Any]]]]] = {}
+
+    def add(self, table: str, row: dict[str, object]) -> None:
+        if not self.raw:
+            self.rows[table].append(row)
+            return
+        if table not in self.columns:
+            self.columns[table] = self._statement(table, list(row))
+        values = list(row.values())
+        for index, process in self.columns[table][1]:
+            if values[index] is not None:
+                values[index] = process(values[index])
+        self.rows[table].append(tuple(values))
+
+    def _statement(
+        self, table: str, names: list[str]
+    ) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+        """The insert for ``names`` in their order, and each column's bind processor by
+        position (only the columns that have one)."""
+        dialect = self.connection.dialect
+        columns = Base.metadata.tables[table].c
+        found: list[Any] = [
+            columns[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names
+        ]
+        processors = [(i, process) for i, process in enumerate(found) if process is not None]
+        marks = ", ".join("?" * len(names))
+        return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", processors
+
+    def flush(self) -> int:
+        """Write the rows gathered so far (parents first) and empty the lists; returns the
+        number of sets written."""
+        written = len(self.rows["sets"])
+        for table in TABLES:
+            rows = self.rows[table]
+            if not rows:
+                continue
+            if self.raw:
+                self.connection.exec_driver_sql(self.columns[table][0], rows)
+            else:
+                self.connection.execute(insert(Base.metadata.tables[table]), rows)  # type: ignore[arg-type]
+            rows.clear()
+        return written
 
 
 def _new_ids(tx: Session, table: str) -> Iterator[int]:
@@ -71,20 +130,20 @@ def _sequence_ids(tx: Session, table: str) -> Iterator[int]:
 
 
 def _add_rows(
-    chunk: tuple[list[dict[str, object]], ...],
+    chunk: _Chunk,
     profile_id: int,
     record: SessionRecord,
     session_id: int,
     exercise_ids: Iterator[int],
 ) -> None:
     """The session's row, its exercises' rows (ids from ``exercise_ids``) and their sets'
-    rows, added to the chunk's three lists."""
-    session_rows, exercise_rows, set_rows = chunk
-    session_rows.append(_session_row(session_id, profile_id, record))
+    rows, added to the chunk."""
+    chunk.add("sessions", _session_row(session_id, profile_id, record))
     for position, exercise in enumerate(record.exercises):
         exercise_id = next(exercise_ids)
-        exercise_rows.append(_exercise_row(exercise_id, session_id, position, exercise))
-        set_rows.extend(_set_rows(exercise_id, exercise, record.started_at))
+        chunk.add("session_exercises", _exercise_row(exercise_id, session_id, position, exercise))
+        for row in _set_rows(exercise_id, exercise, record.started_at):
+            chunk.add("sets", row)
 
 
 def _session_row(session_id: int, profile_id: int, record: SessionRecord) -> dict[str, object]:
@@ -145,17 +204,6 @@ def set_rows(
             "notes": s.notes,
             "source_key": s.source_key,
         }
-
-
-def _flush(tx: Session, chunk: tuple[list[dict[str, object]], ...]) -> int:
-    """Write the rows gathered so far (parents first) and empty the lists; returns the sets."""
-    connection = tx.connection()
-    written = len(chunk[2])
-    for name, rows in zip(("sessions", "session_exercises", "sets"), chunk, strict=True):
-        if rows:
-            connection.execute(insert(Base.metadata.tables[name]), rows)
-            rows.clear()
-    return written
 
 
 def insert_measurements(tx: Session, profile_id: int, records: Iterable[MeasurementRecord]) -> None:

@@ -3,40 +3,50 @@ strength with rolling mean and band, asymmetry with threshold bands, weekly volu
 
 from __future__ import annotations
 
+from math import ceil
+
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QHeaderView, QSplitter, QStyle, QTableView, QWidget
 
 from evenside.domain.progress import rolling_band
 from evenside.domain.sides import Side
 from evenside.domain.units import Unit, from_kg
-from evenside.gui.charts.plots import (
-    STYLE,
-    HoverLabel,
-    add_side_bars,
-    add_side_series,
-    add_threshold_bands,
-    make_plot,
-    timestamp,
-)
+from evenside.gui.charts.kept_items import Entry, SideSeries, show_legend, side_bars, swatch
+from evenside.gui.charts.plots import STYLE, HoverLabel, make_plot, timestamp
 from evenside.gui.charts.theme import EmptyNote, hollow_brush
-from evenside.gui.models.base import bounded_resize
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.services.progress import ExerciseProgress
+
+SIDES = (Side.LEFT, Side.RIGHT, Side.BOTH)  # made in this order: the left points come first
+BAND_COLOURS = ((240, 190, 0, 45), (213, 0, 0, 35))  # notice, warning (as plots draws them)
+BAR_WIDTH = 2.6 * 86400
+BAR_OFFSETS = {Side.LEFT: -1.4 * 86400, Side.RIGHT: 1.4 * 86400, Side.BOTH: 0.0}
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def fit_width(table: QTableView) -> None:
-    """Wide enough for every shown column and the scroll bar: the plot beside it gives way,
-    the table's columns are never clipped."""
-    table.resizeColumnsToContents()
+def fit_width(table: QTableView, model: TextRowsModel) -> None:
+    """Each column as wide as its header or its widest text, and the table wide enough for
+    every shown column and the scroll bar: the plot beside it gives way, the table's
+    columns are never clipped. The widths come from the texts themselves (each distinct
+    one measured once), not from Qt asking the model about every cell."""
     header = table.horizontalHeader()
-    columns = sum(
-        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    metrics = QFontMetricsF(table.font())
+    margin = 2 * (
+        table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     )
-    table.setMinimumWidth(columns + table.verticalScrollBar().sizeHint().width() + 4)
+    margin += 1 if table.showGrid() else 0  # what QTableView.sizeHintForColumn adds
+    shown = 0
+    for column in range(header.count()):
+        widest = ceil(max((metrics.horizontalAdvance(t) for t in model.texts(column)), default=0))
+        width = max(header.sectionSizeHint(column), widest + margin)
+        header.resizeSection(column, width)
+        shown += 0 if header.isSectionHidden(column) else width
+    table.setMinimumWidth(shown + table.verticalScrollBar().sizeHint().width() + 4)
 
 
 def _table(model: TextRowsModel) -> QTableView:
@@ -44,8 +54,7 @@ def _table(model: TextRowsModel) -> QTableView:
     table.setModel(model)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    bounded_resize(table)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fit_width
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 
@@ -62,6 +71,7 @@ class ExerciseCharts(QSplitter):
         self.asymmetry_model = TextRowsModel(("Date", "Gap %", "Weaker", "Noise"))
         self.volume_model = TextRowsModel(("Week of", "L", "R", "Both"))
         self.tables: list[QTableView] = []
+        self.models = (self.strength_model, self.asymmetry_model, self.volume_model)
         for plot, model in (
             (self.strength_plot, self.strength_model),
             (self.asymmetry_plot, self.asymmetry_model),
@@ -84,6 +94,46 @@ class ExerciseCharts(QSplitter):
         ]
         self.progress: ExerciseProgress | None = None
         self.unit = Unit.KG
+        self._make_items()
+
+    def _make_items(self) -> None:
+        """Every series each chart can show, made once; a draw gives them new data."""
+        self.series = {side: SideSeries(self.strength_plot, side) for side in SIDES}
+        self.regions = [
+            pg.LinearRegionItem(
+                values=(0, 1),
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(*colour),
+                pen=pg.mkPen(None),
+            )  # fmt: skip
+            for colour in BAND_COLOURS
+        ]
+        self.swatches = [swatch(colour) for colour in BAND_COLOURS]
+        for region in self.regions:
+            region.setZValue(-10)
+            self.asymmetry_plot.addItem(region)
+        self.weaker = {
+            side: pg.PlotDataItem(
+                [],
+                [],
+                pen=None,
+                symbol=str(STYLE[side]["symbol"]),
+                symbolSize=8,
+                symbolPen=str(STYLE[side]["colour"]),
+                name=f"{side.letter} weaker",
+            )  # fmt: skip
+            for side in (Side.LEFT, Side.RIGHT)
+        }
+        self.gap_line = pg.PlotDataItem([], [], pen=(120, 120, 120, 120))
+        for item in (*self.weaker.values(), self.gap_line):
+            self.asymmetry_plot.addItem(item)
+        self.bars = {side: side_bars(side) for side in SIDES}
+        for bars in self.bars.values():
+            bars.setVisible(False)
+            self.volume_plot.addItem(bars)
+        for plot in (self.strength_plot, self.asymmetry_plot, self.volume_plot):
+            show_legend(plot, [])
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -103,11 +153,6 @@ class ExerciseCharts(QSplitter):
     ) -> None:
         """Draw ``progress``; with no session in it, each chart says ``empty`` instead."""
         self.progress, self.unit = progress, unit
-        for plot in (self.strength_plot, self.asymmetry_plot, self.volume_plot):
-            plot.clear()
-            legend = plot.plotItem.legend
-            if legend is not None:
-                legend.clear()
         days = [p.day for p in progress.points]
         left = [self._value(p.left) for p in progress.points]
         right = [self._value(p.right) for p in progress.points]
@@ -121,16 +166,15 @@ class ExerciseCharts(QSplitter):
             left = [self._value(p.both) for p in progress.points]
             right = [None for _ in progress.points]
         sides = (Side.LEFT, Side.RIGHT) if per_side else (Side.BOTH,)
+        for side in SIDES:
+            if side not in sides:
+                self.series[side].hide()
         for side, values in zip(sides, (left, right), strict=False):
             band = rolling_band(values)
-            add_side_series(
-                self.strength_plot,
-                side,
-                days=days,
-                values=values,
-                mean=band.mean,
-                spread=band.spread,
-            )
+            self.series[side].show(days, values, band.mean, band.spread)
+        show_legend(
+            self.strength_plot, [(self.series[s].points, self.series[s].label) for s in sides]
+        )
         lb, rb = rolling_band(left), rolling_band(right)
         self.strength_model.replace_rows(
             [
@@ -156,29 +200,28 @@ class ExerciseCharts(QSplitter):
         plot.setTitle("Gap between the sides, per session (%)", size="10pt")
         points = progress.asymmetry
         top = max([p.percent for p in points] + [progress.warning_percent + 5])
-        add_threshold_bands(plot, progress.notice_percent, progress.warning_percent, top * 1.1)
-        for side in (Side.LEFT, Side.RIGHT):
+        notice, warning = progress.notice_percent, progress.warning_percent
+        bands = ((notice, warning), (warning, max(top * 1.1, warning + 5)))
+        for region, values in zip(self.regions, bands, strict=True):
+            region.setRegion(values)
+        entries: list[Entry] = [
+            (self.swatches[0], f"notice ≥ {notice:g} %"),
+            (self.swatches[1], f"warning ≥ {warning:g} %"),
+        ]
+        for side, item in self.weaker.items():
             mine = [p for p in points if p.weaker is side]
-            if not mine:
-                continue
             colour = str(STYLE[side]["colour"])
-            brushes = [hollow_brush() if p.within_noise else colour for p in mine]
-            plot.plot(
+            item.setData(
                 [timestamp(p.day) for p in mine],
                 [p.percent for p in mine],
-                pen=None,
-                symbol=str(STYLE[side]["symbol"]),
-                symbolSize=8,
-                symbolPen=colour,
-                symbolBrush=brushes,
-                name=f"{side.letter} weaker",
+                symbolBrush=[hollow_brush() if p.within_noise else colour for p in mine],
             )
-        if points:
-            plot.plot(
-                [timestamp(p.day) for p in points],
-                [p.percent for p in points],
-                pen=(120, 120, 120, 120),
-            )
+            item.setVisible(bool(mine))
+            if mine:
+                entries.append((item, f"{side.letter} weaker"))
+        self.gap_line.setData([timestamp(p.day) for p in points], [p.percent for p in points])
+        self.gap_line.setVisible(bool(points))
+        show_legend(plot, entries)
         plot.setYRange(0, top * 1.1, padding=0)
         self.asymmetry_model.replace_rows(
             [
@@ -203,15 +246,24 @@ class ExerciseCharts(QSplitter):
         def shown(value: float) -> float:
             return from_kg(value, self.unit) if unit == "kg" else value
 
-        add_side_bars(
-            self.volume_plot,
-            [w.week for w in weeks],
-            {
-                Side.LEFT: [shown(w.left) for w in weeks],
-                Side.RIGHT: [shown(w.right) for w in weeks],
-                Side.BOTH: [shown(w.both) for w in weeks],
-            },
-        )
+        amounts = {
+            Side.LEFT: [shown(w.left) for w in weeks],
+            Side.RIGHT: [shown(w.right) for w in weeks],
+            Side.BOTH: [shown(w.both) for w in weeks],
+        }
+        entries: list[Entry] = []
+        for side, bars in self.bars.items():
+            drawn = any(amounts[side])
+            bars.setVisible(drawn)
+            if drawn:
+                centre = 3 * 86400 + BAR_OFFSETS[side]  # from the week's first day
+                bars.setOpts(
+                    x=[timestamp(w.week) + centre for w in weeks],
+                    height=amounts[side],
+                    width=BAR_WIDTH * (1.6 if side is Side.BOTH else 1.0),
+                )
+                entries.append((bars, bars.name()))
+        show_legend(self.volume_plot, entries)
         self.tables[2].setColumnHidden(3, progress.exercise.laterality.per_side)
         self.tables[0].setColumnHidden(2, not progress.exercise.laterality.per_side)
         self.tables[0].setColumnHidden(4, not progress.exercise.laterality.per_side)
@@ -227,8 +279,8 @@ class ExerciseCharts(QSplitter):
             ]
         )
         self.volume_hover.set_xs([timestamp(w.week) + 3 * 86400 for w in weeks])
-        for table in self.tables:
-            fit_width(table)
+        for table, model in zip(self.tables, self.models, strict=True):
+            fit_width(table, model)
 
     # -- hover text -----------------------------------------------------------------------
 

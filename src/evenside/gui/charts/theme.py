@@ -49,6 +49,8 @@ def apply_theme(plot: pg.PlotWidget) -> None:
         legend.setBrush(pg.mkBrush(fill))
         legend.setPen(pg.mkPen(None))
         legend.setLabelTextColor(foreground)
+        for _, label in legend.items:  # pyqtgraph keeps the colour; the text shows it
+            label.setText(label.text)
 
 
 class ThemeFollower(QObject):

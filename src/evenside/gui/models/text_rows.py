@@ -27,3 +27,7 @@ class TextRowsModel(RowsModel[tuple[str, ...]]):
         if role == _ALIGNMENT and index.column() not in self.text_columns and self.valid(index):
             return _RIGHT
         return None
+
+    def texts(self, column: int) -> set[str]:
+        """The distinct texts of ``column``."""
+        return {row[column] for row in self._rows}

@@ -254,7 +254,11 @@ class ProgressPage(QWidget):
             if self.range_name != "All"
             else f"No {self.current.exercise.name} logged yet."
         )
-        self.charts.show_progress(self.current, self.profile.unit, empty)
+        self.charts.setUpdatesEnabled(False)  # one repaint for the refill, not one per item
+        try:
+            self.charts.show_progress(self.current, self.profile.unit, empty)
+        finally:
+            self.charts.setUpdatesEnabled(True)
         header = (
             f"<b>{escape(self.current.exercise.name)}</b> · {escape(self.charts.measure())}"
             f" · {span}"
