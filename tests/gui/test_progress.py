@@ -384,3 +384,17 @@ def test_hovering_a_point_shows_its_date_and_values(
     qtbot.mouseMove(plot.viewport(), where)
     qtbot.waitUntil(lambda: label.scene() is plot.scene() and label.isVisible())
     assert label.toPlainText() == "2026-10-25\nL 31.0   R 32.3"
+
+
+def test_a_mouse_move_arriving_after_the_chart_is_gone_is_ignored(qtbot: QtBot) -> None:
+    """The hover's rate limiter hands a move over up to 1/30 s late; by then the page may
+    have thrown the chart away (the error a user saw as a crash dialog)."""
+    import shiboken6
+
+    from evenside.gui.charts.plots import HoverLabel, make_plot
+
+    plot = make_plot("Strength", "kg")
+    hover = HoverLabel(plot, lambda i: f"point {i}")
+    hover.set_xs([1.0, 2.0])
+    shiboken6.delete(plot.plotItem)  # as a page's redraw or close does
+    hover._moved((QPointF(5, 5),))  # no exception: the move is dropped

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QWidget
@@ -105,6 +106,9 @@ class HoverLabel:
 
     def _moved(self, event: tuple[QPointF]) -> None:
         position = event[0]
+        # The proxy delivers up to 1/30 s late: the page may have closed the plot meanwhile.
+        if not (shiboken6.isValid(self.plot) and shiboken6.isValid(self.plot.plotItem)):
+            return
         if self.plot.sceneBoundingRect().contains(position):
             point = self.plot.getViewBox().mapSceneToView(position)
             self.show_at(point.x())
