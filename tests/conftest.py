@@ -7,6 +7,7 @@ so no test can reach the real data folder; each test then gets folders of its ow
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -150,3 +151,14 @@ def store(backend: str, clock: FakeClock, request: pytest.FixtureRequest) -> Ite
         opened = open_store(request.getfixturevalue("db_path"), clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port on 127.0.0.1 where a server seems to be (the connection is made) but never
+    answers: listening, never accepting, so PostgreSQL's start-up handshake hangs, as on
+    a network that silently drops packets."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        yield int(listener.getsockname()[1])

@@ -29,7 +29,10 @@ from evenside.paths import SERVER_SCHEMES
 from evenside.storage.database import KNOWN_REVISIONS, OUR_TABLES, Database
 
 OLDEST_SERVER = 13
-CONNECT_TIMEOUT_S = 10
+# How long a connection attempt waits for the server before it gives up (a network that
+# silently drops packets never refuses). A ``connect_timeout`` in the URL's own options
+# wins over it.
+CONNECT_TIMEOUT_S = 5
 
 
 def normalised_url(url: str) -> str:
@@ -55,8 +58,11 @@ def make_server_engine(
         parsed = make_url(normalised_url(url))
     except ArgumentError as exc:
         raise InvalidInput(f"Not a PostgreSQL address: {display_url(url)}.") from exc
-    connect_args = {"connect_timeout": connect_timeout, "application_name": "evenside"}
-    # SSL settings (sslmode, sslrootcert, ...) stay in the URL's query: psycopg reads them.
+    connect_args: dict[str, Any] = {"application_name": "evenside"}
+    # SSL settings (sslmode, sslrootcert, ...) and a connect_timeout of the user's own stay
+    # in the URL's query: psycopg reads them (connect_args would override them).
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = connect_timeout
     return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, **options)
 
 
@@ -97,8 +103,8 @@ def open_server_database(url: str) -> Database:
 
 
 def probe(url: str, connect_timeout: int) -> None:
-    """Connect once and leave, giving up after ``connect_timeout`` seconds: whether the
-    server answers now. Raises ``ServerUnreachable`` with the server's reason (a refused
+    """Connect once and leave, giving up after ``connect_timeout`` seconds (or the URL's
+    own): whether the server answers now. Raises ``ServerUnreachable`` with the server's reason (a refused
     password included: the caller tells the two apart)."""
     engine = make_server_engine(url, connect_timeout, poolclass=NullPool)
     try:
