@@ -27,7 +27,7 @@ from test_studio_window import (
     server_store,
 )
 
-from evenside.gui import app, studio_offline, studio_window
+from evenside.gui import app, studio_connect, studio_offline, studio_window
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
 from evenside.services.store import Store, open_store
@@ -67,6 +67,7 @@ def _start(qtbot: QtBot, url: str) -> MainWindow:
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
     app.open_data(qt_app, window, url)
+    qtbot.waitUntil(lambda: studio_connect.current(window) is None, timeout=20000)
     return window
 
 

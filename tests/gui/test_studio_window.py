@@ -246,7 +246,7 @@ def test_file_connect_opens_a_server_in_the_running_window(
     dialog.database.setText(_database(postgres_url))
     dialog.trainer.setText("evenside_admin")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert window.store.server is not None
+    qtbot.waitUntil(lambda: window.store.server is not None)  # connected off the GUI thread
     status = window.studio_status  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not status._busy)
     assert "signed in as evenside_admin · connected" in status.label.text()

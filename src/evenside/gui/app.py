@@ -131,33 +131,82 @@ def _close_for_the_system(app: QApplication, window: MainWindow) -> None:
 
 
 def open_data(app: QApplication, window: MainWindow, path: Path | str) -> None:
-    """Open ``path`` and show it in ``window``. A studio server that cannot be reached now
-    opens the offline page instead, which calls this again once the server answers; any
-    other failure ends the program (see ``report_open_error``)."""
-    from evenside.gui import studio_offline, studio_window
-    from evenside.services import studio_link
+    """Open ``path`` and show it in ``window``. A studio server is opened off the GUI
+    thread, the window showing "Connecting to <server>…" meanwhile; one that cannot be
+    reached opens the offline page instead, which calls this again once the server
+    answers. Any other failure ends the program (see ``report_open_error``)."""
     from evenside.services.store import open_store
 
-    try:
-        if isinstance(path, str):
-            store = studio_window.open_server(path)
-        else:
-            store = open_store(path, exclusive=True)
-    except Exception as exc:  # noqa: BLE001 - every failure here ends the program, see above
-        if isinstance(path, str) and studio_link.unreachable(exc):
-            if studio_offline.current(window) is None:
-                print(f"evenside: {exc}; the window waits for it.", file=sys.stderr)
-            studio_offline.wait_for_server(window, path, exc, lambda: open_data(app, window, path))
-            _ready(app)
-            return
-        window.hide()
-        report_open_error(known_open_error(exc, studio_window.shown(path)))
-        app.exit(EXIT_CANNOT_OPEN)
+    if isinstance(path, str):
+        _connect(app, window, path)
         return
+    try:
+        store = open_store(path, exclusive=True)
+    except Exception as exc:  # noqa: BLE001 - every failure here ends the program, see above
+        _cannot_open(app, window, path, exc)
+        return
+    _show_data(app, window, store)
+
+
+def _show_data(app: QApplication, window: MainWindow, store: Store) -> None:
+    from evenside.gui import studio_offline, studio_window
+
     studio_offline.leave(window)
     window.attach(store)
     studio_window.attach_status(window)
     _ready(app)
+
+
+def _server_failed(
+    app: QApplication, window: MainWindow, url: str, exc: Exception, asked: bool = False
+) -> None:
+    """The server at ``url`` was not opened: ask for a password it wants (once), wait for
+    it when it cannot be reached, end the program for anything else."""
+    from evenside.gui import studio_connect
+    from evenside.services import studio_link
+
+    if studio_link.unreachable(exc):
+        _wait_for(app, window, url, exc, True)
+        return
+    password = None
+    if not asked and studio_link.needs_password(exc):
+        password = studio_connect.ask_password(url)
+    if password is None:
+        _cannot_open(app, window, url, exc)
+        return
+    _connect(app, window, url, password)
+
+
+def _connect(app: QApplication, window: MainWindow, url: str, password: str = "") -> None:
+    from evenside.gui import studio_connect
+
+    studio_connect.connect_window(
+        window,
+        url,
+        password=password,
+        opened=lambda store: _show_data(app, window, store),
+        failed=lambda exc: _server_failed(app, window, url, exc, asked=bool(password)),
+        cancelled=lambda: _wait_for(app, window, url, "the connection was cancelled.", False),
+    )
+
+
+def _wait_for(
+    app: QApplication, window: MainWindow, url: str, why: Exception | str, again: bool
+) -> None:
+    from evenside.gui import studio_offline
+
+    if studio_offline.current(window) is None and again:
+        print(f"evenside: {why}; the window waits for it.", file=sys.stderr)
+    studio_offline.wait_for_server(window, url, why, lambda: open_data(app, window, url), again)
+    _ready(app)
+
+
+def _cannot_open(app: QApplication, window: MainWindow, path: Path | str, exc: Exception) -> None:
+    from evenside.gui import studio_window
+
+    window.hide()
+    report_open_error(known_open_error(exc, studio_window.shown(path)))
+    app.exit(EXIT_CANNOT_OPEN)
 
 
 def _ready(app: QApplication) -> None:

@@ -2,9 +2,10 @@
 offline page, and waits for the server.
 
 It tries again by itself, backing off (3 s, then 6, 12, 24, 48, then every minute), each
-look off the GUI thread with a short connect timeout. When the server answers, the window
-opens it through the very path a normal start takes (``reopen``), and the sets waiting in
-the outbox are sent, in order and once each, by the status bar's first look. Meanwhile
+look off the GUI thread with a short connect timeout (3 s, or the address's own). When the
+server answers, the window opens it through the very path a normal start takes
+(``reopen``: off the GUI thread too), and the sets waiting in the outbox are sent, in order
+and once each, by the status bar's first look. Meanwhile
 "Open a database file instead…", File → Connect to a studio server… and Quit work.
 """
 
@@ -59,7 +60,7 @@ class OfflineWait(QObject):
         window.side_panel.hide()
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
-        _enable_data_actions(window, False)
+        enable_data_actions(window, False)
         self.attempts = 0
         self.reason = ""
         self.waiting = 0
@@ -77,19 +78,26 @@ class OfflineWait(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def not_reached(self, reason: str) -> None:
+    def not_reached(self, reason: str, again: bool = True) -> None:
         """The server did not answer (at start, or once more): say why, count what waits,
-        and try again later, a little later each time."""
+        and try again later, a little later each time (unless not ``again``: the
+        connection was cancelled, and only "Try now" tries again)."""
         self.reason = _one_line(reason)
         self.waiting = studio_link.waiting_for(self.url)
-        self.timer.start(RETRY_MS[min(self.attempts, len(RETRY_MS) - 1)])
-        self.attempts += 1
-        self._tick.start()
+        if again:
+            self.timer.start(RETRY_MS[min(self.attempts, len(RETRY_MS) - 1)])
+            self.attempts += 1
+            self._tick.start()
+        else:
+            self.timer.stop()
+            self._tick.stop()
         self._show()
 
     def _show(self) -> None:
         if self._job is not None:
             retry = "Trying to reach the server now…"
+        elif not self.timer.isActive():
+            retry = "Evenside does not try again until you click Try now."
         else:
             seconds = max(1, round(self.timer.remainingTime() / 1000))
             retry = f"Evenside tries again by itself, next in {seconds} s."
@@ -147,12 +155,12 @@ class OfflineWait(QObject):
         self.window.attach(store)  # a file: no studio status in the status bar
 
     def stop(self) -> None:
-        """No more looks; waits for one under way (a few seconds at most)."""
+        """No more looks. One under way is not waited for (a silent server would hold the
+        window for its whole connect timeout): it touches no data, and its answer is
+        ignored."""
         self._active = False
         self.timer.stop()
         self._tick.stop()
-        if self._job is not None:
-            self._job.done.wait()
 
 
 def current(window: MainWindow) -> OfflineWait | None:
@@ -161,14 +169,21 @@ def current(window: MainWindow) -> OfflineWait | None:
 
 
 def wait_for_server(
-    window: MainWindow, url: str, exc: BaseException, reopen: Callable[[], None]
+    window: MainWindow,
+    url: str,
+    exc: BaseException | str,
+    reopen: Callable[[], None],
+    again: bool = True,
 ) -> OfflineWait:
-    """Show (or keep showing) the offline page for ``url``, which just failed with ``exc``."""
+    """Show (or keep showing) the offline page for ``url``, which just failed with ``exc``
+    (or was cancelled: not ``again``)."""
     wait = current(window)
     if wait is None:
         wait = OfflineWait(window, url, reopen)
         window.studio_offline = wait  # type: ignore[attr-defined]
-    wait.not_reached(str(exc))
+    else:
+        window.stack.setCurrentWidget(wait.page)
+    wait.not_reached(str(exc), again)
     return wait
 
 
@@ -184,11 +199,11 @@ def leave(window: MainWindow) -> None:
     window.stack.removeWidget(wait.page)
     wait.page.deleteLater()
     window.side_panel.show()
-    _enable_data_actions(window, True)
+    enable_data_actions(window, True)
     wait.deleteLater()
 
 
-def _enable_data_actions(window: MainWindow, enabled: bool) -> None:
+def enable_data_actions(window: MainWindow, enabled: bool) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     for action in file_menu.actions():

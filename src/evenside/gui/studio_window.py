@@ -1,15 +1,14 @@
-"""The main window on a studio server: File → Connect to a studio server…, the password
-prompt when the server asks for one, and the status bar's studio label."""
+"""The main window on a studio server: File → Connect to a studio server… and the status
+bar's studio label (the connection itself: ``studio_connect``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QMenu
 
-from evenside.domain.errors import EvensideError
-from evenside.gui import studio_offline
+from evenside.gui import studio_connect, studio_offline
 from evenside.gui.studio_status import StudioStatus
 from evenside.services import studio_link
 
@@ -41,26 +40,6 @@ def show_connect_dialog(window: MainWindow) -> object:
     return dialog
 
 
-def open_server(url: str) -> Store:
-    """Open the server at ``url``; if it asks for a password the keyring and PGPASSFILE did
-    not give, ask for it (where someone can see the window) and try once more."""
-    try:
-        return studio_link.open_studio(url)
-    except EvensideError as exc:
-        if not studio_link.needs_password(exc) or QApplication.platformName() == "offscreen":
-            raise
-        name = studio_link.server_name(url)
-        password, ok = QInputDialog.getText(
-            None,
-            "Studio server password",
-            f"Password for {name.trainer} on {name.database} at {name.where}:",
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            raise
-        return studio_link.open_studio(url, password)
-
-
 def attach_status(window: MainWindow) -> StudioStatus | None:
     """The status bar's studio label, when the window's data is on a server."""
     old = getattr(window, "studio_status", None)
@@ -83,6 +62,7 @@ def switch_to(window: MainWindow, store: Store) -> None:
     status = getattr(window, "studio_status", None)
     if isinstance(status, StudioStatus):
         status.stop()  # it reads the old store
+    studio_connect.leave(window)  # an attempt at start-up, now not needed
     studio_offline.leave(window)
     window.attach(store)
     if old is not None:
@@ -96,7 +76,9 @@ def _profile_id(window: MainWindow) -> int | None:
 
 
 def stop(window: MainWindow) -> None:
-    """Stop looking at the server and close the outboxes (before the store is closed)."""
+    """Stop looking at the server and close the outboxes (before the store is closed); a
+    connection under way is not waited for."""
+    studio_connect.leave(window)
     studio_offline.leave(window)
     status = getattr(window, "studio_status", None)
     if isinstance(status, StudioStatus):

@@ -19,13 +19,14 @@ from evenside.services import sync
 from evenside.services.store import Store
 from evenside.storage import server_watch
 from evenside.storage.outbox import Outbox
-from evenside.storage.server import display_url
+from evenside.storage.server import connect_timeout, display_url
 from evenside.storage.server_watch import ServerName, server_name, server_url, with_password
 
 __all__ = [
     "KEYRING_SERVICE",
     "Outbox",
     "Stamps",
+    "connect_timeout",
     "display_url",
     "Poll",
     "ServerName",

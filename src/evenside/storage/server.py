@@ -66,6 +66,17 @@ def make_server_engine(
     return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, **options)
 
 
+def connect_timeout(url: str, default: int = CONNECT_TIMEOUT_S) -> int:
+    """How many seconds a connection to ``url`` may take: its own ``connect_timeout``, else
+    ``default``; 0 is no limit. (libpq counts 1 as 2.)"""
+    try:
+        given = make_url(normalised_url(url)).query.get("connect_timeout")
+        seconds = default if given is None else int(str(given))
+    except (ArgumentError, ValueError):
+        return default
+    return 0 if seconds <= 0 else max(2, seconds)
+
+
 def open_server_database(url: str) -> Database:
     """Connect to the database at ``url``, create or upgrade its schema, and return it.
 
@@ -104,8 +115,8 @@ def open_server_database(url: str) -> Database:
 
 def probe(url: str, connect_timeout: int) -> None:
     """Connect once and leave, giving up after ``connect_timeout`` seconds (or the URL's
-    own): whether the server answers now. Raises ``ServerUnreachable`` with the server's reason (a refused
-    password included: the caller tells the two apart)."""
+    own): whether the server answers now. Raises ``ServerUnreachable`` with the server's
+    reason (a refused password included: the caller tells the two apart)."""
     engine = make_server_engine(url, connect_timeout, poolclass=NullPool)
     try:
         with engine.connect():

@@ -1,11 +1,13 @@
 """File → Connect to a studio server…: host, port, database and trainer name; the password
 is typed here (and kept only in the OS keyring if asked), or left empty to use the
-keyring's or PostgreSQL's PGPASSFILE. Evenside never writes it to a file."""
+keyring's or PostgreSQL's PGPASSFILE. Evenside never writes it to a file. The connection is
+made off the GUI thread: the dialog says "Connecting to <server>…" and Cancel works."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evenside.domain.errors import EvensideError
+from evenside.gui.pages.connecting import connecting_text
+from evenside.gui.studio_connect import Attempt, limit_text
 from evenside.gui.style import ERROR_STYLE
 from evenside.services import studio_link
+
+if TYPE_CHECKING:
+    from evenside.services.store import Store
 
 DEFAULT_PORT = 5432
 
@@ -56,6 +62,11 @@ class ConnectDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.progress = QLabel()
+        self.progress.setObjectName("connecting")
+        self.progress.setWordWrap(True)
+        self.progress.hide()
+        self.attempt: Attempt | None = None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,6 +76,7 @@ class ConnectDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.remember)
+        layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.host.setFocus()
@@ -84,25 +96,51 @@ class ConnectDialog(QDialog):
         )
 
     def connect_now(self) -> None:
+        """Connect off the GUI thread: the dialog says "Connecting to <server>…" and its
+        Cancel works meanwhile."""
         missing = self._missing()
         if missing is not None:
             self._say("Fill in the server, the database and the trainer's name.", missing)
             return
+        if self.attempt is not None and not self.attempt.done:
+            return  # one at a time
         url, password = self.url(), self.password.text()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            store = studio_link.open_studio(url, password)
-        except EvensideError as exc:
-            focus = self.password if studio_link.needs_password(exc) else self.host
-            self._say(str(exc), focus)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.attempt = Attempt(
+            url, password, lambda store: self._opened(url, password, store), self._not_opened
+        )
+        name = studio_link.server_name(url)
+        where = connecting_text(f"{name.database} on {name.where}")
+        self.progress.setText(f"{where} {limit_text(url, 'this dialog says why.')}")
+        self._set_busy(True)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.error.hide()
+        self.progress.setVisible(busy)
+        for field in (self.host, self.port, self.database, self.trainer, self.password):
+            field.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        if busy:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
+
+    def _opened(self, url: str, password: str, store: Store) -> None:
+        self._set_busy(False)
         if password and self.remember.isChecked():
             studio_link.remember_password(url, password)
         self.password.clear()
         self.accept()
         self.connected.emit(store)
+
+    def _not_opened(self, exc: Exception) -> None:
+        self._set_busy(False)
+        focus = self.password if studio_link.needs_password(exc) else self.host
+        self._say(str(exc), focus)
+
+    def reject(self) -> None:
+        """Cancel (or Esc, or closing the dialog): a connection under way is given up."""
+        if self.attempt is not None:
+            self.attempt.cancel()
+        self._set_busy(False)
+        super().reject()
 
     def _say(self, message: str, focus: QWidget) -> None:
         self.error.setText(message)
