@@ -53,3 +53,21 @@ def test_a_server_that_never_answers_is_unreachable_after_the_timeout(silent_por
     url = f"postgresql+psycopg://maria@127.0.0.1:{silent_port}/evenside?connect_timeout=1"
     with pytest.raises(ServerUnreachable, match=r"Cannot reach .*timeout"):
         server.probe(url, 30)  # the address's 1 s, not 30
+
+
+def test_a_dropped_network_after_connecting_is_noticed_within_about_twenty_seconds() -> None:
+    options = _options_psycopg_gets("postgresql+psycopg://maria@studio.local/evenside")
+    # Keepalive probes after 10 s idle, every 5 s, 2 missed = dead at about 20 s; data
+    # unacknowledged for 20,000 ms ends the connection too.
+    assert options["keepalives"] == 1
+    assert (options["keepalives_idle"], options["keepalives_interval"]) == (10, 5)
+    assert options["keepalives_count"] == 2
+    assert options["tcp_user_timeout"] == 20000
+
+
+def test_the_addresss_own_keepalive_settings_win() -> None:
+    options = _options_psycopg_gets(
+        "postgresql+psycopg://maria@studio.local/evenside?keepalives_idle=60&tcp_user_timeout=0"
+    )
+    assert (options["keepalives_idle"], options["tcp_user_timeout"]) == ("60", "0")
+    assert options["keepalives_interval"] == 5

@@ -33,6 +33,16 @@ OLDEST_SERVER = 13
 # silently drops packets never refuses). A ``connect_timeout`` in the URL's own options
 # wins over it.
 CONNECT_TIMEOUT_S = 5
+# Once connected, a network that drops packets would hang a query until TCP gives up
+# (minutes). These bound it to about 20 s, after which the set goes to the outbox. Unix
+# sockets ignore them; the URL's own values win.
+DEAD_LINK_OPTIONS = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 20_000,  # milliseconds unacknowledged data may wait
+}
 
 
 def normalised_url(url: str) -> str:
@@ -63,6 +73,7 @@ def make_server_engine(
     # in the URL's query: psycopg reads them (connect_args would override them).
     if "connect_timeout" not in parsed.query:
         connect_args["connect_timeout"] = connect_timeout
+    connect_args |= {k: v for k, v in DEAD_LINK_OPTIONS.items() if k not in parsed.query}
     return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, **options)
 
 
