@@ -19,12 +19,13 @@ from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
 from evenside.domain.volume_rule import VolumeRefused
 from evenside.gui.session import studio_log
 from evenside.gui.session.effort_hint import EffortHint
+from evenside.gui.session.record_note import RecordNote
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.gui.widgets.set_entry import SetEntryPanel
-from evenside.services import workout
+from evenside.services import records, workout
 
 
 def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> SetRecord | None:
@@ -52,6 +53,8 @@ class EntryPanel(QWidget):
         box.addWidget(self.entry)
         self.effort_hint = EffortHint()
         box.addWidget(self.effort_hint)
+        self.record_note = RecordNote()
+        box.addWidget(self.record_note)
         self.view: ExerciseView | None = None
         self.order: list[Side] = []
         self.swapped = False
@@ -70,6 +73,7 @@ class EntryPanel(QWidget):
         exercise = view.exercise
         self.setVisible(exercise is not None)
         self.effort_hint.show_exercise(exercise)
+        self.record_note.show_view(view)
         if exercise is None:
             self._shown_id = None
             return
@@ -207,7 +211,17 @@ class EntryPanel(QWidget):
         )
         self._after_log(side, record)
         self.effort_hint.after_log(exercise.id, record, view.lib.laterality.per_side)
+        self._announce_record(exercise.exercise_id, stored)
         scope.hub.publish(logged, scope.handler)
+
+    def _announce_record(self, exercise_id: int, stored: LoggedSet) -> None:
+        scope, formula = self.scope, self.view.settings.e1rm_formula if self.view else None
+        if formula is None:
+            return
+        beaten = records.beaten_by(
+            scope.store, scope.profile.id, exercise_id, stored.id, stored.record, formula=formula
+        )
+        self.record_note.announce(stored.id, beaten, scope.profile.unit)
 
     def _after_log(self, side: Side, record: SetRecord) -> None:
         view = self.view
