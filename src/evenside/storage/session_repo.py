@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
@@ -102,6 +103,7 @@ def get_session(tx: Session, session_id: int) -> WorkoutSession:
             StretchStatus(r.stretch_status),
             r.notes,
             tuple(sets[r.id]),
+            r.superset_group,
         )
         for r in exercise_rows
     )
@@ -285,3 +287,9 @@ def delete_session(tx: Session, session_id: int) -> None:
 
 
 # -- exact snapshots, for undo ------------------------------------------------------------
+
+
+def set_superset_groups(tx: Session, groups: Mapping[int, int | None]) -> None:
+    """Put each session exercise (by id) in its superset group, or in none."""
+    for session_exercise_id, group in groups.items():
+        session_exercise_row(tx, session_exercise_id).superset_group = group

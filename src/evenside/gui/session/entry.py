@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from evenside.domain.entry import parse_set
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
+from evenside.domain.supersets import next_in_round
 from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
 from evenside.domain.volume_rule import VolumeRefused
 from evenside.gui.session import studio_log
@@ -43,6 +44,7 @@ def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> Set
 
 class EntryPanel(QWidget):
     rest_due = Signal(int, str)  # seconds, caption
+    superset_next = Signal(int)  # the session exercise to go to within a superset's round
 
     def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,24 +211,30 @@ class EntryPanel(QWidget):
                 scope.hub,
             )
         )
-        self._after_log(side, record)
+        self._announce_record(exercise, stored)
         self.effort_hint.after_log(exercise.id, record, view.lib.laterality.per_side)
-        self._announce_record(exercise.exercise_id, stored)
+        self._after_log(side, record)
         scope.hub.publish(logged, scope.handler)
 
-    def _announce_record(self, exercise_id: int, stored: LoggedSet) -> None:
-        scope, formula = self.scope, self.view.settings.e1rm_formula if self.view else None
-        if formula is None:
-            return
+    def _announce_record(self, exercise: SessionExercise, stored: LoggedSet) -> None:
+        view, scope = self.view, self.scope
+        assert view is not None
         beaten = records.beaten_by(
-            scope.store, scope.profile.id, exercise_id, stored.id, stored.record, formula=formula
+            scope.store,
+            scope.profile.id,
+            exercise.exercise_id,
+            stored.id,
+            stored.record,
+            formula=view.settings.e1rm_formula,
         )
-        self.record_note.announce(stored.id, beaten, scope.profile.unit)
+        name = view.library[exercise.exercise_id].name
+        self.record_note.announce(stored.id, beaten, scope.profile.unit, (exercise.id, name))
 
     def _after_log(self, side: Side, record: SetRecord) -> None:
         view = self.view
-        assert view is not None and view.lib is not None
+        assert view is not None and view.lib is not None and view.exercise is not None
         settings, lib = view.settings, view.lib
+        following, round_over = next_in_round(view.session.exercises, view.exercise.id)
         if len(self.order) == 2 and side is self.order[0]:
             other = self.entry.row(self.order[1])
             other.fill(record, self.scope.profile.unit)  # the strong side matches the weak
@@ -234,6 +242,8 @@ class EntryPanel(QWidget):
             other.first_field().selectAll()
             rest = settings.rest_between_sides_seconds
             caption = f"Rest, then {self.order[1].letter}"
+            if following is not None:
+                return  # in a superset the timer runs after the round only
         else:
             if self.swapped:
                 self.swapped = False
@@ -248,5 +258,10 @@ class EntryPanel(QWidget):
                 else lib.rest_seconds or settings.rest_between_sets_seconds
             )
             caption = "Rest before the next set"
+            if following is not None:
+                caption = "Rest: superset round done"
+                self.superset_next.emit(following.id)  # a set of each, in turn
+            if not round_over:
+                return  # the rest comes after the round
         if settings.rest_timer_enabled:
             self.rest_due.emit(rest, caption)

@@ -1,6 +1,7 @@
 """The line that says a set just logged beat its side's personal record ("New record: L
 22 kg x 8 (was 20 kg x 8)"). It stays while that set does: an undo of the set takes it
-away, and so does logging the next set."""
+away, and so does logging the next set. Shown under another exercise of the session (the
+next one of a superset), it names the exercise it belongs to."""
 
 from __future__ import annotations
 
@@ -23,16 +24,25 @@ class RecordNote(QLabel):
         self.setWordWrap(True)
         self.setAccessibleName("Personal record")
         self.set_id: int | None = None
+        self.words = ""
+        self.of: tuple[int, str] = (0, "")  # the session exercise's id and name
         self.hide()
 
-    def announce(self, set_id: int, record: NewRecord | None, unit: Unit) -> None:
+    def announce(
+        self, set_id: int, record: NewRecord | None, unit: Unit, of: tuple[int, str] = (0, "")
+    ) -> None:
         self.set_id = set_id if record is not None else None
-        self.setText("" if record is None else record.describe(unit))
+        self.words = "" if record is None else record.describe(unit)
+        self.of = of
+        self.setText(self.words)
         self.setVisible(record is not None)
 
     def show_view(self, view: ExerciseView) -> None:
-        """Gone once its set is (an undo) or another exercise is shown."""
-        exercise = view.exercise
-        present = exercise is not None and any(s.id == self.set_id for s in exercise.sets)
-        if not present:
+        """Gone once its set is (an undo); names its exercise under another one."""
+        sets = (s.id for e in view.session.exercises for s in e.sets)
+        if self.set_id is None or self.set_id not in sets:
             self.announce(0, None, Unit.KG)
+            return
+        shown = view.exercise.id if view.exercise is not None else None
+        own_id, name = self.of
+        self.setText(self.words if shown == own_id else f"{self.words} ({name})")
