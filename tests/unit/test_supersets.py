@@ -7,7 +7,7 @@ import pytest
 
 from evenside.domain.errors import InvalidInput
 from evenside.domain.profile import Profile
-from evenside.domain.supersets import labels, next_in_round
+from evenside.domain.supersets import grouped_names, labels, next_in_round, together
 from evenside.services import library, supersets, workout
 from evenside.services.store import Store
 
@@ -80,3 +80,12 @@ def test_the_round_goes_through_the_group_and_rests_after_its_last(
     following, over = next_in_round(exercises, curl)
     assert (following.id if following else None, over) == (squat, True)  # rest, then again
     assert next_in_round(exercises, bench) == (None, True)
+
+
+def test_a_group_prints_together_and_lists_as_one_entry() -> None:
+    # [curl, squat(1), row, bench(1)] -> squat's partner follows it: 0, 1, 3, 2
+    assert together([None, 1, None, 1]) == [0, 1, 3, 2]
+    assert grouped_names([("Back squat", 4), ("Barbell curl", None), ("Bench press", 4)]) == [
+        "Superset A: Back squat + Bench press",
+        "Barbell curl",
+    ]

@@ -89,3 +89,16 @@ def grouped_names(names: Sequence[tuple[str, int | None]]) -> list[str]:
             placed[group] = len(out)
             out.append(f"{named[group]}: {name}")
     return out
+
+
+def together(groups: Sequence[int | None]) -> list[int]:
+    """Indexes in the order to print: each superset's members follow its first one, the
+    rest keep their order. [None, 1, None, 1] -> [0, 1, 3, 2]."""
+    order: list[int] = []
+    for index, group in enumerate(groups):
+        if index in order:
+            continue
+        order.append(index)
+        if group is not None:
+            order += [i for i in range(index + 1, len(groups)) if groups[i] == group]
+    return order
