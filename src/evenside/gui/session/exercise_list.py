@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -77,7 +78,6 @@ class ExerciseList(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setAutoDefault(False)
             moves.addWidget(button)
-        moves.addWidget(self.superset_button)
         self.session_notes = QLineEdit()
         self.session_notes.setPlaceholderText("Session notes")
         box = QVBoxLayout(self)
@@ -86,6 +86,7 @@ class ExerciseList(QWidget):
         box.addWidget(self.matches)
         box.addWidget(self.exercise_list, 1)
         box.addLayout(moves)
+        box.addWidget(self.superset_button)  # its own line: the list keeps its narrow width
         box.addWidget(self.session_notes)
         self.add_box.textChanged.connect(self._update_matches)
         self.add_box.returnPressed.connect(self._add_top_match)
@@ -111,6 +112,7 @@ class ExerciseList(QWidget):
         self.superset_button.setAccessibleName("Superset menu")
         self.superset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.superset_button.setMenu(self.superset_menu)
+        self.superset_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.exercise_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.superset_action, self.ungroup_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
