@@ -23,7 +23,7 @@ os.environ.pop("EVENSIDE_DB", None)
 
 from evenside.domain.profile import Profile  # noqa: E402
 from evenside.domain.sides import Side  # noqa: E402
-from evenside.domain.units import Unit  # noqa: E402
+from evenside.domain.units import Unit, show_weights_to  # noqa: E402
 from evenside.services import profiles  # noqa: E402
 from evenside.services.store import Store, open_store  # noqa: E402
 from fakes import FakeClock  # noqa: E402
@@ -51,6 +51,14 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(var, str(folder))
     monkeypatch.delenv("EVENSIDE_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def default_weight_steps() -> Iterator[None]:
+    """Every test starts and ends with weights shown to 0.25 kg and 0.5 lb."""
+    show_weights_to(0.25, 0.5)
+    yield
+    show_weights_to(0.25, 0.5)
 
 
 @pytest.fixture

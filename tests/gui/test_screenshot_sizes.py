@@ -73,6 +73,14 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         _log_pair(qtbot, session, "24", "10", "10")
         _log_pair(qtbot, session, "24", "9", "9")
         session.stretch_card.hide()
+        # A superset with the bench press, and a record on the row announced in its round.
+        session.add_exercise(named["Bench press"])
+        session.select_exercise(session.current.exercises[0].id)  # type: ignore[union-attr]
+        session.list_panel.superset_with_next()
+        session.stretch_card.hide()
+        _log_pair(qtbot, session, "34", "10", "10")
+        assert "Bench press" in session.header.text()
+        assert session.entry_panel.record_note.isVisible()
     for width, height in SIZES:
         window.resize(width, height)
         size = f"{width}x{height}"

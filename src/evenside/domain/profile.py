@@ -14,7 +14,7 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.muscles import OPPOSING_PAIRS, OpposingPair
 from evenside.domain.sides import Side
 from evenside.domain.stretching import DEFAULT_REPETITIONS, check_repetitions
-from evenside.domain.units import Unit
+from evenside.domain.units import DISPLAY_STEP, STEP_CHOICES, Unit
 from evenside.domain.verdict import DEFAULT_MIN_GAP_PERCENT
 from evenside.domain.volume_rule import VolumeRule
 from evenside.domain.weak_side_plan import (
@@ -72,6 +72,9 @@ class Settings:
     plan_sets_at_warning: int = DEFAULT_SETS_AT_WARNING
     plan_target_rpe: float = DEFAULT_TARGET_RPE
     catch_up_sessions: int = DEFAULT_CATCH_UP_SESSIONS
+    # What converted weights are shown to ("Weights shown to"), in each unit.
+    weight_step_kg: float = DISPLAY_STEP["kg"]
+    weight_step_lb: float = DISPLAY_STEP["lb"]
 
     def plan_rules(self) -> PlanRules:
         return PlanRules(
@@ -158,7 +161,14 @@ class Settings:
         check_retest_weeks(self.retest_weeks)
         check_repetitions(self.stretch_repetitions)
         self._check_plan()
+        self._check_steps()
         return self
+
+    def _check_steps(self) -> None:
+        for unit, step in (("kg", self.weight_step_kg), ("lb", self.weight_step_lb)):
+            if step not in STEP_CHOICES[unit]:
+                shown = ", ".join(f"{c:g}" for c in STEP_CHOICES[unit])
+                raise InvalidInput(f"Weights in {unit} are shown to {shown} {unit}.", "weight_step")
 
     def _check_plan(self) -> None:
         if not 0 <= self.plan_sets_at_notice <= self.plan_sets_at_warning <= 5:

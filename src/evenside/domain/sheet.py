@@ -41,6 +41,7 @@ class SheetExercise:
     verdict: str = ""  # the plain sentence, for one-sided exercises
     plan: str = ""  # the weak side's plan: "Plan: L +1 set; try 18 kg × 8"
     timed: bool = False  # holds and carries: the targets and boxes are in seconds
+    superset: str = ""  # "Superset A": printed together with the rest of its group
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -55,6 +56,11 @@ class SheetExercise:
     def extra_side(self) -> Side | None:
         """The side that does the extra sets (the first one), if there are any."""
         return self.sides[0] if self.per_side and self.extra_weak_sets else None
+
+    @property
+    def superset_line(self) -> str:
+        """ "Superset A · rest after the round", or "" for an exercise done on its own."""
+        return f"{self.superset} · rest after the round" if self.superset else ""
 
     @property
     def lead(self) -> str:

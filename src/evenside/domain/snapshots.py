@@ -21,6 +21,7 @@ class StoredExercise:
     stretch_at: datetime | None
     notes: str
     sets: tuple[LoggedSet, ...]
+    superset_group: int | None = None
 
 
 @dataclass(frozen=True)

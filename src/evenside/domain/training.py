@@ -101,6 +101,7 @@ class SessionExercise:
     stretch_status: StretchStatus
     notes: str
     sets: tuple[LoggedSet, ...]
+    superset_group: int | None = None  # exercises done back to back share a number
 
 
 @dataclass(frozen=True)

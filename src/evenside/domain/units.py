@@ -14,8 +14,11 @@ from enum import StrEnum
 
 KG_PER_LB = 0.45359237  # exact by the international yard and pound agreement (1959)
 DISPLAY_DECIMALS = 3  # finer than any plate (0.25 kg, 0.5 lb) yet far above float noise
-# The smallest step a gym loads in each unit: what a converted weight is rounded to.
+# The smallest step a gym loads in each unit: what a converted weight is rounded to by
+# default. Settings -> "Weights shown to" picks another of STEP_CHOICES for the profile.
 DISPLAY_STEP = {"kg": 0.25, "lb": 0.5}
+STEP_CHOICES = {"kg": (0.1, 0.25, 0.5, 1.0, 2.5), "lb": (0.1, 0.25, 0.5, 1.0, 2.5, 5.0)}
+_shown_step = dict(DISPLAY_STEP)  # the profile on screen's choice (one profile at a time)
 _TYPED_TOLERANCE = 1e-9  # thousandths per unit of weight: float noise of a kg <-> lb trip
 
 
@@ -25,8 +28,16 @@ class Unit(StrEnum):
 
     @property
     def step(self) -> float:
-        """0.25 kg or 0.5 lb: converted weights are shown to this step."""
-        return DISPLAY_STEP[self.value]
+        """0.25 kg or 0.5 lb unless the profile chose another: converted weights are shown
+        to this step."""
+        return _shown_step[self.value]
+
+
+def show_weights_to(kg_step: float, lb_step: float) -> None:
+    """The steps converted weights are shown to from now on (the profile's setting); a step
+    that is not one of STEP_CHOICES leaves the unit at its default."""
+    for unit, step in (("kg", kg_step), ("lb", lb_step)):
+        _shown_step[unit] = step if step in STEP_CHOICES[unit] else DISPLAY_STEP[unit]
 
 
 def to_kg(value: float, unit: Unit) -> float:

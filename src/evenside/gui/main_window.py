@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         from evenside.services import profiles
 
         self._profile = profile
+        profiles.show_weights_to(self.store, profile.id)  # every page made from now on
         focus = QApplication.focusWidget()
         focus_was_in_a_page = focus is None or self.stack.isAncestorOf(focus)
         for page in list(self._pages.values()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from evenside.domain import units
 from evenside.domain.plates import Equipment
 from evenside.domain.profile import Profile, Settings, validate_profile_name
 from evenside.domain.sides import Side
@@ -101,3 +102,9 @@ def save_settings(store: Store, profile_id: int, new: Settings) -> Settings:
     with store.transaction() as tx:
         profile_repo.save_settings(tx, profile_id, checked)
     return checked
+
+
+def show_weights_to(store: Store, profile_id: int) -> None:
+    """Converted weights on every screen from now on to the profile's chosen step."""
+    chosen = settings(store, profile_id)
+    units.show_weights_to(chosen.weight_step_kg, chosen.weight_step_lb)

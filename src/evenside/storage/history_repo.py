@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from evenside.domain.imports import ExportRow
 from evenside.domain.library import Laterality, LoadBasis
 from evenside.domain.sides import Side
+from evenside.domain.supersets import grouped_names
 from evenside.domain.training import SessionListing, SetKind, SetRecord
 from evenside.storage.models import ExerciseRow, SessionExerciseRow, SessionRow, SetRow
 from evenside.storage.session_repo import set_record
@@ -93,14 +94,14 @@ def listings_of(tx: Session, rows: list[SessionRow]) -> list[SessionListing]:
     if not rows:
         return []
     ids = [r.id for r in rows]
-    names: dict[int, list[str]] = {i: [] for i in ids}
-    for session_id, name in tx.execute(
-        select(SessionExerciseRow.session_id, ExerciseRow.name)
+    names: dict[int, list[tuple[str, int | None]]] = {i: [] for i in ids}
+    for session_id, name, group in tx.execute(
+        select(SessionExerciseRow.session_id, ExerciseRow.name, SessionExerciseRow.superset_group)
         .join(ExerciseRow, ExerciseRow.id == SessionExerciseRow.exercise_id)
         .where(SessionExerciseRow.session_id.in_(ids))
         .order_by(SessionExerciseRow.session_id, SessionExerciseRow.position)
     ):
-        names[session_id].append(name)
+        names[session_id].append((name, group))
     volume: dict[tuple[int, str], float] = {}
     counts: dict[int, int] = {}
     for session_id, side, total, count in tx.execute(
@@ -122,7 +123,7 @@ def listings_of(tx: Session, rows: list[SessionRow]) -> list[SessionListing]:
             r.name,
             r.started_at,
             r.ended_at,
-            tuple(names[r.id]),
+            tuple(grouped_names(names[r.id])),
             volume.get((r.id, "left"), 0.0),
             volume.get((r.id, "right"), 0.0),
             volume.get((r.id, "both"), 0.0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
@@ -102,6 +103,7 @@ def get_session(tx: Session, session_id: int) -> WorkoutSession:
             StretchStatus(r.stretch_status),
             r.notes,
             tuple(sets[r.id]),
+            r.superset_group,
         )
         for r in exercise_rows
     )
@@ -285,3 +287,29 @@ def delete_session(tx: Session, session_id: int) -> None:
 
 
 # -- exact snapshots, for undo ------------------------------------------------------------
+
+
+def set_superset_groups(tx: Session, groups: Mapping[int, int | None]) -> None:
+    """Put each session exercise (by id) in its superset group, or in none."""
+    for session_exercise_id, group in groups.items():
+        session_exercise_row(tx, session_exercise_id).superset_group = group
+
+
+def day_supersets(tx: Session, profile_id: int, routine_day_id: int) -> dict[int, int]:
+    """Exercise id -> superset group in the latest session of a routine day: how the day's
+    exercises were last done back to back."""
+    latest = tx.scalar(
+        select(SessionRow.id)
+        .where(SessionRow.profile_id == profile_id, SessionRow.routine_day_id == routine_day_id)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return {}
+    rows = tx.execute(
+        select(SessionExerciseRow.exercise_id, SessionExerciseRow.superset_group).where(
+            SessionExerciseRow.session_id == latest,
+            SessionExerciseRow.superset_group.is_not(None),
+        )
+    )
+    return {exercise_id: group for exercise_id, group in rows if group is not None}

@@ -32,6 +32,7 @@ def _stored_exercise(tx: Session, row: SessionExerciseRow) -> StoredExercise:
         stretch_at=row.stretch_at,
         notes=row.notes,
         sets=tuple(logged_set(s) for s in sets),
+        superset_group=row.superset_group,
     )
 
 
@@ -82,6 +83,7 @@ def put_back_exercise(tx: Session, stored: StoredExercise) -> None:
             stretch_status=stored.stretch_status.value,
             stretch_at=stored.stretch_at,
             notes=stored.notes,
+            superset_group=stored.superset_group,
         )
     )
     tx.flush()

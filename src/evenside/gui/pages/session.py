@@ -156,6 +156,9 @@ class SessionPage(QWidget):
         self.footer.done.connect(self.done_with_exercise)
         self.entry_panel.rest_due.connect(self.rest_timer.start)
         self.entry_panel.queued.connect(self.sets.show_waiting)
+        self.entry_panel.superset_next.connect(self.next_in_superset)
+        for superset_action in (self.list_panel.superset_action, self.list_panel.ungroup_action):
+            self.addAction(superset_action)  # the keys work from anywhere on the page
         self.plan_panel.use_target.connect(self.entry_panel.fill_target)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
@@ -267,6 +270,12 @@ class SessionPage(QWidget):
         self.refresh()
         if previous is not None and previous.id != session_exercise_id and self.view:
             self.stretch_card.offer(self.view, previous)
+        self.entry_panel.focus_first_field()
+
+    def next_in_superset(self, session_exercise_id: int) -> None:
+        """The next exercise of the superset's round; no stretch between its exercises."""
+        self.selected_id = session_exercise_id
+        self.refresh()
         self.entry_panel.focus_first_field()
 
     def weak_order(self) -> list[Side]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from evenside.domain.changes import Changes
 from evenside.domain.profile import Profile
+from evenside.domain.supersets import labels as superset_labels
 from evenside.domain.training import SetRecord, WorkoutSession
 from evenside.gui.changes import ChangeHub
 from evenside.gui.dialogs import edit_conflict
@@ -99,8 +100,13 @@ class SessionEditor(QDialog):
         self.title.setText(f"<h3>{self.session.name or 'Session'} · {when}</h3>")
         self.exercise_list.blockSignals(True)
         self.exercise_list.clear()
+        groups = superset_labels(e.superset_group for e in self.session.exercises)
         for exercise in self.session.exercises:
-            self.exercise_list.addItem(QListWidgetItem(self.exercises[exercise.exercise_id].name))
+            name = self.exercises[exercise.exercise_id].name
+            group = exercise.superset_group
+            if group is not None and group in groups:
+                name = f"┃ {name} · {groups[group]}"
+            self.exercise_list.addItem(QListWidgetItem(name))
         self.exercise_list.blockSignals(False)
         if self.session.exercises:
             self.exercise_list.setCurrentRow(min(row, len(self.session.exercises) - 1))

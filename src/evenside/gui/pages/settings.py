@@ -41,6 +41,7 @@ from evenside.gui.widgets.form_state import form_state, restore_form_state
 from evenside.gui.widgets.habits_box import HabitsBox
 from evenside.gui.widgets.pair_targets import PairTargets
 from evenside.gui.widgets.plan_settings import PlanSettings
+from evenside.gui.widgets.weight_step import WeightStepChoice
 from evenside.services import profiles
 from evenside.services.store import Store
 
@@ -88,6 +89,7 @@ class SettingsPage(QWidget):
         self.name = QLineEdit(self.profile.name)
         self.dominant = _combo([("Right", "right"), ("Left", "left")], self.profile.dominant.value)
         self.unit = _combo([("Kilograms (kg)", "kg"), ("Pounds (lb)", "lb")], unit.value)
+        self.weight_step = WeightStepChoice(s, self.unit)
         self.formula = _combo([(f.label, f.value) for f in Formula], s.e1rm_formula.value)
         self.notice = QDoubleSpinBox()
         self.warning = QDoubleSpinBox()
@@ -158,6 +160,7 @@ class SettingsPage(QWidget):
         form.addRow("&Name", self.name)
         form.addRow("&Dominant side", self.dominant)
         form.addRow("&Units", self.unit)
+        form.addRow("Wei&ghts shown to", self.weight_step)
         form.addRow(f"Body &mass ({unit.value})", self.body_mass)
         coaching = QGroupBox("Coaching")
         form = QFormLayout(coaching)
@@ -295,7 +298,7 @@ class SettingsPage(QWidget):
             bar_weight_kg=to_kg(bar, unit),
             plates_kg=tuple(to_kg(p, unit) for p in parse_plates(self.plates.text())),
         )
-        return self.plan_box.chosen(chosen)
+        return self.weight_step.chosen(self.plan_box.chosen(chosen))
 
     def save(self) -> bool:
         """Store what the form holds; False, with the reason shown, if it is refused."""

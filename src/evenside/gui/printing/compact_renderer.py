@@ -92,6 +92,8 @@ class CompactPainter:
     def label_lines(self, block: SheetExercise) -> list[tuple[QFont, str]]:
         """What the row's first column says: name, target, the weak side's plan, stretch."""
         lines = [(self.name_font, block.name), (self.label_font, block.target)]
+        if block.superset:  # printed together with the rest of its group
+            lines.insert(0, (self.label_font, block.superset_line))
         if block.plan:
             lines.append((self.label_font, block.plan))
         stretches = "; ".join(

@@ -187,7 +187,10 @@ class SheetPainter:
         y = top
         painter.setFont(self.fonts.name)
         line = self._line(self.fonts.name)
-        painter.drawText(QRectF(0, y, self.width, line), f"{block.name}   ·   {block.target}")
+        title = f"{block.name}   ·   {block.target}"
+        if block.superset:  # printed together with the rest of its group
+            title = f"{block.superset_line}:   {title}"
+        painter.drawText(QRectF(0, y, self.width, line), title)
         y += line
         if block.lead:  # the plain sentence leads, as on the screens, then the plan
             painter.setFont(self.fonts.small)

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from evenside.domain.entry import parse_set
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
+from evenside.domain.supersets import next_in_round
 from evenside.domain.training import LoggedSet, SessionExercise, SetRecord
 from evenside.domain.volume_rule import VolumeRefused
 from evenside.gui.session import studio_log
 from evenside.gui.session.effort_hint import EffortHint
+from evenside.gui.session.record_note import RecordNote
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.gui.widgets.set_entry import SetEntryPanel
-from evenside.services import workout
+from evenside.services import records, workout
 
 
 def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> SetRecord | None:
@@ -43,6 +45,7 @@ def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> Set
 class EntryPanel(QWidget):
     rest_due = Signal(int, str)  # seconds, caption
     queued = Signal()  # a set went to the studio outbox (the server cannot be reached)
+    superset_next = Signal(int)  # the session exercise to go to within a superset's round
 
     def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,8 @@ class EntryPanel(QWidget):
         box.addWidget(self.entry)
         self.effort_hint = EffortHint()
         box.addWidget(self.effort_hint)
+        self.record_note = RecordNote()
+        box.addWidget(self.record_note)
         self.view: ExerciseView | None = None
         self.order: list[Side] = []
         self.swapped = False
@@ -71,6 +76,7 @@ class EntryPanel(QWidget):
         exercise = view.exercise
         self.setVisible(exercise is not None)
         self.effort_hint.show_exercise(exercise)
+        self.record_note.show_view(view)
         if exercise is None:
             self._shown_id = None
             return
@@ -207,14 +213,30 @@ class EntryPanel(QWidget):
                 scope.hub,
             )
         )
-        self._after_log(side, record)
+        self._announce_record(exercise, stored)
         self.effort_hint.after_log(exercise.id, record, view.lib.laterality.per_side)
+        self._after_log(side, record)
         scope.hub.publish(logged, scope.handler)
+
+    def _announce_record(self, exercise: SessionExercise, stored: LoggedSet) -> None:
+        view, scope = self.view, self.scope
+        assert view is not None
+        beaten = records.beaten_by(
+            scope.store,
+            scope.profile.id,
+            exercise.exercise_id,
+            stored.id,
+            stored.record,
+            formula=view.settings.e1rm_formula,
+        )
+        name = view.library[exercise.exercise_id].name
+        self.record_note.announce(stored.id, beaten, scope.profile.unit, (exercise.id, name))
 
     def _after_log(self, side: Side, record: SetRecord) -> None:
         view = self.view
-        assert view is not None and view.lib is not None
+        assert view is not None and view.lib is not None and view.exercise is not None
         settings, lib = view.settings, view.lib
+        following, round_over = next_in_round(view.session.exercises, view.exercise.id)
         if len(self.order) == 2 and side is self.order[0]:
             other = self.entry.row(self.order[1])
             other.fill(record, self.scope.profile.unit)  # the strong side matches the weak
@@ -222,6 +244,8 @@ class EntryPanel(QWidget):
             other.first_field().selectAll()
             rest = settings.rest_between_sides_seconds
             caption = f"Rest, then {self.order[1].letter}"
+            if following is not None:
+                return  # in a superset the timer runs after the round only
         else:
             if self.swapped:
                 self.swapped = False
@@ -236,5 +260,10 @@ class EntryPanel(QWidget):
                 else lib.rest_seconds or settings.rest_between_sets_seconds
             )
             caption = "Rest before the next set"
+            if following is not None:
+                caption = "Rest: superset round done"
+                self.superset_next.emit(following.id)  # a set of each, in turn
+            if not round_over:
+                return  # the rest comes after the round
         if settings.rest_timer_enabled:
             self.rest_due.emit(rest, caption)

@@ -3,33 +3,46 @@ pick one, move it, remove it (undo brings it back), and the session's notes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from evenside.domain.errors import EvensideError
+from evenside.domain.supersets import labels as superset_labels
 from evenside.domain.training import SessionExercise, StretchStatus
 from evenside.domain.wording import counted
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.undo import ServiceCommand
-from evenside.services import library, workout
+from evenside.services import library, supersets, workout
+
+SUPERSET_KEY = "Ctrl+G"
+UNGROUP_KEY = "Ctrl+Shift+G"
 
 
-def list_text(name: str, exercise: SessionExercise) -> str:
+def list_text(name: str, exercise: SessionExercise, superset: str = "") -> str:
+    """Two lines; an exercise of a superset carries a bracket on both and its label."""
     count = sum(1 for s in exercise.sets if s.record.kind.counts)
     mark = {
         StretchStatus.DONE: "  ✓ stretched",
         StretchStatus.SKIPPED: "  stretch skipped",
     }.get(exercise.stretch_status, "")
+    if superset:
+        return f"┃ {name}\n┃ {superset} · {counted(count, 'set')}{mark}"
     return f"{name}\n{counted(count, 'set')}{mark}"
 
 
@@ -60,6 +73,7 @@ class ExerciseList(QWidget):
         self.up_button = QPushButton("Up")
         self.down_button = QPushButton("Down")
         self.remove_button = QPushButton("Remove")
+        self._build_superset_actions()
         moves = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setAutoDefault(False)
@@ -72,6 +86,7 @@ class ExerciseList(QWidget):
         box.addWidget(self.matches)
         box.addWidget(self.exercise_list, 1)
         box.addLayout(moves)
+        box.addWidget(self.superset_button)  # its own line: the list keeps its narrow width
         box.addWidget(self.session_notes)
         self.add_box.textChanged.connect(self._update_matches)
         self.add_box.returnPressed.connect(self._add_top_match)
@@ -82,6 +97,28 @@ class ExerciseList(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.session_notes.editingFinished.connect(self._save_notes)
 
+    def _build_superset_actions(self) -> None:
+        """Ctrl+G supersets the exercise with the next one, Ctrl+Shift+G takes its superset
+        apart: from the Superset menu button, the list's context menu or the keys."""
+        self.superset_action = QAction(f"Superset with the next exercise ({SUPERSET_KEY})", self)
+        self.superset_action.setShortcut(QKeySequence(SUPERSET_KEY))
+        self.superset_action.triggered.connect(self.superset_with_next)
+        self.ungroup_action = QAction(f"Take the superset apart ({UNGROUP_KEY})", self)
+        self.ungroup_action.setShortcut(QKeySequence(UNGROUP_KEY))
+        self.ungroup_action.triggered.connect(self.ungroup_selected)
+        self.superset_menu = QMenu("Superset", self)
+        self.superset_button = QToolButton()
+        self.superset_button.setText("Superset")
+        self.superset_button.setAccessibleName("Superset menu")
+        self.superset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.superset_button.setMenu(self.superset_menu)
+        self.superset_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.exercise_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.superset_action, self.ungroup_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.superset_menu.addAction(action)
+            self.exercise_list.addAction(action)
+
     def show_view(self, view: ExerciseView) -> None:
         """Redraw the list from the stored session, keeping the selected exercise."""
         session_changed = self.view is None or self.view.session.id != view.session.id
@@ -90,9 +127,12 @@ class ExerciseList(QWidget):
             self.session_notes.setText(view.session.notes)
         self.exercise_list.blockSignals(True)
         self.exercise_list.clear()
+        groups = superset_labels(e.superset_group for e in view.session.exercises)
         for exercise in view.session.exercises:
             name = view.library[exercise.exercise_id].name
-            item = QListWidgetItem(list_text(name, exercise))
+            group = exercise.superset_group
+            label = "" if group is None else groups.get(group, "")
+            item = QListWidgetItem(list_text(name, exercise, label))
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercise_list.addItem(item)
             if view.exercise is not None and exercise.id == view.exercise.id:
@@ -229,3 +269,43 @@ class ExerciseList(QWidget):
             self.message.emit(f"Notes not saved: {exc}")
             return
         self.scope.hub.publish(changes, self.scope.handler)
+
+    # -- supersets ------------------------------------------------------------------------
+
+    def superset_with_next(self) -> None:
+        view = self.view
+        if view is not None and view.exercise is not None:
+            chosen = view.exercise.id
+            self._change_groups(
+                "superset", lambda: supersets.group_with_next(self.scope.store, chosen)
+            )
+
+    def superset_with(self, session_exercise_ids: list[int]) -> None:
+        """The chosen exercises (two or more) into one superset."""
+        self._change_groups(
+            "superset", lambda: supersets.group(self.scope.store, session_exercise_ids)
+        )
+
+    def ungroup_selected(self) -> None:
+        view = self.view
+        if view is not None and view.exercise is not None:
+            chosen = view.exercise.id
+            self._change_groups("ungroup", lambda: supersets.ungroup(self.scope.store, chosen))
+
+    def _change_groups(self, text: str, make: Callable[[], supersets.SupersetChange]) -> None:
+        scope = self.scope
+        try:
+            change = make()
+        except EvensideError as exc:  # nothing after it, not in a superset
+            self.message.emit(str(exc))
+            return
+        scope.undo_stack.push(
+            ServiceCommand(
+                text,
+                lambda: supersets.put_groups(scope.store, change.after),
+                lambda: supersets.put_groups(scope.store, change.before),
+                scope.hub,
+            )
+        )
+        self.message.emit("")
+        scope.hub.publish(change, scope.handler)

@@ -1,0 +1,48 @@
+"""The line that says a set just logged beat its side's personal record ("New record: L
+22 kg x 8 (was 20 kg x 8)"). It stays while that set does: an undo of the set takes it
+away, and so does logging the next set. Shown under another exercise of the session (the
+next one of a superset), it names the exercise it belongs to."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from evenside.domain.records import NewRecord
+from evenside.domain.units import Unit
+from evenside.gui.session.view import ExerciseView
+
+RECORD_STYLE = (
+    "QLabel { font-weight: bold; color: #1B6E3A; background: #E3F4E8;"
+    " border: 1px solid #1B6E3A; border-radius: 4px; padding: 4px 8px; }"
+)
+
+
+class RecordNote(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(RECORD_STYLE)
+        self.setWordWrap(True)
+        self.setAccessibleName("Personal record")
+        self.set_id: int | None = None
+        self.words = ""
+        self.of: tuple[int, str] = (0, "")  # the session exercise's id and name
+        self.hide()
+
+    def announce(
+        self, set_id: int, record: NewRecord | None, unit: Unit, of: tuple[int, str] = (0, "")
+    ) -> None:
+        self.set_id = set_id if record is not None else None
+        self.words = "" if record is None else record.describe(unit)
+        self.of = of
+        self.setText(self.words)
+        self.setVisible(record is not None)
+
+    def show_view(self, view: ExerciseView) -> None:
+        """Gone once its set is (an undo); names its exercise under another one."""
+        sets = (s.id for e in view.session.exercises for s in e.sets)
+        if self.set_id is None or self.set_id not in sets:
+            self.announce(0, None, Unit.KG)
+            return
+        shown = view.exercise.id if view.exercise is not None else None
+        own_id, name = self.of
+        self.setText(self.words if shown == own_id else f"{self.words} ({name})")
