@@ -1,6 +1,6 @@
-"""The main pages at a small laptop's 1024x600 and at 1920x1080, in a light and a dark
-palette (and one high-contrast shot), from the demo data. `make screenshots` writes them to
-docs/screenshots; each picture is checked for not being blank."""
+"""The main pages at a small laptop's 1024x600, a common 1366x768 and at 1920x1080, in a
+light and a dark palette (and one high-contrast shot), from the demo data. `make screenshots`
+writes them to docs/screenshots; each picture is checked for not being blank."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from evenside.services.demo import fill_demo
 from evenside.services.store import Store
 
 pytestmark = pytest.mark.screenshot
-SIZES = ((1024, 600), (1920, 1080))
+SIZES = ((1024, 600), (1366, 768), (1920, 1080))
 
 
 def _log_pair(qtbot: QtBot, page: SessionPage, weight: str, reps: str, right_reps: str) -> None:
@@ -81,6 +81,10 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         _log_pair(qtbot, session, "34", "10", "10")
         assert "Bench press" in session.header.text()
         assert session.entry_panel.record_note.isVisible()
+        # The round moved on to the bench press; the note says whose record it is.
+        assert session.entry_panel.record_note.text() == (
+            "New record on One-arm dumbbell row: R 34 kg x 10 (was 24 kg x 10)"
+        )
     for width, height in SIZES:
         window.resize(width, height)
         size = f"{width}x{height}"

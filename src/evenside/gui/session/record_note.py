@@ -45,4 +45,7 @@ class RecordNote(QLabel):
             return
         shown = view.exercise.id if view.exercise is not None else None
         own_id, name = self.of
-        self.setText(self.words if shown == own_id else f"{self.words} ({name})")
+        if shown == own_id:
+            self.setText(self.words)
+        else:  # "New record on One-arm dumbbell row: R 34 kg x 10 (was ...)"
+            self.setText(self.words.replace("New record:", f"New record on {name}:", 1))
