@@ -84,7 +84,10 @@ def test_a_target_that_holds_a_history_is_refused_and_left_alone(
     assert main(["copy", str(first), str(second)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"evenside: {second} already holds a history (profiles,")
-    assert err.endswith("nothing was copied. Copy into a new, empty database.\n")
+    assert err.endswith(
+        "nothing was copied. Copy into a new, empty database, or pass --merge to add what "
+        "it lacks.\n"
+    )
     assert _dump(second) == before
     assert main(["copy", str(first), postgres_url]) == 0
     assert main(["copy", str(second), postgres_url]) == 2

@@ -217,8 +217,9 @@ def test_a_trainer_without_the_right_password_is_refused_in_one_line(
     monkeypatch.setenv("PGPASSFILE", str(wrong))
     assert main(["--db", studio.url_for("ben"), "report"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("evenside: Cannot reach postgresql+psycopg://ben@/")
-    assert "password authentication failed" in err and err.count("\n") == 1
+    # The server answered: a refused password, not an unreachable server.
+    assert err.startswith("evenside: The server refused the password for ben (postgresql+")
+    assert "Cannot reach" not in err and err.count("\n") == 1
 
 
 def test_a_trainer_name_that_is_not_a_plain_role_name_is_one_line(

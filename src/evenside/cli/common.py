@@ -66,11 +66,32 @@ def profile_id(store: Store, name: str | None) -> int:
     from evenside.services import profiles
 
     if name is None:
-        current = profiles.current_profile(store)
-        if current is None:
-            raise NotFound("The database has no profile yet.")
-        return current.id
+        return _default_profile(store)
     for profile in profiles.list_profiles(store):
         if profile.name.lower() == name.lower():
             return profile.id
     raise NotFound(f'No profile called "{name}".')
+
+
+def _default_profile(store: Store) -> int:
+    """Without --profile: a file's current profile; on a studio server the trainer's one
+    client (the current profile there is whoever picked last), else they are asked."""
+    from evenside.services import profiles
+
+    if store.server is None:
+        current = profiles.current_profile(store)
+        if current is None:
+            raise NotFound("The database has no profile yet.")
+        return current.id
+    clients = profiles.list_profiles(store)
+    if not clients:
+        raise NotFound(
+            "No client of yours on this server yet (add one: evenside studio add-client NAME)."
+        )
+    if len(clients) > 1:
+        names = ", ".join(c.name for c in clients)
+        raise InvalidInput(
+            f"You see {len(clients)} clients on this server ({names}): "
+            "choose one with --profile NAME."
+        )
+    return clients[0].id

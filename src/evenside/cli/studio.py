@@ -66,19 +66,21 @@ def add_copy_parser(commands: argparse._SubParsersAction[OneLineParser]) -> None
 
 
 def run_copy(args: argparse.Namespace) -> str:
-    from pathlib import Path
-
+    from evenside.paths import location
     from evenside.services.copying import copy_history
-
-    def location(value: str) -> Path | str:
-        return value if is_server_url(value) else Path(value).expanduser()
 
     if args.merge:
         return _merged(location(args.source), location(args.target))
     counts = copy_history(location(args.source), location(args.target))
     rows = sum(c.target for c in counts)
+    skipped = [c.table for c in counts if c.skipped]
     lines = [f"copied {rows} rows; every table has the same count on both sides:"]
     lines += [f"  {c.table}: {c.source} -> {c.target}" for c in counts if c.source]
+    if skipped:
+        lines.append(
+            f"  {', '.join(skipped)}: not copied (this login may not read it); the clients "
+            "copied are those this login sees"
+        )
     return "\n".join(lines)
 
 
@@ -126,8 +128,7 @@ def run_studio(args: argparse.Namespace) -> str:
     store: Store = open_store(url)
     try:
         if args.studio_command == "init":
-            studio.init_studio(store, args.head, password)
-            return f"studio ready on {store.server}; head trainer {args.head} added"
+            return _init(store, args.head, password)
         if args.studio_command == "add-trainer":
             studio.add_trainer(store, args.name, password, head=args.head)
             return f"trainer {args.name} added{' (head trainer)' if args.head else ''}"
@@ -143,6 +144,22 @@ def run_studio(args: argparse.Namespace) -> str:
         )
     finally:
         store.close()
+
+
+def _init(store: Store, head: str, password: str) -> str:
+    """Make the studio; on one already, say so: a second init adds one more head trainer
+    (the way back in for the database's owner who lost the head trainers' passwords)."""
+    from urllib.parse import unquote
+
+    from evenside.services import studio
+
+    shown = unquote(store.server or "")  # host=/run/postgresql, not host=%2Frun%2F...
+    if studio.init_studio(store, head, password):
+        return (
+            f"already a studio on {shown}; its access rules were brought up to date and "
+            f"{head} added as one more head trainer"
+        )
+    return f"studio ready on {shown}; head trainer {head} added"
 
 
 def _add_client(store: Store, args: argparse.Namespace) -> str:

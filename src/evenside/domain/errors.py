@@ -56,3 +56,8 @@ class DatabaseInUse(EvensideError):
 
 class ServerUnreachable(EvensideError):
     """A database server did not answer, refused the login, or dropped the connection."""
+
+
+class LoginRefused(ServerUnreachable):
+    """The server answered but refused the login: a wrong or missing password, or no
+    entry for this trainer in its access rules. Waiting would not help."""

@@ -16,6 +16,7 @@ def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
     """Copy everything at ``source`` into ``target``, which must hold no history yet (a new
     file, an empty server database). The source is only read."""
     _must_exist(source)
+    new_file = isinstance(target, Path) and not target.exists()
     reading = open_store(source)
     try:
         writing = open_store(target)
@@ -24,8 +25,17 @@ def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
             return copy_all(reading.database, writing.database, shown)
         finally:
             writing.close()
+    except BaseException:
+        if new_file and isinstance(target, Path):  # a failed copy leaves no file behind
+            _remove_file(target)
+        raise
     finally:
         reading.close()
+
+
+def _remove_file(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
 
 
 def merge_history(source: Path | str, target: Path | str) -> MergeReport:

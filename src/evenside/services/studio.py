@@ -10,10 +10,11 @@ from evenside.storage.studio import Access
 __all__ = ["Access", "add_trainer", "init_studio", "share_client", "who_sees_what"]
 
 
-def init_studio(store: Store, head: str, password: str) -> None:
+def init_studio(store: Store, head: str, password: str) -> bool:
     """Set the server's database up for a team (its schema is made by opening it) and add
-    the first head trainer, who may then add the others."""
-    studio.init(store.database, head, password)
+    the first head trainer, who may then add the others. On a studio already: its access
+    rules brought up to date and one more head trainer (True)."""
+    return studio.init(store.database, head, password)
 
 
 def add_trainer(store: Store, name: str, password: str, *, head: bool = False) -> None:

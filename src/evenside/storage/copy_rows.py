@@ -25,19 +25,23 @@ BATCH = 5000
 
 @dataclass(frozen=True)
 class CopyCount:
+    """Rows of ``table`` on both sides; ``skipped`` when this login may not read it at
+    the source (a trainer and the owner's log of upgrade repairs): nothing of it copied."""
+
     table: str
     source: int
     target: int
+    skipped: bool = False
 
 
 def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)  # parents before children
 
 
-def _counts(connection: Connection) -> dict[str, int]:
+def _counts(connection: Connection, tables: list[Table]) -> dict[str, int]:
     return {
         table.name: int(connection.execute(select(func.count()).select_from(table)).scalar_one())
-        for table in _tables()
+        for table in tables
     }
 
 
@@ -66,7 +70,7 @@ def copy_all(source: Database, target: Database, shown_target: str) -> list[Copy
         return _copy_all(source, target, shown_target)
     except DBAPIError as exc:  # a refused table or row (a trainer's login): no change
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        refused = f"{shown_target} refused the copy ({reason}); nothing was copied."
+        refused = f"The copy to {shown_target} was refused ({reason}); nothing was copied."
         raise InvalidInput(refused) from None
 
 
@@ -76,21 +80,23 @@ def _copy_all(source: Database, target: Database, shown_target: str) -> list[Cop
         if used:
             raise InvalidInput(
                 f"{shown_target} already holds a history ({', '.join(used)}); nothing was "
-                "copied. Copy into a new, empty database."
+                "copied. Copy into a new, empty database, or pass --merge to add what it lacks."
             )
-        for table in reversed(_tables()):
+        tables = [t for t in _tables() if _readable(reading, t)]
+        for table in reversed(tables):
             writing.execute(delete(table))
-        for table in _tables():
+        for table in tables:
             _copy_table(reading, writing, table)
         if writing.dialect.name == "postgresql":
             _advance_sequences(writing)
-        found = _counts(writing)
-        expected = _counts(reading)
+        found = _counts(writing, tables)
+        expected = _counts(reading, tables)
         counts = [CopyCount(name, expected[name], found[name]) for name in expected]
         wrong = [c.table for c in counts if c.source != c.target]
         if wrong:  # the transaction is rolled back: the target stays as it was
             raise InvalidInput(f"The copy did not match for {', '.join(wrong)}; nothing copied.")
-    return counts
+    skipped = [CopyCount(t.name, 0, 0, skipped=True) for t in _tables() if t not in tables]
+    return counts + skipped
 
 
 def _copy_table(reading: Connection, writing: Connection, table: Table) -> None:

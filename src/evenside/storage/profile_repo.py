@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from evenside.domain.errors import InvalidInput, NotFound
@@ -16,6 +17,7 @@ from evenside.storage import meta_repo
 from evenside.storage.models import ProfileRow
 
 CURRENT_PROFILE_KEY = "current_profile"
+UNIQUE_VIOLATION = "23505"
 
 
 def _profile(row: ProfileRow) -> Profile:
@@ -33,6 +35,22 @@ def _name_taken(tx: Session, name: str, except_id: int | None = None) -> bool:
     return tx.scalar(query) is not None
 
 
+def _flush_name(tx: Session, name: str) -> None:
+    """Write the profile; on a studio server, a name the trainer cannot see (another
+    trainer's client, hidden by row-level security) is told apart from a fault."""
+    try:
+        tx.flush()
+    except IntegrityError as exc:
+        unique = getattr(exc.orig, "sqlstate", None) == UNIQUE_VIOLATION
+        if not unique or "uq_profiles_name" not in str(exc.orig):
+            raise
+        raise InvalidInput(
+            f"A client called {name} already exists on this server, kept by another trainer; "
+            "ask the head trainer to share that client with you, or choose another name.",
+            "name",
+        ) from None
+
+
 def create_profile(tx: Session, name: str, dominant: Side, unit: Unit, now: datetime) -> Profile:
     if _name_taken(tx, name):
         raise InvalidInput(f'A profile called "{name}" already exists.', "name")
@@ -44,7 +62,7 @@ def create_profile(tx: Session, name: str, dominant: Side, unit: Unit, now: date
         created_at=now,
     )
     tx.add(row)
-    tx.flush()
+    _flush_name(tx, name)
     return _profile(row)
 
 
@@ -66,7 +84,7 @@ def update_profile(
     if _name_taken(tx, name, except_id=profile_id):
         raise InvalidInput(f'A profile called "{name}" already exists.', "name")
     row.name, row.dominant_side, row.unit = name, dominant.value, unit.value
-    tx.flush()
+    _flush_name(tx, name)
     return _profile(row)
 
 

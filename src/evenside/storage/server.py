@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from evenside.domain.errors import (
     EvensideError,
     InvalidInput,
+    LoginRefused,
     NewerDatabase,
     NotADatabase,
     ServerUnreachable,
@@ -112,7 +113,7 @@ def open_server_database(url: str) -> Database:
                 ) from exc
     except OperationalError as exc:
         engine.dispose()
-        raise ServerUnreachable(f"Cannot reach {shown}: {_first_line(exc)}") from exc
+        raise not_opened(exc, url) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -133,9 +134,28 @@ def probe(url: str, connect_timeout: int) -> None:
         with engine.connect():
             pass
     except OperationalError as exc:
-        raise ServerUnreachable(f"Cannot reach {display_url(url)}: {_first_line(exc)}") from exc
+        raise not_opened(exc, url) from exc
     finally:
         engine.dispose()
+
+
+def not_opened(exc: OperationalError, url: str) -> ServerUnreachable:
+    """Why ``url`` did not open: the server refused the login (it answered: a wrong or
+    missing password, no entry for this trainer), or it could not be reached."""
+    shown = display_url(url)
+    reason = _first_line(exc).rsplit("FATAL:", 1)[-1].strip()
+    said = str(exc.orig or exc)
+    try:
+        user = make_url(normalised_url(url)).username or "this login"
+    except ArgumentError:
+        user = "this login"
+    if "password authentication failed" in said:
+        return LoginRefused(f"The server refused the password for {user} ({shown}).")
+    if "no password supplied" in said:
+        return LoginRefused(f"The server at {shown} asks for {user}'s password: {reason}")
+    if "no pg_hba.conf entry" in said or "authentication failed" in said:
+        return LoginRefused(f"The server at {shown} refused the login of {user}: {reason}")
+    return ServerUnreachable(f"Cannot reach {shown}: {_first_line(exc)}")
 
 
 def _inspect(engine: Engine, shown: str) -> str | None:

@@ -175,6 +175,19 @@ class Access:
 def share(connection: Connection, client: str, trainer: str) -> None:
     """Let ``trainer`` see and log ``client``'s rows too (the owner stays the owner)."""
     _role(connection, trainer)
+    may_share = connection.execute(
+        text(
+            "SELECT CASE WHEN to_regclass('studio_access') IS NOT NULL "
+            "THEN has_table_privilege('studio_access', 'INSERT') END, session_user"
+        )
+    ).one()
+    if may_share[0] is None:
+        raise InvalidInput("This server is no studio yet: run evenside studio init first.")
+    if not may_share[0]:  # asked first: a trainer does not see the client they name
+        raise InvalidInput(
+            f"Only a head trainer can share a client; {may_share[1]} is not one (ask a head "
+            "trainer to share it)."
+        )
     profile = connection.execute(
         text("SELECT id FROM profiles WHERE lower(name) = lower(:name)"), {"name": client}
     ).first()
@@ -212,12 +225,18 @@ def _require_server(database: Database) -> None:
         )
 
 
-def init(database: Database, head: str, password: str) -> None:
-    """Policies, roles and the first head trainer, all in one transaction."""
+def init(database: Database, head: str, password: str) -> bool:
+    """Policies, roles and a head trainer, all in one transaction. True when the database
+    was a studio already: its access rules are brought up to date and ``head`` is one more
+    head trainer."""
     _require_server(database)
     with database.engine.begin() as connection:
+        was_studio = connection.execute(
+            text("SELECT to_regclass('studio_access') IS NOT NULL")
+        ).scalar_one()
         set_up(connection)
         create_trainer(connection, head, password, head=True)
+    return bool(was_studio)
 
 
 @contextmanager
