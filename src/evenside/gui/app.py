@@ -65,18 +65,20 @@ def open_demo_store() -> Store:
     return store
 
 
-def open_error_box(exc: EvensideError) -> QMessageBox:
+def open_error_box(exc: EvensideError, on_server: bool = False) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} cannot open the database", str(exc))
-    box.setInformativeText("The file was not changed.")
+    box.setInformativeText(
+        "Nothing on the server was changed." if on_server else "The file was not changed."
+    )
     return box
 
 
-def report_open_error(exc: EvensideError) -> None:
+def report_open_error(exc: EvensideError, on_server: bool = False) -> None:
     """One line on stderr always; a dialog too where someone can see it (not offscreen).
     Either way the caller then ends the program with a non-zero status."""
     print(f"evenside: {exc}", file=sys.stderr)
     if QApplication.platformName() != "offscreen":
-        open_error_box(exc).exec()
+        open_error_box(exc, on_server).exec()
 
 
 def run(path: Path | str) -> int:
@@ -157,27 +159,37 @@ def _show_data(app: QApplication, window: MainWindow, store: Store) -> None:
     _ready(app)
 
 
+PASSWORD_TRIES = 3  # then the offline page, whose Try now asks again
+
+
 def _server_failed(
-    app: QApplication, window: MainWindow, url: str, exc: Exception, asked: bool = False
+    app: QApplication, window: MainWindow, url: str, exc: Exception, tries: int = 0
 ) -> None:
-    """The server at ``url`` was not opened: ask for a password it wants (once), wait for
-    it when it cannot be reached, end the program for anything else."""
+    """The server at ``url`` was not opened: wait for it when it cannot be reached; ask
+    for a password it wants or refused (again, saying so, up to ``PASSWORD_TRIES``), the
+    window showing the offline page when the prompt is cancelled; end the program for
+    anything else (a newer schema, another program's database)."""
     from evenside.gui import studio_connect
     from evenside.services import studio_link
 
     if studio_link.unreachable(exc):
         _wait_for(app, window, url, exc, True)
         return
-    password = None
-    if not asked and studio_link.needs_password(exc):
-        password = studio_connect.ask_password(url)
-    if password is None:
+    if not studio_link.refused_login(exc):
         _cannot_open(app, window, url, exc)
         return
-    _connect(app, window, url, password)
+    password = None
+    if tries < PASSWORD_TRIES:
+        password = studio_connect.ask_password(url, "" if tries == 0 else str(exc))
+    if password is None:  # cancelled, or tried enough: the window stays, on the offline page
+        _wait_for(app, window, url, exc, False)
+        return
+    _connect(app, window, url, password, tries + 1)
 
 
-def _connect(app: QApplication, window: MainWindow, url: str, password: str = "") -> None:
+def _connect(
+    app: QApplication, window: MainWindow, url: str, password: str = "", tries: int = 0
+) -> None:
     from evenside.gui import studio_connect
 
     studio_connect.connect_window(
@@ -185,7 +197,7 @@ def _connect(app: QApplication, window: MainWindow, url: str, password: str = ""
         url,
         password=password,
         opened=lambda store: _show_data(app, window, store),
-        failed=lambda exc: _server_failed(app, window, url, exc, asked=bool(password)),
+        failed=lambda exc: _server_failed(app, window, url, exc, tries),
         cancelled=lambda: _wait_for(app, window, url, "the connection was cancelled.", False),
     )
 
@@ -205,7 +217,7 @@ def _cannot_open(app: QApplication, window: MainWindow, path: Path | str, exc: E
     from evenside.gui import studio_window
 
     window.hide()
-    report_open_error(known_open_error(exc, studio_window.shown(path)))
+    report_open_error(known_open_error(exc, studio_window.shown(path)), isinstance(path, str))
     app.exit(EXIT_CANNOT_OPEN)
 
 

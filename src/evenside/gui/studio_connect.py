@@ -97,7 +97,15 @@ class Connecting(QObject):
         self.page = ConnectingPage(self.where, shown, limit_text(url), window)
         self.page.cancel.clicked.connect(self.cancel)
         self.page.quit.clicked.connect(window.close)
-        self.label = QLabel(f"Studio: {self.where} · {name.trainer} · connecting…")
+        # One label: when the offline page waits (it asked for this attempt), its own
+        # label gives way to this one, which still says what waits.
+        waiting = studio_offline.current(window)
+        self._offline_label = waiting.label if waiting is not None else None
+        before = waiting.label.text() if waiting is not None else ""
+        if self._offline_label is not None:
+            self._offline_label.hide()
+        first = before or f"Studio: {self.where} · {name.trainer}"
+        self.label = QLabel(f"{first} · connecting…")
         self.label.setObjectName("studioStatus")
         self.label.setAccessibleName("Studio server connection")
         window.statusBar().addPermanentWidget(self.label)
@@ -130,6 +138,9 @@ class Connecting(QObject):
         window = self.window
         window.statusBar().removeWidget(self.label)
         self.label.deleteLater()
+        waiting = studio_offline.current(window)
+        if waiting is not None and waiting.label is self._offline_label:
+            waiting.label.show()  # the offline page waits on
         window.stack.removeWidget(self.page)
         self.page.deleteLater()
         if studio_offline.current(window) is None:  # else the offline page keeps them away
@@ -173,16 +184,22 @@ def leave(window: MainWindow) -> None:
     connecting.remove()
 
 
-def ask_password(url: str) -> str | None:
+def password_dialog(url: str, problem: str = "") -> QInputDialog:
+    """The prompt for the trainer's password for ``url``; ``problem`` (the server refused
+    the last one) is said above the field."""
+    name = studio_link.server_name(url)
+    dialog = QInputDialog()
+    dialog.setWindowTitle("Studio server password")
+    asked = f"Password for {name.trainer} on {name.database} at {name.where}:"
+    dialog.setLabelText(f"{problem} Try again.\n\n{asked}" if problem else asked)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    return dialog
+
+
+def ask_password(url: str, problem: str = "") -> str | None:
     """The trainer's password for ``url``, asked where someone can see the window (None:
-    not asked, or not given)."""
+    not asked, or cancelled)."""
     if QApplication.platformName() == "offscreen":
         return None
-    name = studio_link.server_name(url)
-    password, ok = QInputDialog.getText(
-        None,
-        "Studio server password",
-        f"Password for {name.trainer} on {name.database} at {name.where}:",
-        QLineEdit.EchoMode.Password,
-    )
-    return password if ok else None
+    dialog = password_dialog(url, problem)
+    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None

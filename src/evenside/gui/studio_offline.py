@@ -63,6 +63,7 @@ class OfflineWait(QObject):
         enable_data_actions(window, False)
         self.attempts = 0
         self.reason = ""
+        self.signed_out = False
         self.waiting = 0
         self._job: worker.Job | None = None
         self._active = True
@@ -78,11 +79,12 @@ class OfflineWait(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def not_reached(self, reason: str, again: bool = True) -> None:
+    def not_reached(self, reason: str, again: bool = True, signed_out: bool = False) -> None:
         """The server did not answer (at start, or once more): say why, count what waits,
         and try again later, a little later each time (unless not ``again``: the
         connection was cancelled, and only "Try now" tries again)."""
         self.reason = _one_line(reason)
+        self.signed_out = signed_out
         self.waiting = studio_link.waiting_for(self.url)
         if again:
             self.timer.start(RETRY_MS[min(self.attempts, len(RETRY_MS) - 1)])
@@ -96,12 +98,14 @@ class OfflineWait(QObject):
     def _show(self) -> None:
         if self._job is not None:
             retry = "Trying to reach the server now…"
+        elif self.signed_out:
+            retry = "Try now asks for the password again."
         elif not self.timer.isActive():
             retry = "Evenside does not try again until you click Try now."
         else:
             seconds = max(1, round(self.timer.remainingTime() / 1000))
             retry = f"Evenside tries again by itself, next in {seconds} s."
-        self.page.show_state(self.reason, self.waiting, retry)
+        self.page.show_state(self.reason, self.waiting, retry, self.signed_out)
         self.label.setText(status_text(self.where, self.trainer, self.waiting))
         self.label.setToolTip(self.reason)
 
@@ -183,7 +187,8 @@ def wait_for_server(
         window.studio_offline = wait  # type: ignore[attr-defined]
     else:
         window.stack.setCurrentWidget(wait.page)
-    wait.not_reached(str(exc), again)
+    refused = not isinstance(exc, str) and studio_link.refused_login(exc)
+    wait.not_reached(str(exc), again and not refused, refused)
     return wait
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evenside.domain.changes import NOTHING, Changes
-from evenside.domain.errors import ServerUnreachable
+from evenside.domain.errors import LoginRefused, ServerUnreachable
 from evenside.services import sync
 from evenside.services.store import Store
 from evenside.storage import server_watch
@@ -178,7 +178,15 @@ def probe(url: str) -> None:
 def unreachable(exc: BaseException) -> bool:
     """Whether ``exc`` says the server cannot be reached now (waiting may help), rather
     than that it refused the password or the database (waiting would not)."""
-    return isinstance(exc, ServerUnreachable) and not needs_password(exc)
+    return isinstance(exc, ServerUnreachable) and not refused_login(exc)
+
+
+def refused_login(exc: BaseException) -> bool:
+    """Whether the server answered but refused the login (a wrong or missing password):
+    asking the password again may help, waiting would not."""
+    return isinstance(exc, LoginRefused) or (
+        isinstance(exc, ServerUnreachable) and needs_password(exc)
+    )
 
 
 def waiting_for(url: str, folder: Path | None = None) -> int:

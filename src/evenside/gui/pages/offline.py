@@ -31,13 +31,17 @@ def waiting_text(waiting: int) -> str:
     return f"{counted(waiting, 'set')} {verb} waiting on this laptop for this server."
 
 
+UNREACHED = "The studio server cannot be reached"
+SIGNED_OUT = "Not signed in to the studio server"
+
+
 class OfflinePage(QWidget):
     """What the window shows while it waits for its server (no profile, no other pages)."""
 
     def __init__(self, server: str, address: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("offlinePage")
-        title = QLabel("<h1>The studio server cannot be reached</h1>")
+        self.title = title = QLabel(f"<h1>{UNREACHED}</h1>")
         title.setWordWrap(True)
         self.server = QLabel(f"<b>{server}</b><br>{address}")
         self.server.setTextFormat(Qt.TextFormat.RichText)
@@ -87,7 +91,10 @@ class OfflinePage(QWidget):
         # card's width, again whenever a text changes.
         self._card.setMinimumHeight(self._inner.totalHeightForWidth(self._card.width()) + 8)
 
-    def show_state(self, reason: str, waiting: int, retry: str) -> None:
+    def show_state(self, reason: str, waiting: int, retry: str, signed_out: bool = False) -> None:
+        """Why the window waits: the server out of reach, or (``signed_out``) it refused
+        the login, the prompt for the password cancelled."""
+        self.title.setText(f"<h1>{SIGNED_OUT if signed_out else UNREACHED}</h1>")
         self.reason.setText(f"Why: {reason}")
         self.waiting.setText(waiting_text(waiting))
         self.retry.setText(retry)

@@ -156,6 +156,7 @@ class SessionPage(QWidget):
         self.footer.done.connect(self.done_with_exercise)
         self.entry_panel.rest_due.connect(self.rest_timer.start)
         self.entry_panel.queued.connect(self.sets.show_waiting)
+        self.entry_panel.queued.connect(self.list_panel.show_waiting)
         self.entry_panel.superset_next.connect(self.next_in_superset)
         for superset_action in (self.list_panel.superset_action, self.list_panel.ungroup_action):
             self.addAction(superset_action)  # the keys work from anywhere on the page

@@ -28,22 +28,24 @@ from evenside.domain.wording import counted
 from evenside.gui.dialogs.custom_exercise import CustomExerciseDialog
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.undo import ServiceCommand
-from evenside.services import library, supersets, workout
+from evenside.services import library, studio_link, supersets, workout
 
 SUPERSET_KEY = "Ctrl+G"
 UNGROUP_KEY = "Ctrl+Shift+G"
 
 
-def list_text(name: str, exercise: SessionExercise, superset: str = "") -> str:
-    """Two lines; an exercise of a superset carries a bracket on both and its label."""
-    count = sum(1 for s in exercise.sets if s.record.kind.counts)
+def list_text(name: str, exercise: SessionExercise, superset: str = "", waiting: int = 0) -> str:
+    """Two lines; an exercise of a superset carries a bracket on both and its label. Sets
+    waiting to send (a studio server out of reach) are counted too, and said."""
+    count = sum(1 for s in exercise.sets if s.record.kind.counts) + waiting
+    sets = counted(count, "set") + (f" ({waiting} waiting)" if waiting else "")
     mark = {
         StretchStatus.DONE: "  ✓ stretched",
         StretchStatus.SKIPPED: "  stretch skipped",
     }.get(exercise.stretch_status, "")
     if superset:
-        return f"┃ {name}\n┃ {superset} · {counted(count, 'set')}{mark}"
-    return f"{name}\n{counted(count, 'set')}{mark}"
+        return f"┃ {name}\n┃ {superset} · {sets}{mark}"
+    return f"{name}\n{sets}{mark}"
 
 
 class ExerciseList(QWidget):
@@ -128,11 +130,12 @@ class ExerciseList(QWidget):
         self.exercise_list.blockSignals(True)
         self.exercise_list.clear()
         groups = superset_labels(e.superset_group for e in view.session.exercises)
+        waiting = self._waiting()
         for exercise in view.session.exercises:
             name = view.library[exercise.exercise_id].name
             group = exercise.superset_group
             label = "" if group is None else groups.get(group, "")
-            item = QListWidgetItem(list_text(name, exercise, label))
+            item = QListWidgetItem(list_text(name, exercise, label, waiting.get(exercise.id, 0)))
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercise_list.addItem(item)
             if view.exercise is not None and exercise.id == view.exercise.id:
@@ -140,6 +143,20 @@ class ExerciseList(QWidget):
         self.exercise_list.blockSignals(False)
         if self.add_box.text():
             self._update_matches(self.add_box.text())  # the library may have grown
+
+    def _waiting(self) -> dict[int, int]:
+        """Counted sets in the studio outbox, by session exercise (none on a file)."""
+        outbox = studio_link.outbox_for(self.scope.store, self.scope.profile.id)
+        found: dict[int, int] = {}
+        for queued in outbox.waiting() if outbox is not None else []:
+            if queued.record.kind.counts:
+                found[queued.session_exercise_id] = found.get(queued.session_exercise_id, 0) + 1
+        return found
+
+    def show_waiting(self) -> None:
+        """A set just went to the outbox: count it at once."""
+        if self.view is not None:
+            self.show_view(self.view)
 
     def focus_add_box(self) -> None:
         self.add_box.setFocus()
