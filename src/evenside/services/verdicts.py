@@ -18,7 +18,7 @@ from evenside.domain.evidence import (
     needs_body_mass,
     session_score,
 )
-from evenside.domain.library import Exercise
+from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.verdict import MAX_SESSIONS, Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
@@ -114,13 +114,16 @@ def exercise_verdict(
         tests = _assessments(tx, profile_id, [exercise_id], since, before)
     judged = judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
     if verdict_only and not _settled(judged, sessions, score_basis(exercise, settings)):
-        return exercise_verdict(
+        period = _Period(since, before, exclude_session_id)
+        return _whole(
             store,
             profile_id,
-            exercise_id,
-            since=since,
-            before=before,
-            exclude_session_id=exclude_session_id,
+            period,
+            judged,
+            read=sessions,
+            profile=profile,
+            settings=settings,
+            tests=tests,
         )
     return judged
 
@@ -152,8 +155,16 @@ def before_and_with_session(
         latest = sessions[-NEWEST_SESSIONS:]  # oldest first: each read's newest sessions
         judged = judge(exercise, latest, profile, settings, tests)
         if not _settled(judged, latest, basis):
-            judged = exercise_verdict(
-                store, profile_id, exercise_id, before=started_at, exclude_session_id=exclude
+            period = _Period(None, started_at, exclude)
+            judged = _whole(
+                store,
+                profile_id,
+                period,
+                judged,
+                read=latest,
+                profile=profile,
+                settings=settings,
+                tests={exercise_id: tests},
             )
         found.append(judged)
     return found[0], found[1]
@@ -214,7 +225,17 @@ def all_verdicts(
         read = grouped.get(exercise_id, [])
         judged = judge(exercise, read, profile, settings, tests.get(exercise_id, []))
         if verdict_only and not _settled(judged, read, score_basis(exercise, settings)):
-            judged = exercise_verdict(store, profile_id, exercise_id, since=since)
+            period = _Period(since, None, None)
+            judged = _whole(
+                store,
+                profile_id,
+                period,
+                judged,
+                read=read,
+                profile=profile,
+                settings=settings,
+                tests=tests,
+            )
         result.append(judged)
     return sorted(result, key=lambda v: v.exercise.name.lower())
 
@@ -239,3 +260,57 @@ def _settled(judged: ExerciseVerdict, read: Sequence[SessionSides], basis: Score
         score = session_score(sides.started_at.date(), sides.sets, basis)
         found += score is not None and score.kind is kind
     return found >= MAX_SESSIONS
+
+
+@dataclass(frozen=True)
+class _Period:
+    since: datetime | None
+    before: datetime | None
+    exclude_session_id: int | None
+
+
+def _whole(
+    store: Store,
+    profile_id: int,
+    period: _Period,
+    judged: ExerciseVerdict,
+    *,
+    read: Sequence[SessionSides],
+    profile: Profile,
+    settings: Settings,
+    tests: dict[int, list[Assessment]] | dict[int, Sequence[Assessment]],
+) -> ExerciseVerdict:
+    """The verdict the whole history gives when the latest sessions ``read`` do not settle
+    it: those sessions with every older one that can give a score. The others change
+    nothing (their days are older than the latest read) unless no session scores and the
+    score needs a body mass, when the words name it from the whole history."""
+    exercise = judged.exercise
+    with store.transaction() as tx:
+        scoring = evidence_repo.one_sided_sessions(
+            tx,
+            profile_id,
+            exercise_ids=[exercise.id],
+            since=period.since,
+            before=period.before,
+            exclude_session_id=period.exclude_session_id,
+            may_score=exercise.load_basis,
+        )
+    merged = {sides.session_id: sides for sides in (*scoring, *read)}
+    sessions = sorted(merged.values(), key=lambda s: (s.started_at, s.session_id))
+    whole = judge(exercise, sessions, profile, settings, tests.get(exercise.id, ()))
+    basis = score_basis(exercise, settings)
+    if whole.scores or not needs_body_mass_basis(basis):
+        return whole
+    return exercise_verdict(
+        store,
+        profile_id,
+        exercise.id,
+        since=period.since,
+        before=period.before,
+        exclude_session_id=period.exclude_session_id,
+    )
+
+
+def needs_body_mass_basis(basis: ScoreBasis) -> bool:
+    """Whether a session of this exercise may lack a score only for want of a body mass."""
+    return basis.load_basis is LoadBasis.BODYWEIGHT_PLUS and basis.body_mass_kg is None
