@@ -97,6 +97,7 @@ def _hold_session(
     clock.moment = now
 
 
+@pytest.mark.both_backends  # the scoring sessions are picked in SQL
 def test_a_hold_reaches_past_sessions_held_alike_to_the_ones_that_differ(
     store: Store, clock: FakeClock, profile: Profile
 ) -> None:
@@ -123,6 +124,7 @@ def test_a_hold_reaches_past_sessions_held_alike_to_the_ones_that_differ(
     assert row.current.percent == pytest.approx(50 / 3)
 
 
+@pytest.mark.both_backends
 def test_a_hold_never_held_differently_has_no_verdict_from_any_read(
     store: Store, clock: FakeClock, profile: Profile
 ) -> None:

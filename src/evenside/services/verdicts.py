@@ -113,7 +113,8 @@ def exercise_verdict(
         )
         tests = _assessments(tx, profile_id, [exercise_id], since, before)
     judged = judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
-    if verdict_only and not _settled(judged, sessions, score_basis(exercise, settings)):
+    basis = score_basis(exercise, settings)
+    if verdict_only and not _settled(judged, sessions, basis, tests.get(exercise_id, ())):
         period = _Period(since, before, exclude_session_id)
         return _whole(
             store,
@@ -154,7 +155,7 @@ def before_and_with_session(
     ):
         latest = sessions[-NEWEST_SESSIONS:]  # oldest first: each read's newest sessions
         judged = judge(exercise, latest, profile, settings, tests)
-        if not _settled(judged, latest, basis):
+        if not _settled(judged, latest, basis, tests):
             period = _Period(None, started_at, exclude)
             judged = _whole(
                 store,
@@ -224,7 +225,8 @@ def all_verdicts(
             continue
         read = grouped.get(exercise_id, [])
         judged = judge(exercise, read, profile, settings, tests.get(exercise_id, []))
-        if verdict_only and not _settled(judged, read, score_basis(exercise, settings)):
+        basis = score_basis(exercise, settings)
+        if verdict_only and not _settled(judged, read, basis, tests.get(exercise_id, [])):
             period = _Period(since, None, None)
             judged = _whole(
                 store,
@@ -246,19 +248,25 @@ def all_verdicts(
 NEWEST_SESSIONS = 4 * MAX_SESSIONS
 
 
-def _settled(judged: ExerciseVerdict, read: Sequence[SessionSides], basis: ScoreBasis) -> bool:
+def _settled(
+    judged: ExerciseVerdict,
+    read: Sequence[SessionSides],
+    basis: ScoreBasis,
+    tests: Sequence[Assessment],
+) -> bool:
     """Whether the latest sessions ``read`` give the verdict the whole history gives: they
     are all there is, or they hold MAX_SESSIONS scores of the kind the verdict compares
-    (so no older session or test can be among the sessions it uses)."""
+    (so no older session or test can be among the sessions it uses). The sessions' scores
+    are the verdict's less its tests' (``judge`` scored every session read)."""
     if len(read) < NEWEST_SESSIONS:
         return True
     if not judged.scores:
         return False
     kind = judged.scores[-1].kind
-    found = 0
-    for sides in read:
-        score = session_score(sides.started_at.date(), sides.sets, basis)
-        found += score is not None and score.kind is kind
+    found = sum(score.kind is kind for score in judged.scores)
+    for test in tests:
+        result = assessment_result(test, basis)
+        found -= result is not None and result.kind is kind
     return found >= MAX_SESSIONS
 
 
