@@ -199,8 +199,29 @@ def _may_score(session_conditions: list[Any], hold: bool) -> Any:
         .group_by(SetRow.session_exercise_id, SetRow.side)
         .subquery()
     )
+    if hold:  # a hold's score looks at its seconds alone
+        compared: list[Any] = [per_side.c.held]
+        sides = per_side
+    else:
+        sides = select(per_side, _reps_at_top(per_side).label("reps")).subquery()
+        compared = [sides.c.weight, sides.c.reps, sides.c.held]
+    return (
+        select(sides.c.se_id)
+        .group_by(sides.c.se_id)
+        .having(
+            or_(
+                (func.min(sides.c.effort) if hold else func.max(sides.c.effort)) == 1,
+                *[func.max(column) != func.min(column) for column in compared],
+            )
+        )
+    )
+
+
+def _reps_at_top(per_side: Subquery) -> Any:
+    """The most reps at a side's heaviest load (the second half of its top set)."""
     inner = SetRow.__table__.alias("top_set")
-    reps_at_top = (
+    zero = literal(0.0, Float)
+    return (
         select(func.max(func.coalesce(inner.c.reps, 0)))
         .where(
             inner.c.session_exercise_id == per_side.c.se_id,
@@ -210,20 +231,6 @@ def _may_score(session_conditions: list[Any], hold: bool) -> Any:
             cast(func.coalesce(inner.c.weight_kg, zero), Float) == per_side.c.weight,
         )
         .scalar_subquery()
-    )
-    sides = select(per_side, reps_at_top.label("reps")).subquery()
-    return (
-        select(sides.c.se_id)
-        .group_by(sides.c.se_id)
-        .having(
-            or_(
-                (func.min(sides.c.effort) if hold else func.max(sides.c.effort)) == 1,
-                *[
-                    func.max(column) != func.min(column)
-                    for column in (sides.c.weight, sides.c.reps, sides.c.held)
-                ],
-            )
-        )
     )
 
 
