@@ -49,6 +49,21 @@ def _record(columns: Sequence[Any]) -> SetRecord:
     )
 
 
+_COLUMNS = (
+    SessionExerciseRow.exercise_id,
+    SessionRow.id,
+    SessionRow.started_at,
+    SetRow.side,
+    SetRow.weight_kg,
+    SetRow.reps,
+    SetRow.kind,
+    SetRow.logged_at,
+    SetRow.duration_seconds,
+    SetRow.rpe,
+    SetRow.rir,
+)
+
+
 def one_sided_sessions(
     tx: Session,
     profile_id: int,
@@ -71,25 +86,17 @@ def one_sided_sessions(
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
     query = (
-        select(
-            SessionExerciseRow.exercise_id,
-            SessionRow.id,
-            SessionRow.started_at,
-            SetRow.side,
-            SetRow.weight_kg,
-            SetRow.reps,
-            SetRow.kind,
-            SetRow.logged_at,
-            SetRow.duration_seconds,
-            SetRow.rpe,
-            SetRow.rir,
-        )
+        select(*_COLUMNS)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*session_conditions, *_set_conditions())
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
-    if newest is not None:
+    if newest is not None and exercise_ids is not None and len(exercise_ids) == 1:
+        split = _split_conditions(profile_id, exercise_ids, since, before, exclude_session_id)
+        walked = _latest_of_one(*split, newest)
+        query = query.join(walked, walked.c.session_id == SessionRow.id)
+    elif newest is not None:
         latest = _latest(session_conditions, newest)
         query = query.join(
             latest,
@@ -126,21 +133,58 @@ def _session_conditions(
     before: datetime | None,
     exclude_session_id: int | None,
 ) -> list[Any]:
-    conditions: list[Any] = [
-        SessionRow.profile_id == profile_id,
+    on_sessions, on_exercises = _split_conditions(
+        profile_id, exercise_ids, since, before, exclude_session_id
+    )
+    return [*on_sessions, *on_exercises]
+
+
+def _split_conditions(
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    before: datetime | None,
+    exclude_session_id: int | None,
+) -> tuple[list[Any], list[Any]]:
+    """The conditions on the session, and those on the session's exercise."""
+    on_sessions: list[Any] = [SessionRow.profile_id == profile_id]
+    on_exercises: list[Any] = [
         SessionExerciseRow.exercise_id.not_in(
             select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
         ),
     ]
     if exercise_ids is not None:
-        conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
+        on_exercises.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
     if since is not None:
-        conditions.append(SessionRow.started_at >= since)
+        on_sessions.append(SessionRow.started_at >= since)
     if before is not None:
-        conditions.append(SessionRow.started_at <= before)
+        on_sessions.append(SessionRow.started_at <= before)
     if exclude_session_id is not None:
-        conditions.append(SessionRow.id != exclude_session_id)
-    return conditions
+        on_sessions.append(SessionRow.id != exclude_session_id)
+    return on_sessions, on_exercises
+
+
+def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int) -> Subquery:
+    """One exercise's ``newest`` latest sessions holding an evidence set, as ``_latest``
+    ranks them: the profile's sessions walked newest first (its index on the start), each
+    asked whether it holds the exercise with evidence, until ``newest`` are found."""
+    evidence = (
+        select(SetRow.id)
+        .where(SetRow.session_exercise_id == SessionExerciseRow.id, *_set_conditions())
+        .exists()
+    )
+    holds = (
+        select(SessionExerciseRow.id)
+        .where(SessionExerciseRow.session_id == SessionRow.id, *on_exercises, evidence)
+        .exists()
+    )
+    return (
+        select(SessionRow.id.label("session_id"))
+        .where(*on_sessions, holds)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(newest)
+        .subquery()
+    )
 
 
 def _latest(session_conditions: list[Any], newest: int) -> Subquery:
