@@ -73,3 +73,69 @@ def test_latest_sessions_without_evidence_reach_back_to_the_sessions_with_it(
         assert judged.verdict.weaker is L
         assert judged.verdict.unmeasured_since == first.verdict.last_measured
     assert latest.sentence == first.sentence and one.sentence == first.sentence
+
+
+def _hold_session(
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    held: tuple[int, int],
+    days: int,
+    *,
+    rpe: float | None = 8.0,
+    rir: float | None = None,
+) -> None:
+    now = clock.moment
+    clock.moment = now - timedelta(days=days)
+    plank = next(e.id for e in library.all_exercises(store) if e.name == "Side plank")
+    session = workout.start_session(store, profile.id)
+    se_id = workout.add_exercise(store, session.id, plank)
+    for side, seconds in zip((L, R), held, strict=True):
+        record = SetRecord(side, None, None, duration_seconds=seconds, rpe=rpe, rir=rir)
+        workout.log_set(store, se_id, record)
+    workout.finish_session(store, session.id)
+    clock.moment = now
+
+
+@pytest.mark.both_backends  # the scoring sessions are picked in SQL
+def test_a_hold_reaches_past_sessions_held_alike_to_the_ones_that_differ(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # Oldest first: L 30 s against R 40 s twice ((40 - 30) / 40 = 25 % each), one session
+    # held alike to failure (RIR 0: 35 s each side, a gap of 0 %), then 24 sessions held
+    # alike at RPE 8 (volume only: no score). The verdict compares the first three:
+    # mean (25 + 25 + 0) / 3 = 16.7 %.
+    _hold_session(store, clock, profile, (30, 40), days=70)
+    _hold_session(store, clock, profile, (30, 40), days=68)
+    _hold_session(store, clock, profile, (35, 35), days=66, rpe=None, rir=0.0)
+    for n in range(24):
+        _hold_session(store, clock, profile, (45, 45), days=2 * (24 - n))
+    every = verdicts.all_verdicts(store, profile.id)[0]
+    latest = verdicts.all_verdicts(store, profile.id, verdict_only=True)[0]
+    one = verdicts.exercise_verdict(store, profile.id, every.exercise.id, verdict_only=True)
+    for judged in (every, latest, one):
+        assert judged.exercise.name == "Side plank"
+        assert judged.verdict.sessions == 3
+        assert judged.verdict.gap_percent == pytest.approx(50 / 3)
+        assert judged.verdict.last_session == clock.moment.date() - timedelta(days=2)
+        assert judged.sentence == every.sentence
+    [row] = progress.overview(store, profile.id)
+    assert (row.exercise.name, row.sessions) == ("Side plank", 3)
+    assert row.current.percent == pytest.approx(50 / 3)
+
+
+@pytest.mark.both_backends
+def test_a_hold_never_held_differently_has_no_verdict_from_any_read(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # 30 sessions held alike at RPE 8: volume only, so nothing is measured, whether the
+    # whole history is read or only the latest sessions.
+    for n in range(30):
+        _hold_session(store, clock, profile, (45, 45), days=2 * (30 - n))
+    every = verdicts.all_verdicts(store, profile.id)[0]
+    one = verdicts.exercise_verdict(store, profile.id, every.exercise.id, verdict_only=True)
+    for judged in (every, one):
+        assert judged.verdict.sessions == 0 and judged.verdict.had_sessions
+        assert judged.verdict.last_session == clock.moment.date() - timedelta(days=2)
+    assert one.sentence == every.sentence
+    assert progress.overview(store, profile.id) == []

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evenside.domain.library import Exercise
-from evenside.domain.profile import Settings
+from evenside.domain.profile import Profile, Settings
 from evenside.domain.sides import Side
 from evenside.domain.summary import ExerciseSummary, summarise_exercise
 from evenside.domain.training import SessionExercise, SetRecord, StretchStatus, WorkoutSession
 from evenside.services import verdicts, volume
 from evenside.services.store import Store
-from evenside.storage import history_repo, library_repo, profile_repo, records_repo, session_repo
+from evenside.storage import history_repo, library_repo, profile_repo, records_repo, session_read
 from evenside.storage.database import DbSession
 
 
@@ -42,10 +42,16 @@ class _Gathered:
     lib: Exercise
     previous: list[SetRecord]
     best_before: dict[Side, float]
+    weak: Side | None  # the side the volume rule protected (one-sided exercises)
+    sentence: str  # the verdict as of this session, its sets included
 
 
 def _gather(
-    tx: DbSession, current: WorkoutSession, exercise: SessionExercise, settings: Settings
+    tx: DbSession,
+    current: WorkoutSession,
+    exercise: SessionExercise,
+    profile: Profile,
+    settings: Settings,
 ) -> _Gathered:
     lib = library_repo.get_exercise(tx, exercise.exercise_id)
     recent = history_repo.recent_exercise_sets(
@@ -65,24 +71,23 @@ def _gather(
         load_basis=lib.load_basis,
         formula=settings.e1rm_formula,
     )
-    return _Gathered(exercise, lib, list(recent[0][1]) if recent else [], best_before)
+    weak, sentence = None, ""
+    if lib.laterality.per_side:
+        # The weak side as the volume rule judged it (earlier sessions), and the lead
+        # sentence: the verdict as of this session, this session's sets included.
+        earlier, with_this = verdicts.before_and_with_session_in(
+            tx, profile, settings, lib, session_id=current.id, started_at=current.started_at
+        )
+        weak, sentence = earlier.verdict.start, with_this.sentence
+    previous = list(recent[0][1]) if recent else []
+    return _Gathered(exercise, lib, previous, best_before, weak, sentence)
 
 
 STRETCHED = {StretchStatus.DONE: True, StretchStatus.SKIPPED: False, StretchStatus.PENDING: None}
 
 
-def _summary(
-    store: Store, current: WorkoutSession, found: _Gathered, settings: Settings
-) -> ExerciseSummary:
+def _summary(found: _Gathered, settings: Settings) -> ExerciseSummary:
     lib, exercise = found.lib, found.exercise
-    weak, sentence = None, ""
-    if lib.laterality.per_side:
-        # The weak side as the volume rule judged it (earlier sessions), and the lead
-        # sentence: the verdict as of this session, this session's sets included.
-        earlier, with_this = verdicts.before_and_with_session(
-            store, current.profile_id, exercise.exercise_id, current.id, current.started_at
-        )
-        weak, sentence = earlier.verdict.start, with_this.sentence
     return summarise_exercise(
         lib.name,
         lib.laterality.per_side,
@@ -91,20 +96,22 @@ def _summary(
         settings.e1rm_formula,
         previous_sets=found.previous,
         best_before=found.best_before,
-        weak=weak,
+        weak=found.weak,
         stretched=STRETCHED[exercise.stretch_status],
         score_basis=verdicts.score_basis(lib, settings),
-        verdict=sentence,
+        verdict=found.sentence,
         body_load=volume.body_load(lib, settings),
     )
 
 
 def summarise(store: Store, session_id: int) -> SessionSummary:
+    # Every read in one transaction, the session through a plain cursor.
     with store.transaction() as tx:
-        current = session_repo.get_session(tx, session_id)
+        current = session_read.read_session(tx, session_id)
+        profile = profile_repo.get_profile(tx, current.profile_id)
         settings = profile_repo.get_settings(tx, current.profile_id)
-        gathered = [_gather(tx, current, e, settings) for e in current.exercises]
-    summaries = tuple(_summary(store, current, found, settings) for found in gathered)
+        gathered = [_gather(tx, current, e, profile, settings) for e in current.exercises]
+    summaries = tuple(_summary(found, settings) for found in gathered)
     unstretched = tuple(
         found.lib.name
         for found, summary in zip(gathered, summaries, strict=True)

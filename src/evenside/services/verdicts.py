@@ -4,8 +4,8 @@ Progress, the summary and the report all take it from here."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,12 +13,13 @@ from evenside.domain.assessment import Assessment, assessment_result
 from evenside.domain.errors import NotFound
 from evenside.domain.evidence import (
     ScoreBasis,
+    ScoreKind,
     SessionScore,
     body_share,
     needs_body_mass,
     session_score,
 )
-from evenside.domain.library import Exercise
+from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.verdict import MAX_SESSIONS, Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
@@ -57,13 +58,26 @@ def judge(
 ) -> ExerciseVerdict:
     """The verdict for one exercise from its one-sided sessions (oldest first); each
     strength assessment of it counts as one more session with evidence, on its day."""
+    return _judge(exercise, sessions, profile, settings, assessments)[0]
+
+
+def _judge(
+    exercise: Exercise,
+    sessions: Sequence[SessionSides],
+    profile: Profile,
+    settings: Settings,
+    assessments: Sequence[Assessment] = (),
+) -> tuple[ExerciseVerdict, Counter[ScoreKind]]:
+    """``judge``, and how many of the sessions gave a score of each kind."""
     basis = score_basis(exercise, settings)
     scores = []
     missing = ""
+    kinds: Counter[ScoreKind] = Counter()
     for sides in sessions:
         score = session_score(sides.started_at.date(), sides.sets, basis)
         if score is not None:
             scores.append(score)
+            kinds[score.kind] += 1
         elif needs_body_mass(sides.sets, basis):
             missing = BODY_MASS
     days = [sides.started_at.date() for sides in sessions]
@@ -80,9 +94,10 @@ def judge(
         last_session=max(days, default=None),
         missing="" if scores else missing,
     )
-    return ExerciseVerdict(
+    judged = ExerciseVerdict(
         exercise, verdict, tuple(scores), verdict_sentence(verdict), how_worked_out(verdict)
     )
+    return judged, kinds
 
 
 def exercise_verdict(
@@ -102,26 +117,32 @@ def exercise_verdict(
         profile = profile_repo.get_profile(tx, profile_id)
         settings = profile_repo.get_settings(tx, profile_id)
         exercise = library_repo.get_exercise(tx, exercise_id)
-        sessions = evidence_repo.one_sided_sessions(
-            tx,
-            profile_id,
-            exercise_ids=[exercise_id],
-            since=since,
-            before=before,
-            exclude_session_id=exclude_session_id,
-            newest=NEWEST_SESSIONS if verdict_only else None,
-        )
-        tests = _assessments(tx, profile_id, [exercise_id], since, before)
-    judged = judge(exercise, sessions, profile, settings, tests.get(exercise_id, ()))
-    if verdict_only and not _settled(judged, sessions, score_basis(exercise, settings)):
-        return exercise_verdict(
-            store,
-            profile_id,
-            exercise_id,
-            since=since,
-            before=before,
-            exclude_session_id=exclude_session_id,
-        )
+        period = _Period(since, before, exclude_session_id)
+        return _verdict_in(tx, profile, settings, exercise, period, verdict_only=verdict_only)
+
+
+def _verdict_in(
+    tx: DbSession,
+    profile: Profile,
+    settings: Settings,
+    exercise: Exercise,
+    period: _Period,
+    *,
+    verdict_only: bool,
+) -> ExerciseVerdict:
+    sessions = evidence_repo.one_sided_sessions(
+        tx,
+        profile.id,
+        exercise_ids=[exercise.id],
+        since=period.since,
+        before=period.before,
+        exclude_session_id=period.exclude_session_id,
+        newest=NEWEST_SESSIONS if verdict_only else None,
+    )
+    tests = _assessments(tx, profile.id, [exercise.id], period.since, period.before)
+    judged, kinds = _judge(exercise, sessions, profile, settings, tests.get(exercise.id, ()))
+    if verdict_only and not _settled(judged, sessions, kinds):
+        return _whole(tx, period, judged, sessions, profile=profile, settings=settings, tests=tests)
     return judged
 
 
@@ -135,25 +156,37 @@ def before_and_with_session(
         profile = profile_repo.get_profile(tx, profile_id)
         settings = profile_repo.get_settings(tx, profile_id)
         exercise = library_repo.get_exercise(tx, exercise_id)
-        read = evidence_repo.one_sided_sessions(
-            tx,
-            profile_id,
-            exercise_ids=[exercise_id],
-            before=started_at,
-            newest=NEWEST_SESSIONS + 1,
+        return before_and_with_session_in(
+            tx, profile, settings, exercise, session_id=session_id, started_at=started_at
         )
-        tests = _assessments(tx, profile_id, [exercise_id], None, started_at).get(exercise_id, ())
-    basis = score_basis(exercise, settings)
+
+
+def before_and_with_session_in(
+    tx: DbSession,
+    profile: Profile,
+    settings: Settings,
+    exercise: Exercise,
+    *,
+    session_id: int,
+    started_at: datetime,
+) -> tuple[ExerciseVerdict, ExerciseVerdict]:
+    """``before_and_with_session`` within the caller's transaction (the session summary
+    reads everything in one)."""
+    read = evidence_repo.one_sided_sessions(
+        tx, profile.id, exercise_ids=[exercise.id], before=started_at, newest=NEWEST_SESSIONS + 1
+    )
+    tests = _assessments(tx, profile.id, [exercise.id], None, started_at)
     found = []
     for sessions, exclude in (
         ([s for s in read if s.session_id != session_id], session_id),
         (list(read), None),
     ):
         latest = sessions[-NEWEST_SESSIONS:]  # oldest first: each read's newest sessions
-        judged = judge(exercise, latest, profile, settings, tests)
-        if not _settled(judged, latest, basis):
-            judged = exercise_verdict(
-                store, profile_id, exercise_id, before=started_at, exclude_session_id=exclude
+        judged, kinds = _judge(exercise, latest, profile, settings, tests.get(exercise.id, ()))
+        if not _settled(judged, latest, kinds):
+            period = _Period(None, started_at, exclude)
+            judged = _whole(
+                tx, period, judged, latest, profile=profile, settings=settings, tests=tests
             )
         found.append(judged)
     return found[0], found[1]
@@ -203,19 +236,22 @@ def all_verdicts(
             tx, profile_id, exercise_ids=wanted, since=since, newest=newest
         )
         tests = _assessments(tx, profile_id, wanted, since)
-    grouped: dict[int, list[SessionSides]] = defaultdict(list)
-    for sides in sessions:
-        grouped[sides.exercise_id].append(sides)
-    result = []
-    for exercise_id in {*grouped, *tests}:
-        exercise = library[exercise_id]
-        if not exercise.laterality.per_side:
-            continue
-        read = grouped.get(exercise_id, [])
-        judged = judge(exercise, read, profile, settings, tests.get(exercise_id, []))
-        if verdict_only and not _settled(judged, read, score_basis(exercise, settings)):
-            judged = exercise_verdict(store, profile_id, exercise_id, since=since)
-        result.append(judged)
+        grouped: dict[int, list[SessionSides]] = defaultdict(list)
+        for sides in sessions:
+            grouped[sides.exercise_id].append(sides)
+        result = []
+        for exercise_id in {*grouped, *tests}:
+            exercise = library[exercise_id]
+            if not exercise.laterality.per_side:
+                continue
+            read = grouped.get(exercise_id, [])
+            judged, kinds = _judge(exercise, read, profile, settings, tests.get(exercise_id, []))
+            if verdict_only and not _settled(judged, read, kinds):
+                period = _Period(since, None, None)
+                judged = _whole(
+                    tx, period, judged, read, profile=profile, settings=settings, tests=tests
+                )
+            result.append(judged)
     return sorted(result, key=lambda v: v.exercise.name.lower())
 
 
@@ -225,17 +261,59 @@ def all_verdicts(
 NEWEST_SESSIONS = 4 * MAX_SESSIONS
 
 
-def _settled(judged: ExerciseVerdict, read: Sequence[SessionSides], basis: ScoreBasis) -> bool:
+def _settled(
+    judged: ExerciseVerdict, read: Sequence[SessionSides], kinds: Counter[ScoreKind]
+) -> bool:
     """Whether the latest sessions ``read`` give the verdict the whole history gives: they
-    are all there is, or they hold MAX_SESSIONS scores of the kind the verdict compares
-    (so no older session or test can be among the sessions it uses)."""
+    are all there is, or they hold MAX_SESSIONS scores (``kinds``: counted by ``_judge``) of
+    the kind the verdict compares (so no older session or test can be among the sessions it
+    uses)."""
     if len(read) < NEWEST_SESSIONS:
         return True
     if not judged.scores:
         return False
-    kind = judged.scores[-1].kind
-    found = 0
-    for sides in read:
-        score = session_score(sides.started_at.date(), sides.sets, basis)
-        found += score is not None and score.kind is kind
-    return found >= MAX_SESSIONS
+    return kinds[judged.scores[-1].kind] >= MAX_SESSIONS
+
+
+@dataclass(frozen=True)
+class _Period:
+    since: datetime | None
+    before: datetime | None
+    exclude_session_id: int | None
+
+
+def _whole(
+    tx: DbSession,
+    period: _Period,
+    judged: ExerciseVerdict,
+    read: Sequence[SessionSides],
+    *,
+    profile: Profile,
+    settings: Settings,
+    tests: Mapping[int, Sequence[Assessment]],
+) -> ExerciseVerdict:
+    """The verdict the whole history gives when the latest sessions ``read`` do not settle
+    it: those sessions with every older one that can give a score. The others change
+    nothing (their days are older than the latest read) unless no session scores and the
+    score needs a body mass, when the words name it from the whole history."""
+    exercise = judged.exercise
+    scoring = evidence_repo.one_sided_sessions(
+        tx,
+        profile.id,
+        exercise_ids=[exercise.id],
+        since=period.since,
+        before=period.before,
+        exclude_session_id=period.exclude_session_id,
+        may_score=exercise.load_basis,
+    )
+    merged = {sides.session_id: sides for sides in (*scoring, *read)}
+    sessions = sorted(merged.values(), key=lambda s: (s.started_at, s.session_id))
+    whole = judge(exercise, sessions, profile, settings, tests.get(exercise.id, ()))
+    if whole.scores or not needs_body_mass_basis(score_basis(exercise, settings)):
+        return whole
+    return _verdict_in(tx, profile, settings, exercise, period, verdict_only=False)
+
+
+def needs_body_mass_basis(basis: ScoreBasis) -> bool:
+    """Whether a session of this exercise may lack a score only for want of a body mass."""
+    return basis.load_basis is LoadBasis.BODYWEIGHT_PLUS and basis.body_mass_kg is None

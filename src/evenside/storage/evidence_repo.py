@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Float, Subquery, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from evenside.domain.library import LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.storage.models import ExerciseRow, SessionExerciseRow, SessionRow, SetRow
@@ -48,6 +49,21 @@ def _record(columns: Sequence[Any]) -> SetRecord:
     )
 
 
+_COLUMNS = (
+    SessionExerciseRow.exercise_id,
+    SessionRow.id,
+    SessionRow.started_at,
+    SetRow.side,
+    SetRow.weight_kg,
+    SetRow.reps,
+    SetRow.kind,
+    SetRow.logged_at,
+    SetRow.duration_seconds,
+    SetRow.rpe,
+    SetRow.rir,
+)
+
+
 def one_sided_sessions(
     tx: Session,
     profile_id: int,
@@ -57,9 +73,12 @@ def one_sided_sessions(
     before: datetime | None = None,
     exclude_session_id: int | None = None,
     newest: int | None = None,
+    may_score: LoadBasis | None = None,
 ) -> list[SessionSides]:
     """Sessions oldest first, each with the exercise's left and right working sets; with
-    ``newest``, only each exercise's ``newest`` latest such sessions."""
+    ``newest``, only each exercise's ``newest`` latest such sessions; with ``may_score``,
+    only the sessions that can give a score for an exercise of that load basis
+    (``_may_score``)."""
     session_conditions = _session_conditions(
         profile_id, exercise_ids, since, before, exclude_session_id
     )
@@ -67,32 +86,28 @@ def one_sided_sessions(
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
     query = (
-        select(
-            SessionExerciseRow.exercise_id,
-            SessionRow.id,
-            SessionRow.started_at,
-            SetRow.side,
-            SetRow.weight_kg,
-            SetRow.reps,
-            SetRow.kind,
-            SetRow.logged_at,
-            SetRow.duration_seconds,
-            SetRow.rpe,
-            SetRow.rir,
-        )
+        select(*_COLUMNS)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*session_conditions, *_set_conditions())
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
-    if newest is not None:
+    if newest is not None and exercise_ids is not None and len(exercise_ids) == 1:
+        split = _split_conditions(profile_id, exercise_ids, since, before, exclude_session_id)
+        walked = _latest_of_one(*split, newest)
+        query = query.join(walked, walked.c.session_id == SessionRow.id)
+    elif newest is not None:
         latest = _latest(session_conditions, newest)
         query = query.join(
             latest,
             (latest.c.exercise_id == SessionExerciseRow.exercise_id)
             & (latest.c.session_id == SessionRow.id),
         )
-    rows = tx.execute(query)
+    if may_score is not None:
+        chosen = _may_score(session_conditions, may_score is LoadBasis.TIME)
+        query = query.where(SessionExerciseRow.id.in_(chosen))
+    # A plain Core cursor: the ORM's result machinery cost more than the query itself.
+    rows = tx.connection().execute(query)
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
     for exercise_id, session_id, started_at, *columns in rows:
         grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(_record(columns))
@@ -118,21 +133,58 @@ def _session_conditions(
     before: datetime | None,
     exclude_session_id: int | None,
 ) -> list[Any]:
-    conditions: list[Any] = [
-        SessionRow.profile_id == profile_id,
+    on_sessions, on_exercises = _split_conditions(
+        profile_id, exercise_ids, since, before, exclude_session_id
+    )
+    return [*on_sessions, *on_exercises]
+
+
+def _split_conditions(
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    before: datetime | None,
+    exclude_session_id: int | None,
+) -> tuple[list[Any], list[Any]]:
+    """The conditions on the session, and those on the session's exercise."""
+    on_sessions: list[Any] = [SessionRow.profile_id == profile_id]
+    on_exercises: list[Any] = [
         SessionExerciseRow.exercise_id.not_in(
             select(ExerciseRow.id).where(ExerciseRow.kind == "cardio").scalar_subquery()
         ),
     ]
     if exercise_ids is not None:
-        conditions.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
+        on_exercises.append(SessionExerciseRow.exercise_id.in_(exercise_ids))
     if since is not None:
-        conditions.append(SessionRow.started_at >= since)
+        on_sessions.append(SessionRow.started_at >= since)
     if before is not None:
-        conditions.append(SessionRow.started_at <= before)
+        on_sessions.append(SessionRow.started_at <= before)
     if exclude_session_id is not None:
-        conditions.append(SessionRow.id != exclude_session_id)
-    return conditions
+        on_sessions.append(SessionRow.id != exclude_session_id)
+    return on_sessions, on_exercises
+
+
+def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int) -> Subquery:
+    """One exercise's ``newest`` latest sessions holding an evidence set, as ``_latest``
+    ranks them: the profile's sessions walked newest first (its index on the start), each
+    asked whether it holds the exercise with evidence, until ``newest`` are found."""
+    evidence = (
+        select(SetRow.id)
+        .where(SetRow.session_exercise_id == SessionExerciseRow.id, *_set_conditions())
+        .exists()
+    )
+    holds = (
+        select(SessionExerciseRow.id)
+        .where(SessionExerciseRow.session_id == SessionRow.id, *on_exercises, evidence)
+        .exists()
+    )
+    return (
+        select(SessionRow.id.label("session_id"))
+        .where(*on_sessions, holds)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(newest)
+        .subquery()
+    )
 
 
 def _latest(session_conditions: list[Any], newest: int) -> Subquery:
@@ -166,3 +218,76 @@ def _latest(session_conditions: list[Any], newest: int) -> Subquery:
     return (
         select(ranked.c.exercise_id, ranked.c.session_id).where(ranked.c.rank <= newest).subquery()
     )
+
+
+def _may_score(session_conditions: list[Any], hold: bool) -> Any:
+    """The session exercises whose sides can give a score (``domain.evidence.session_score``
+    is None for every other). A hold: sides whose longest hold differs, or every set to
+    failure (RPE 10, RIR 0 or a failure set). Otherwise: a set with its effort known (RPE,
+    RIR or to failure), or sides whose top set (heaviest load, then most reps at it)
+    differs. Sides logged alike are volume only, which is what most sessions of some
+    exercises are, so a verdict short of scores in its latest sessions reads only these."""
+    zero = literal(0.0, Float)
+    effort = _effort_flag(hold)
+    per_side = (
+        select(
+            SetRow.session_exercise_id.label("se_id"),
+            SetRow.side.label("side"),
+            func.max(cast(func.coalesce(SetRow.weight_kg, zero), Float)).label("weight"),
+            func.max(func.coalesce(SetRow.duration_seconds, 0)).label("held"),
+            effort.label("effort"),
+        )
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*session_conditions, *_set_conditions())
+        .group_by(SetRow.session_exercise_id, SetRow.side)
+        .subquery()
+    )
+    if hold:  # a hold's score looks at its seconds alone
+        compared: list[Any] = [per_side.c.held]
+        sides = per_side
+    else:
+        sides = select(per_side, _reps_at_top(per_side).label("reps")).subquery()
+        compared = [sides.c.weight, sides.c.reps, sides.c.held]
+    return (
+        select(sides.c.se_id)
+        .group_by(sides.c.se_id)
+        .having(
+            or_(
+                (func.min(sides.c.effort) if hold else func.max(sides.c.effort)) == 1,
+                *[func.max(column) != func.min(column) for column in compared],
+            )
+        )
+    )
+
+
+def _reps_at_top(per_side: Subquery) -> Any:
+    """The most reps at a side's heaviest load (the second half of its top set)."""
+    inner = SetRow.__table__.alias("top_set")
+    zero = literal(0.0, Float)
+    return (
+        select(func.max(func.coalesce(inner.c.reps, 0)))
+        .where(
+            inner.c.session_exercise_id == per_side.c.se_id,
+            inner.c.side == per_side.c.side,
+            inner.c.kind != SetKind.WARM_UP.value,
+            inner.c.sides_unrecorded.is_(False),
+            cast(func.coalesce(inner.c.weight_kg, zero), Float) == per_side.c.weight,
+        )
+        .scalar_subquery()
+    )
+
+
+def _effort_flag(hold: bool) -> Any:
+    """Per side: 1 when the sets' effort lets the session score whatever its loads."""
+    known = or_(
+        SetRow.rpe.is_not(None), SetRow.rir.is_not(None), SetRow.kind == SetKind.FAILURE.value
+    )
+    to_failure = case(
+        (SetRow.rpe.is_not(None), SetRow.rpe == 10.0),
+        (SetRow.rir.is_not(None), func.abs(SetRow.rir) < 1e-9),  # 10 - RIR == 10
+        else_=SetRow.kind == SetKind.FAILURE.value,
+    )
+    # the flag that lets a session score whatever its sides: every set (min) to failure
+    # for a hold, any set (max) with its effort known otherwise
+    return func.min(case((to_failure, 1), else_=0)) if hold else func.max(case((known, 1), else_=0))

@@ -28,16 +28,20 @@ def recent_exercise_sets(
 ) -> list[tuple[int, list[SetRecord]]]:
     """The sets of ``exercise_id`` in the last ``sessions`` sessions before ``before``,
     newest session first (for the weak side, pre-fill and "last time")."""
+    # The profile's sessions newest first (its index on the start), each asked whether it
+    # holds the exercise: a few look-ups, not a sort of every session of the exercise.
+    holds = (
+        select(SessionExerciseRow.id)
+        .where(
+            SessionExerciseRow.session_id == SessionRow.id,
+            SessionExerciseRow.exercise_id == exercise_id,
+        )
+        .exists()
+    )
     recent = (
         select(SessionRow.id)
-        .join(SessionExerciseRow, SessionExerciseRow.session_id == SessionRow.id)
-        .where(
-            SessionRow.profile_id == profile_id,
-            SessionExerciseRow.exercise_id == exercise_id,
-            SessionRow.started_at <= before,
-        )
-        .group_by(SessionRow.id)
-        .order_by(SessionRow.started_at.desc())
+        .where(SessionRow.profile_id == profile_id, SessionRow.started_at <= before, holds)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
         .limit(sessions + 1)
     )
     ids = [i for i in tx.scalars(recent) if i != exclude_session_id][:sessions]

@@ -120,15 +120,20 @@ def reps_maxima(
 
 
 def exercise_ids_with_sets(tx: Session, profile_id: int) -> list[int]:
-    return list(
-        tx.scalars(
-            select(SessionExerciseRow.exercise_id)
-            .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
-            .join(SetRow, SetRow.session_exercise_id == SessionExerciseRow.id)
-            .where(SessionRow.profile_id == profile_id, COUNTED)
-            .distinct()
+    """The library's exercises with a counted set of this profile: each exercise asked
+    whether one exists (through the exercise's index), not a DISTINCT over every set."""
+    logged = (
+        select(SetRow.id)
+        .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(
+            SessionExerciseRow.exercise_id == ExerciseRow.id,
+            SessionRow.profile_id == profile_id,
+            COUNTED,
         )
+        .exists()
     )
+    return list(tx.scalars(select(ExerciseRow.id).where(logged)))
 
 
 @dataclass(frozen=True)

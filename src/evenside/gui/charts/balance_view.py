@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from evenside.domain.muscles import OPPOSING_PAIRS, PairBalance
@@ -34,8 +35,6 @@ class BalanceView(QWidget):
         self.model = TextRowsModel(("Pair", "Sets/week", "Ratio", "Target", "Verdict"), (0, 4))
         self.table = row_table(self.model)
         stretch_column(self.table, 0)
-        self.plot = make_plot("Weekly ratio", "ratio (first / second)")
-        self.empty = EmptyNote(self.plot)
         note = QLabel(
             "Weekly working sets per muscle group: a left/right pair of sets counts as one set "
             "and a secondary muscle counts half. Targets: pull at least as much as push "
@@ -43,15 +42,45 @@ class BalanceView(QWidget):
             "rotators up to 1.5 x external (Ivey 1985), even work elsewhere."
         )
         note.setWordWrap(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.plot)
-        splitter.setSizes([280, 320])  # all eight pairs visible
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.weeks: tuple[WeekBalance, ...] = ()
+        # The chart is made and drawn when the tab is first shown (or the chart is asked
+        # for), not while the page opens on another tab: the table's figures come first.
+        self._plot: pg.PlotWidget | None = None
+        self._empty: EmptyNote | None = None
+        self._drawn = False
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._plot_selected())
+
+    @property
+    def plot(self) -> pg.PlotWidget:
+        self._chart()
+        assert self._plot is not None
+        return self._plot
+
+    @property
+    def empty(self) -> EmptyNote:
+        self._chart()
+        assert self._empty is not None
+        return self._empty
+
+    def _chart(self) -> None:
+        """Make the chart if it is not made yet, and draw it if it is out of date."""
+        if self._plot is None:
+            self._plot = make_plot("Weekly ratio", "ratio (first / second)")
+            self._empty = EmptyNote(self._plot)
+            self.splitter.addWidget(self._plot)
+            self.splitter.setSizes([280, 320])  # all eight pairs visible
+        if not self._drawn:
+            self._drawn = True
+            self._draw_selected()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._chart()
+        super().showEvent(event)
 
     def averages(self) -> list[tuple[PairBalance, float, float]]:
         """Per pair: a balance summed over the range, and the mean weekly sets of each side."""
@@ -85,6 +114,11 @@ class BalanceView(QWidget):
         self._plot_selected()
 
     def _plot_selected(self) -> None:
+        self._drawn = False
+        if self._plot is not None and self.isVisible():
+            self._chart()
+
+    def _draw_selected(self) -> None:
         self.plot.clear()
         selected = self.table.selectionModel().selectedRows()
         if not selected or not self.weeks:
