@@ -18,7 +18,7 @@ from evenside.domain.errors import ServerUnreachable
 from evenside.services import sync
 from evenside.services.store import Store
 from evenside.storage import server_watch
-from evenside.storage.outbox import Outbox
+from evenside.storage.outbox import Outbox, server_key
 from evenside.storage.server import connect_timeout, display_url
 from evenside.storage.server_watch import ServerName, server_name, server_url, with_password
 
@@ -68,7 +68,7 @@ def outbox_for(store: Store, profile_id: int, folder: Path | None = None) -> Out
     """The one outbox of this server and profile in this program (None: a database file)."""
     if store.server is None:
         return None
-    key = (store.server, profile_id)
+    key = (server_key(store.server), profile_id)
     if key not in _outboxes:
         opened = sync.open_outbox(store, profile_id, folder)
         assert opened is not None

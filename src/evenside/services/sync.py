@@ -52,11 +52,18 @@ class SendResult:
 
 
 def open_outbox(store: Store, profile_id: int, folder: Path | None = None) -> Outbox | None:
-    """The outbox for ``store``'s server and ``profile_id`` (None for a database file)."""
+    """The outbox for ``store``'s server (by its identity, whatever options its address
+    carries) and ``profile_id`` (None for a database file)."""
     if store.server is None:
         return None
-    path = outbox_store.outbox_path(folder or data_dir(), store.server, profile_id)
-    return Outbox(path, store.server, profile_id)
+    folder = folder or data_dir()
+    path = outbox_store.outbox_path(folder, store.server, profile_id)
+    outbox = Outbox(path, store.server, profile_id)
+    # Files of this server and profile under an older name (another spelling of the
+    # address, or an older Evenside's naming): their sets join this outbox.
+    for earlier in outbox_store.earlier_files(folder, store.server, profile_id):
+        outbox.take_over(earlier)
+    return outbox
 
 
 def waiting_for_server(server: str, folder: Path | None = None) -> int:

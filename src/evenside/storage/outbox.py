@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -59,15 +59,64 @@ class QueuedSet:
 
 
 def outbox_path(folder: Path, server: str, profile_id: int) -> Path:
-    """The outbox file for one server (its address without password) and one profile."""
+    """The outbox file for one server (by its identity: ``server_key``) and one profile."""
+    digest = hashlib.sha1(f"{server_key(server)}|{profile_id}".encode(), usedforsecurity=False)
+    return folder / FOLDER / f"{digest.hexdigest()[:16]}.sqlite"
+
+
+def _legacy_path(folder: Path, server: str, profile_id: int) -> Path:
+    """Where an older Evenside kept the outbox: named by the exact address text."""
     digest = hashlib.sha1(f"{server}|{profile_id}".encode(), usedforsecurity=False)
     return folder / FOLDER / f"{digest.hexdigest()[:16]}.sqlite"
 
 
+def server_key(address: str) -> str:
+    """A server's identity: its host(s), port, database and user. The password and the
+    query's connection options (sslmode, connect_timeout, application_name, ...) are no
+    part of it: the same server reached with other options is the same server."""
+    try:
+        url = make_url(address)
+    except ArgumentError:
+        return address
+    query = url.query
+
+    def option(name: str) -> str:
+        value = query.get(name)
+        return ",".join(value) if isinstance(value, tuple) else (value or "")
+
+    host = url.host or option("host") or option("hostaddr")
+    port = str(url.port or option("port") or 5432)
+    database = url.database or option("dbname")
+    user = url.username or option("user")
+    return f"{user}@{host}:{port}/{database}"
+
+
+def earlier_files(folder: Path, server: str, profile_id: int) -> list[Path]:
+    """Outbox files of this server and profile filed under another name (by an older
+    Evenside, or under another spelling of the address): their sets are still to send."""
+    found = []
+    kept = outbox_path(folder, server, profile_id)
+    for path in sorted((folder / FOLDER).glob("*.sqlite")):
+        if path == kept:
+            continue
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if _owner(db, path, folder, server) in {str(profile_id), "?"}:
+                found.append(path)
+        except sqlite3.Error:
+            continue
+        finally:
+            db.close()
+    return found
+
+
 def waiting_for_server(folder: Path, server: str) -> int:
     """How many sets wait on this laptop for ``server``, over all its profiles, without
-    knowing their ids: each outbox file names its server (password left out of the
-    comparison). Files that cannot be read are skipped, never changed."""
+    knowing their ids: each outbox file names its server (compared by ``server_key``).
+    Files that cannot be read are skipped, never changed."""
     total = 0
     for path in sorted((folder / FOLDER).glob("*.sqlite")):
         try:
@@ -75,7 +124,7 @@ def waiting_for_server(folder: Path, server: str) -> int:
         except sqlite3.Error:
             continue
         try:
-            if _names(db, path, folder, server):
+            if _owner(db, path, folder, server) is not None:
                 total += int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
         except sqlite3.Error:
             continue
@@ -84,31 +133,26 @@ def waiting_for_server(folder: Path, server: str) -> int:
     return total
 
 
-def _names(db: sqlite3.Connection, path: Path, folder: Path, server: str) -> bool:
-    """Whether the outbox file open in ``db`` is ``server``'s."""
+def _owner(db: sqlite3.Connection, path: Path, folder: Path, server: str) -> str | None:
+    """The profile id (as text, "?" when not written) the outbox file open in ``db`` keeps
+    sets of on ``server``; None when it is another server's."""
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "about" in tables:
-        row = db.execute("SELECT value FROM about WHERE key = 'server'").fetchone()
-        return row is not None and same_server(str(row[0]), server)
-    return any(  # an outbox file from before: its name is the hash of server and profile
-        outbox_path(folder, server, profile_id).name == path.name
-        for profile_id in range(1, LEGACY_PROFILE_IDS + 1)
-    )
+        about = dict(db.execute("SELECT key, value FROM about").fetchall())
+        if "server" not in about or not same_server(str(about["server"]), server):
+            return None
+        return str(about.get("profile_id", "?"))
+    for profile_id in range(1, LEGACY_PROFILE_IDS + 1):  # its name: server and profile
+        names = {_legacy_path(folder, server, profile_id).name}
+        names.add(outbox_path(folder, server, profile_id).name)
+        if path.name in names:
+            return str(profile_id)
+    return None
 
 
 def same_server(one: str, other: str) -> bool:
-    """Whether two addresses name the same server, database and trainer (a password, or
-    its mask, is no part of the comparison)."""
-    return _without_password(one) == _without_password(other)
-
-
-def _without_password(address: str) -> str:
-    try:
-        url = make_url(address)
-    except ArgumentError:
-        return address
-    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
-    return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)
+    """Whether two addresses name the same server, database and trainer (``server_key``)."""
+    return server_key(one) == server_key(other)
 
 
 class Outbox:
@@ -160,6 +204,27 @@ class Outbox:
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM outbox WHERE seq = ?", (queued.seq,))
+
+    def take_over(self, earlier: Path) -> int:
+        """Move the sets waiting in the outbox file ``earlier`` (this server's and profile's,
+        filed under another name) behind the ones here, then remove that file: committed
+        here first, so a crash between leaves a set in both, sent once by its key."""
+        source = sqlite3.connect(earlier, isolation_level=None)
+        try:
+            rows = source.execute(
+                "SELECT set_uuid, session_exercise_id, record_json FROM outbox ORDER BY seq"
+            ).fetchall()
+            with self._lock, self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO outbox (set_uuid, session_exercise_id, record_json) "
+                    "VALUES (?, ?, ?)",
+                    rows,
+                )
+        finally:
+            source.close()
+        earlier.unlink()
+        return len(rows)
 
     def close(self) -> None:
         with self._lock:
