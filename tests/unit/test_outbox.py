@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -128,21 +129,42 @@ def test_a_set_sent_before_a_crash_is_not_added_again(postgres_url: str, tmp_pat
     assert _sets_on_server(postgres_url, se_id) == [("left", 20.0, 8)]
 
 
-def test_a_waiting_set_whose_exercise_was_removed_stays_and_says_why(
+def test_sets_whose_exercise_was_removed_are_set_aside_and_the_rest_are_sent(
     postgres_url: str, tmp_path: Path
 ) -> None:
     store = open_store(postgres_url)
     alex = profiles.create_profile(store, "Alex", Side.RIGHT, Unit.KG)
-    row = next(e.id for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+    named = {e.name: e.id for e in library.all_exercises(store)}
     session = workout.start_session(store, alex.id)
-    se_id = workout.add_exercise(store, session.id, row)
+    split = workout.add_exercise(store, session.id, named["Bulgarian split squat"])
+    row = workout.add_exercise(store, session.id, named["One-arm dumbbell row"])
     outbox = sync.open_outbox(store, alex.id, tmp_path)
     assert outbox is not None
-    outbox.put(se_id, SetRecord(Side.LEFT, 20, 8, logged_at=datetime(2026, 3, 2, 18, 5)))
-    workout.remove_exercise(store, se_id)  # at the desk, while the gym laptop was offline
+    at = datetime(2026, 3, 2, 18, 5)
+    for record in (SetRecord(Side.LEFT, 30, 4), SetRecord(Side.RIGHT, 32.5, 3)):
+        stamped = replace(record, logged_at=at)
+        outbox.put(split, stamped, "Bulgarian split squat", named["Bulgarian split squat"])
+    outbox.put(row, SetRecord(Side.LEFT, 20, 8, logged_at=at), "One-arm dumbbell row")
+    workout.remove_exercise(store, split)  # at the desk, while the gym laptop was offline
     result = sync.send_waiting(store, outbox)
-    assert (result.sent, result.waiting) == (0, 1)  # kept, not dropped
-    assert result.problem == f"That exercise is no longer in the session ({se_id})."
+    assert (result.sent, result.set_aside, result.waiting) == (1, 2, 0)
+    assert [group.words for group in sync.not_sent(outbox)] == [
+        "2 sets of Bulgarian split squat could not be sent: the exercise was removed from "
+        "the session on another laptop."
+    ]
+    outbox.close()  # kept on this laptop, also after a restart
+    outbox = Outbox(outbox_path(tmp_path, postgres_url, alex.id))
+    kept = [(k.queued.record.side, k.queued.record.weight_kg, k.queued.record.reps)
+            for k in outbox.aside()]  # fmt: skip
+    assert kept == [(Side.LEFT, 30, 4), (Side.RIGHT, 32.5, 3)]
+    assert sync.send_waiting(store, outbox).sent == 0  # not tried again
+
+    assert sync.put_back(store, outbox, session.id) == 2  # the exercise added again
+    assert outbox.aside_count() == 0
+    again = workout.get_session(store, session.id).exercises
+    assert [e.exercise_id for e in again] == [named["One-arm dumbbell row"],
+                                              named["Bulgarian split squat"]]  # fmt: skip
+    assert _sets_on_server(postgres_url, again[1].id) == [("left", 30.0, 4), ("right", 32.5, 3)]
     outbox.close()
     store.close()
 

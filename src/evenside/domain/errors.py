@@ -56,3 +56,8 @@ class DatabaseInUse(EvensideError):
 
 class ServerUnreachable(EvensideError):
     """A database server did not answer, refused the login, or dropped the connection."""
+
+
+class SetRefused(EvensideError):
+    """The server refused a set waiting on this laptop for good (its exercise or session is
+    gone, or a rule of the server's refuses it): waiting would not help."""
