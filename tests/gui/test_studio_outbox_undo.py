@@ -6,11 +6,15 @@ laptop, named in the status bar and listed under File → Sets not sent…"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from palettes import app_palette, dark_palette
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from session_helpers import file_action
+from test_screenshots import save_shot
 from test_studio_window import (
     _close,
     _log_pair,
@@ -118,3 +122,44 @@ def test_sets_the_server_refuses_are_set_aside_and_the_rest_arrive(
     assert dialog.listing.text().startswith("No sets are waiting here")
     assert _stored(postgres_url) == [("left", 32.5, 3), ("right", 32.5, 3)]
     _close(window)
+
+
+@pytest.mark.screenshot
+@pytest.mark.parametrize(
+    ("name", "dark", "size"),
+    [
+        ("studio-not-sent.png", False, (1920, 1080)),
+        ("studio-not-sent-dark.png", True, (1920, 1080)),
+        ("studio-not-sent-1024x600.png", False, (1024, 600)),
+        ("studio-not-sent-1024x600-dark.png", True, (1024, 600)),
+    ],
+)
+def test_studio_not_sent_screenshots(
+    qtbot: QtBot,
+    server_store: Store,
+    server_down: Cluster,
+    tmp_path: Path,
+    name: str,
+    dark: bool,
+    size: tuple[int, int],
+) -> None:
+    """The window saying 2 sets were not sent, and File → Sets not sent… over it."""
+    with app_palette(dark_palette() if dark else None):
+        window, status = _window(qtbot, server_store)
+        window.resize(*size)
+        page = _session_with_row(window)
+        qtbot.waitUntil(lambda: not status._busy)
+        server_down.pause()
+        _log_pair(qtbot, page, "32.5", "3")
+        server_down.resume()
+        assert page.current is not None
+        workout.remove_exercise(server_store, page.current.exercises[0].id)
+        status.poll_now()
+        qtbot.waitUntil(lambda: not status._busy)
+        dialog = studio_window.show_not_sent(window)
+        assert isinstance(dialog, NotSentDialog)
+        qtbot.waitExposed(dialog)
+        save_shot(window, tmp_path, name)
+        save_shot(dialog, tmp_path, "dialog-" + name)
+        dialog.close()
+        _close(window)

@@ -142,8 +142,9 @@ class StudioStatus(QObject):
             self.label.setText(f"{self.label.text()}: {result.problem}")
         if result.set_aside_now:  # said once, when it happens; the label keeps the count
             window = self.parent()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(" ".join((*result.not_sent, KEPT_NOTE)), 30000)
+            if isinstance(window, QMainWindow):  # short: read whole beside the label
+                said = f"{counted(result.set_aside_now, 'set')} not sent: {NOT_SENT_MENU} says why."
+                window.statusBar().showMessage(said, 30000)
         self._hub.publish(result.changes, self)
 
     def _failed(self, exc: Exception) -> None:

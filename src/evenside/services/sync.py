@@ -124,6 +124,7 @@ def send_waiting(store: Store, outbox: Outbox) -> SendResult:
         except SetRefused as exc:
             outbox.set_aside(queued, str(exc))
             aside += 1
+            changes = changes | Changes(sets=True)  # no longer shown as waiting
             continue
         except EvensideError as exc:  # kept, in order, until someone decides
             return SendResult(sent, already, outbox.count(), changes, aside, str(exc))
