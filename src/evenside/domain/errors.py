@@ -61,3 +61,8 @@ class ServerUnreachable(EvensideError):
 class LoginRefused(ServerUnreachable):
     """The server answered but refused the login: a wrong or missing password, or no
     entry for this trainer in its access rules. Waiting would not help."""
+
+
+class SetRefused(EvensideError):
+    """The server refused a set waiting on this laptop for good (its exercise or session is
+    gone, or a rule of the server's refuses it): waiting would not help."""

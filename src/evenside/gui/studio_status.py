@@ -26,11 +26,19 @@ if TYPE_CHECKING:
 POLL_MS = 5000
 
 
-def state_text(connected: bool, waiting: int) -> str:
+NOT_SENT_MENU = "File → Sets not sent…"
+KEPT_NOTE = f"They are kept on this laptop: {NOT_SENT_MENU} lists them."
+
+
+def state_text(connected: bool, waiting: int, not_sent: int = 0) -> str:
     if waiting:
         sending = "sending" if connected else "offline"
-        return f"{sending} · {counted(waiting, 'set')} waiting to send"
-    return "connected" if connected else "offline: sets are kept on this laptop"
+        state = f"{sending} · {counted(waiting, 'set')} waiting to send"
+    else:
+        state = "connected" if connected else "offline: sets are kept on this laptop"
+    if not_sent:  # refused by the server for good: its own state, beside the connection's
+        state += f" · {counted(not_sent, 'set')} not sent"
+    return state
 
 
 class StudioStatus(QObject):
@@ -56,6 +64,7 @@ class StudioStatus(QObject):
         window.statusBar().addPermanentWidget(self.label)
         self.connected = True
         self.waiting = self._outbox_count()
+        self.not_sent: tuple[str, ...] = ()  # in plain words, one line per exercise
         self._stamps: studio_link.Stamps | None = None
         self._busy = False
         self._job: worker.Job | None = None
@@ -78,13 +87,20 @@ class StudioStatus(QObject):
         outbox = self._outbox()
         return outbox.count() if outbox is not None else 0
 
+    def _aside_count(self) -> int:
+        outbox = self._outbox()
+        return outbox.aside_count() if outbox is not None else 0
+
     def _show(self) -> None:
-        state = state_text(self.connected, self.waiting)
+        state = state_text(self.connected, self.waiting, self._aside_count())
         self.label.setText(f"Studio: {self.where} · signed in as {self.trainer} · {state}")
-        self.label.setToolTip(
+        tip = (
             "Sets logged while the server cannot be reached are kept on this laptop and "
             "sent, in order and once each, when it answers again."
         )
+        if self.not_sent:
+            tip = " ".join((*self.not_sent, KEPT_NOTE))
+        self.label.setToolTip(tip)
 
     def poll_now(self) -> None:
         """Look at the server now (a look already under way is not doubled)."""
@@ -102,6 +118,12 @@ class StudioStatus(QObject):
     def _own_change(self, _changes: object, handler: object) -> None:
         if handler is not self:
             self._absorb = True
+            self.recount()
+
+    def recount(self) -> None:
+        """Count the outbox again (a waiting set undone, or queued again)."""
+        self.waiting = self._outbox_count()
+        self._show()
 
     def note_queued(self) -> None:
         """A set just went to the outbox: say so at once."""
@@ -112,11 +134,17 @@ class StudioStatus(QObject):
     def _polled(self, result: studio_link.Poll) -> None:
         self._busy = False
         self.connected, self.waiting = result.connected, result.waiting
+        self.not_sent = result.not_sent
         if result.stamps is not None:
             self._stamps = result.stamps
         self._show()
         if result.problem:
             self.label.setText(f"{self.label.text()}: {result.problem}")
+        if result.set_aside_now:  # said once, when it happens; the label keeps the count
+            window = self.parent()
+            if isinstance(window, QMainWindow):  # short: read whole beside the label
+                said = f"{counted(result.set_aside_now, 'set')} not sent: {NOT_SENT_MENU} says why."
+                window.statusBar().showMessage(said, 30000)
         self._hub.publish(result.changes, self)
 
     def _failed(self, exc: Exception) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from evenside.services.store import Store
 
 CONNECT_TEXT = "&Connect to a studio server…"
+NOT_SENT_TEXT = "Sets &not sent…"
 
 
 def install_menu(window: MainWindow) -> None:
@@ -29,6 +30,23 @@ def install_menu(window: MainWindow) -> None:
     file_menu.insertAction(quit_action, action)
     file_menu.insertSeparator(quit_action)
     action.triggered.connect(lambda: show_connect_dialog(window))
+    not_sent = file_menu.addAction(NOT_SENT_TEXT)
+    file_menu.insertAction(action, not_sent)
+    not_sent.triggered.connect(lambda: show_not_sent(window))
+
+
+def show_not_sent(window: MainWindow) -> object | None:
+    """File → Sets not sent…: the sets the server refused, kept on this laptop."""
+    from evenside.gui.dialogs.not_sent import NotSentDialog
+
+    profile = getattr(window, "_profile", None)
+    store = getattr(window, "store", None)
+    if profile is None or store is None or store.server is None:
+        window.statusBar().showMessage("Sets not sent are kept only for a studio server.", 8000)
+        return None
+    dialog = NotSentDialog(store, profile, window)
+    dialog.open()
+    return dialog
 
 
 def show_connect_dialog(window: MainWindow) -> object:

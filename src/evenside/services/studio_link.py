@@ -18,7 +18,7 @@ from evenside.domain.errors import LoginRefused, ServerUnreachable
 from evenside.services import sync
 from evenside.services.store import Store
 from evenside.storage import server_watch
-from evenside.storage.outbox import Outbox
+from evenside.storage.outbox import Outbox, server_key
 from evenside.storage.server import connect_timeout, display_url
 from evenside.storage.server_watch import ServerName, server_name, server_url, with_password
 
@@ -59,6 +59,8 @@ class Poll:
     stamps: Stamps | None  # None when the server did not answer
     changes: Changes = NOTHING  # what others (or the outbox's sending) changed
     problem: str = ""  # why waiting sets are not sent although the server answers
+    not_sent: tuple[str, ...] = ()  # sets the server refused for good, in plain words
+    set_aside_now: int = 0  # of them, refused at this look
 
 
 _outboxes: dict[tuple[str, int], Outbox] = {}
@@ -68,7 +70,7 @@ def outbox_for(store: Store, profile_id: int, folder: Path | None = None) -> Out
     """The one outbox of this server and profile in this program (None: a database file)."""
     if store.server is None:
         return None
-    key = (store.server, profile_id)
+    key = (server_key(store.server), profile_id)
     if key not in _outboxes:
         opened = sync.open_outbox(store, profile_id, folder)
         assert opened is not None
@@ -84,16 +86,19 @@ def close_outboxes() -> None:
 
 def poll(store: Store, outbox: Outbox | None, before: Stamps | None) -> Poll:
     """Ask the server for its change stamps; when it answers, send what waits."""
+    not_sent = tuple(group.words for group in sync.not_sent(outbox)) if outbox else ()
     try:
         stamps = server_watch.change_stamps(store.database)
     except ServerUnreachable:
-        return Poll(False, outbox.count() if outbox else 0, None)
+        return Poll(False, outbox.count() if outbox else 0, None, not_sent=not_sent)
     changes = _changed(before, stamps)
-    problem = ""
+    problem, aside = "", 0
     if outbox is not None and outbox.count():
         sent = sync.send_waiting(store, outbox)
-        changes, problem = changes | sent.changes, sent.problem
-    return Poll(True, outbox.count() if outbox else 0, stamps, changes, problem)
+        changes, problem, aside = changes | sent.changes, sent.problem, sent.set_aside
+        not_sent = tuple(group.words for group in sync.not_sent(outbox))
+    waiting = outbox.count() if outbox else 0
+    return Poll(True, waiting, stamps, changes, problem, not_sent, aside)
 
 
 def _changed(before: Stamps | None, now: Stamps) -> Changes:

@@ -9,30 +9,45 @@ column's unique index makes a resend a no-op, never a second set.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from evenside.domain.errors import NotFound, SetRefused
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.storage import session_repo
-from evenside.storage.models import SetRow
+from evenside.storage.models import SessionExerciseRow, SetRow
+from evenside.storage.outbox_files import (
+    earlier_files,
+    outbox_path,
+    same_server,
+    server_key,
+    waiting_for_server,
+)
+
+__all__ = [
+    "Outbox",
+    "QueuedSet",
+    "SetAside",
+    "earlier_files",
+    "outbox_path",
+    "same_server",
+    "send",
+    "server_key",
+    "waiting_for_server",
+]
 
 KEY_PREFIX = "outbox:"
-FOLDER = "outbox"
-# Outbox files from before the "about" table name no server: matched by their file name
-# against the profile ids a studio plausibly has.
-LEGACY_PROFILE_IDS = 2000
 ABOUT = """
 CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT NOT NULL)
 """
@@ -44,6 +59,17 @@ CREATE TABLE IF NOT EXISTS outbox (
     record_json TEXT NOT NULL
 )
 """
+# Sets the server refused for good: kept on this laptop, out of the sending order.
+ASIDE = """
+CREATE TABLE IF NOT EXISTS set_aside (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    set_uuid TEXT NOT NULL UNIQUE,
+    session_exercise_id INTEGER NOT NULL,
+    record_json TEXT NOT NULL,
+    reason TEXT NOT NULL
+)
+"""
+GONE = "the exercise was removed from the session on another laptop"
 
 
 @dataclass(frozen=True)
@@ -52,63 +78,20 @@ class QueuedSet:
     set_uuid: str
     session_exercise_id: int
     record: SetRecord
+    exercise: str = ""  # its exercise's name, as the set was logged
+    exercise_id: int | None = None
 
     @property
     def source_key(self) -> str:
         return KEY_PREFIX + self.set_uuid
 
 
-def outbox_path(folder: Path, server: str, profile_id: int) -> Path:
-    """The outbox file for one server (its address without password) and one profile."""
-    digest = hashlib.sha1(f"{server}|{profile_id}".encode(), usedforsecurity=False)
-    return folder / FOLDER / f"{digest.hexdigest()[:16]}.sqlite"
+@dataclass(frozen=True)
+class SetAside:
+    """A set the server refused for good, kept on this laptop, and why."""
 
-
-def waiting_for_server(folder: Path, server: str) -> int:
-    """How many sets wait on this laptop for ``server``, over all its profiles, without
-    knowing their ids: each outbox file names its server (password left out of the
-    comparison). Files that cannot be read are skipped, never changed."""
-    total = 0
-    for path in sorted((folder / FOLDER).glob("*.sqlite")):
-        try:
-            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        except sqlite3.Error:
-            continue
-        try:
-            if _names(db, path, folder, server):
-                total += int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
-        except sqlite3.Error:
-            continue
-        finally:
-            db.close()
-    return total
-
-
-def _names(db: sqlite3.Connection, path: Path, folder: Path, server: str) -> bool:
-    """Whether the outbox file open in ``db`` is ``server``'s."""
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "about" in tables:
-        row = db.execute("SELECT value FROM about WHERE key = 'server'").fetchone()
-        return row is not None and same_server(str(row[0]), server)
-    return any(  # an outbox file from before: its name is the hash of server and profile
-        outbox_path(folder, server, profile_id).name == path.name
-        for profile_id in range(1, LEGACY_PROFILE_IDS + 1)
-    )
-
-
-def same_server(one: str, other: str) -> bool:
-    """Whether two addresses name the same server, database and trainer (a password, or
-    its mask, is no part of the comparison)."""
-    return _without_password(one) == _without_password(other)
-
-
-def _without_password(address: str) -> str:
-    try:
-        url = make_url(address)
-    except ArgumentError:
-        return address
-    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
-    return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)
+    queued: QueuedSet
+    reason: str
 
 
 class Outbox:
@@ -126,30 +109,78 @@ class Outbox:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(SCHEMA)
         self._db.execute(ABOUT)
+        self._db.execute(ASIDE)
         if server is not None:  # so the file can be found by its server alone
             about = [("server", server)]
             if profile_id is not None:
                 about.append(("profile_id", str(profile_id)))
             self._db.executemany("INSERT OR REPLACE INTO about (key, value) VALUES (?, ?)", about)
 
-    def put(self, session_exercise_id: int, record: SetRecord) -> QueuedSet:
+    def put(
+        self,
+        session_exercise_id: int,
+        record: SetRecord,
+        exercise: str = "",
+        exercise_id: int | None = None,
+    ) -> QueuedSet:
         """Commit (fsynced) one set to the outbox under a new UUID."""
-        set_uuid = str(uuid.uuid4())
+        queued = QueuedSet(0, str(uuid.uuid4()), session_exercise_id, record, exercise, exercise_id)
+        return self.put_back(queued)
+
+    def put_back(self, queued: QueuedSet) -> QueuedSet:
+        """Queue ``queued`` (under its own UUID) behind the sets waiting now."""
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
                 "INSERT INTO outbox (set_uuid, session_exercise_id, record_json) VALUES (?, ?, ?)",
-                (set_uuid, session_exercise_id, _to_json(record)),
+                (queued.set_uuid, queued.session_exercise_id, _to_json(queued)),
             )
         assert cursor.lastrowid is not None
-        return QueuedSet(cursor.lastrowid, set_uuid, session_exercise_id, record)
+        return replace(queued, seq=cursor.lastrowid)
 
     def waiting(self) -> list[QueuedSet]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT seq, set_uuid, session_exercise_id, record_json FROM outbox ORDER BY seq"
             ).fetchall()
-        return [QueuedSet(seq, key, se_id, _from_json(data)) for seq, key, se_id, data in rows]
+        return [_queued(*row) for row in rows]
+
+    def withdraw(self, set_uuid: str) -> bool:
+        """Take a set out of the outbox before it is sent (undone): True if it was there."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute("DELETE FROM outbox WHERE set_uuid = ?", (set_uuid,))
+        return cursor.rowcount > 0
+
+    def set_aside(self, queued: QueuedSet, reason: str) -> None:
+        """Move a set the server refused for good out of the sending order, keeping it."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "INSERT OR IGNORE INTO set_aside (set_uuid, session_exercise_id, record_json, "
+                "reason) VALUES (?, ?, ?, ?)",
+                (queued.set_uuid, queued.session_exercise_id, _to_json(queued), reason),
+            )
+            self._db.execute("DELETE FROM outbox WHERE seq = ?", (queued.seq,))
+
+    def aside(self) -> list[SetAside]:
+        """The sets set aside, in the order they were logged."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq, set_uuid, session_exercise_id, record_json, reason FROM set_aside "
+                "ORDER BY seq"
+            ).fetchall()
+        return [SetAside(_queued(*row[:4]), str(row[4])) for row in rows]
+
+    def forget_aside(self, set_uuid: str) -> None:
+        """Drop a set set aside once it is on the server after all (put back)."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM set_aside WHERE set_uuid = ?", (set_uuid,))
+
+    def aside_count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM set_aside").fetchone()[0])
 
     def count(self) -> int:
         with self._lock:
@@ -161,6 +192,27 @@ class Outbox:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM outbox WHERE seq = ?", (queued.seq,))
 
+    def take_over(self, earlier: Path) -> int:
+        """Move the sets waiting in the outbox file ``earlier`` (this server's and profile's,
+        filed under another name) behind the ones here, then remove that file: committed
+        here first, so a crash between leaves a set in both, sent once by its key."""
+        source = sqlite3.connect(earlier, isolation_level=None)
+        try:
+            rows = source.execute(
+                "SELECT set_uuid, session_exercise_id, record_json FROM outbox ORDER BY seq"
+            ).fetchall()
+            with self._lock, self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO outbox (set_uuid, session_exercise_id, record_json) "
+                    "VALUES (?, ?, ?)",
+                    rows,
+                )
+        finally:
+            source.close()
+        earlier.unlink()
+        return len(rows)
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
@@ -168,11 +220,26 @@ class Outbox:
 
 def send(tx: Session, queued: QueuedSet) -> bool:
     """Store ``queued`` on the server unless it is there already: True when it was added.
-    The insert and its key are one transaction, so a set is never stored without its key."""
+    The insert and its key are one transaction, so a set is never stored without its key.
+    Raises ``SetRefused`` when the server will never take it (its exercise is gone, or the
+    server refuses the row); a lost connection stays an ``OperationalError``."""
     present = tx.execute(select(SetRow.id).where(SetRow.source_key == queued.source_key)).first()
     if present is not None:
         return False
-    logged = session_repo.log_set(tx, queued.session_exercise_id, queued.record)
+    exercise = select(SessionExerciseRow.id).where(
+        SessionExerciseRow.id == queued.session_exercise_id
+    )
+    try:
+        if tx.execute(exercise).first() is None:  # removed, or no longer this trainer's
+            raise SetRefused(GONE)
+        logged = session_repo.log_set(tx, queued.session_exercise_id, queued.record)
+    except NotFound as exc:  # removed between the look and the insert
+        raise SetRefused(GONE) from exc
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError):
+            raise
+        first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        raise SetRefused(f"the server refused them ({first})") from exc
     try:
         with tx.begin_nested():
             tx.execute(
@@ -184,9 +251,29 @@ def send(tx: Session, queued: QueuedSet) -> bool:
     return True
 
 
-def _to_json(record: SetRecord) -> str:
+def find_sent(tx: Session, source_key: str) -> int | None:
+    """The id on the server of the set sent under ``source_key``, if it is there."""
+    return tx.execute(select(SetRow.id).where(SetRow.source_key == source_key)).scalar()
+
+
+def _queued(seq: int, set_uuid: str, session_exercise_id: int, data: str) -> QueuedSet:
+    values = json.loads(data)
+    return QueuedSet(
+        seq,
+        set_uuid,
+        session_exercise_id,
+        _from_json(values),
+        str(values.get("exercise", "")),
+        values.get("exercise_id"),
+    )
+
+
+def _to_json(queued: QueuedSet) -> str:
+    record = queued.record
     return json.dumps(
         {
+            "exercise": queued.exercise,
+            "exercise_id": queued.exercise_id,
             "side": record.side.value,
             "weight_kg": record.weight_kg,
             "reps": record.reps,
@@ -200,8 +287,7 @@ def _to_json(record: SetRecord) -> str:
     )
 
 
-def _from_json(data: str) -> SetRecord:
-    values = json.loads(data)
+def _from_json(values: dict[str, Any]) -> SetRecord:
     logged_at = values["logged_at"]
     return SetRecord(
         side=Side(values["side"]),

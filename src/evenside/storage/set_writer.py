@@ -189,20 +189,45 @@ class SetWriter:
         event.remove(self._engine, "engine_disposed", self._drop)
 
     def _run(self, work: Callable[[Connection], T]) -> T:
-        if self._connection is None:
-            self._connection = self._engine.connect()
-        connection = self._connection
+        """``work`` in one transaction. On a server, a kept connection that died while the
+        server was away (or restarted) is opened afresh once and ``work`` run again, but
+        only when it failed before the commit was asked for: then nothing was stored, so
+        the retry cannot store a set twice. Constraint errors are never retried."""
         try:
-            with connection.begin():
-                return work(connection)
-        except OperationalError as exc:
-            if self._engine.dialect.name != "sqlite":  # a studio server
-                from evenside.storage.server import translate_server_error
+            return self._attempt(work)
+        except _Retry:
+            try:
+                return self._attempt(work)
+            except _Retry as again:  # dead again: the server is away
+                raise self._translated(again.error) from again.error
 
-                self._drop(self._engine)  # the next call connects afresh
-                shown = self._engine.url.render_as_string(hide_password=True)
-                raise translate_server_error(exc, shown) from exc
-            raise translate_operational_error(exc, self._path) from exc
+    def _attempt(self, work: Callable[[Connection], T]) -> T:
+        try:
+            if self._connection is None:
+                self._connection = self._engine.connect()
+            connection = self._connection
+            with connection.begin():
+                try:
+                    return work(connection)
+                except OperationalError as exc:
+                    if self._engine.dialect.name != "sqlite" and exc.connection_invalidated:
+                        raise _Retry(exc) from exc  # before the commit: nothing stored
+                    raise
+            # (a failure of the commit itself is not retried: the set may be stored)
+        except _Retry:
+            self._drop(self._engine)  # the retry connects afresh
+            raise
+        except OperationalError as exc:
+            raise self._translated(exc) from exc
+
+    def _translated(self, exc: OperationalError) -> Exception:
+        if self._engine.dialect.name != "sqlite":  # a studio server
+            from evenside.storage.server import translate_server_error
+
+            self._drop(self._engine)  # the next call connects afresh
+            shown = self._engine.url.render_as_string(hide_password=True)
+            return translate_server_error(exc, shown)
+        return translate_operational_error(exc, self._path)
 
     def log(
         self,
@@ -285,6 +310,14 @@ class SetWriter:
             source_key=source_key,
         )
         return LoggedSet(set_id, position, record)
+
+
+class _Retry(Exception):
+    """A kept server connection was found dead before anything was stored."""
+
+    def __init__(self, error: OperationalError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _record_values(record: SetRecord) -> dict[str, Any]:

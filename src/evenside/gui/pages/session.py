@@ -44,6 +44,7 @@ from evenside.gui.session.shortcut_list import shortcut_list
 from evenside.gui.session.stretch_offer import StretchOffer
 from evenside.gui.session.view import ExerciseView, Scope
 from evenside.gui.shortcuts import Keys, add_shortcut
+from evenside.gui.undo import step
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
 from evenside.services import (
@@ -188,8 +189,11 @@ class SessionPage(QWidget):
         def action(keys: Keys, slot: Callable[[], object]) -> QAction:
             return add_shortcut(self, keys, slot)
 
-        self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
-        self.redo_action = action("Ctrl+Shift+Z", self.undo_stack.redo)
+        stack = self.undo_stack  # a failed Ctrl+Z leaves it where it was, and says why
+        self.undo_action = action(
+            QKeySequence.StandardKey.Undo, lambda: step(stack, False, self.sets.say)
+        )
+        self.redo_action = action("Ctrl+Shift+Z", lambda: step(stack, True, self.sets.say))
         action("Ctrl+K", self.focus_add_box)
         action("Ctrl+E", self.entry_panel.swap_order)
         action("Ctrl+T", self.plan_panel.fill_target)

@@ -26,7 +26,7 @@ from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.gui.widgets.set_entry import SetEntryPanel
-from evenside.services import records, workout
+from evenside.services import records, sync, workout
 
 
 def suggestion(view: ExerciseView, exercise: SessionExercise, side: Side) -> SetRecord | None:
@@ -186,7 +186,7 @@ class EntryPanel(QWidget):
                 load_basis=view.lib.load_basis,
                 reps_or_time=view.lib.reps_or_time,
             )
-            logged = studio_log.log_set(scope, self, exercise.id, record, anyway)
+            logged = studio_log.log_set(scope, self, exercise, record, anyway, name=view.lib.name)
         except VolumeRefused as exc:
             self.refused = side
             row.show_refusal(str(exc), "duration" if view.lib.load_basis.timed else "reps")
@@ -200,7 +200,11 @@ class EntryPanel(QWidget):
         self.refused = None
         row.clear_error()
         row.rpe.clear()
-        if logged is None:  # kept in the studio outbox: on disk, waiting to send
+        if isinstance(logged, sync.QueuedUndo):  # in the studio outbox, waiting to send
+            text = f"log {side.letter} set"
+            scope.undo_stack.push(
+                studio_log.undo_command(scope, self, logged, text, self.queued.emit)
+            )
             self.queued.emit()
             self._after_log(side, record)
             return
