@@ -157,8 +157,11 @@ class SessionPage(QWidget):
         self.entry_panel.rest_due.connect(self.rest_timer.start)
         self.entry_panel.queued.connect(self.sets.show_waiting)
         self.entry_panel.superset_next.connect(self.next_in_superset)
+        self.entry_panel.undone.connect(self._show_undone)
+        self.entry_panel.rest_stop.connect(self.rest_timer.stop)
         for superset_action in (self.list_panel.superset_action, self.list_panel.ungroup_action):
             self.addAction(superset_action)  # the keys work from anywhere on the page
+            superset_action.triggered.connect(self.entry_panel.focus_first_field)
         self.plan_panel.use_target.connect(self.entry_panel.fill_target)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
@@ -278,6 +281,9 @@ class SessionPage(QWidget):
         self.refresh()
         self.entry_panel.focus_first_field()
 
+    def _show_undone(self, session_exercise_id: int) -> None:
+        self.selected_id = session_exercise_id  # the refresh an undo or redo brings shows it
+
     def weak_order(self) -> list[Side]:
         return self.entry_panel.order
 
@@ -321,8 +327,7 @@ class SessionPage(QWidget):
             ),
             default=(None, session.exercises[0].id if session.exercises else None),
         )
-        # Reopen on the exercise last logged; a session with nothing logged yet (a routine
-        # day just started) opens on its first exercise.
+        # Reopen on the exercise last logged, else (a day just started) on the first one.
         self.selected_id = latest[1]
         self.pages.setCurrentWidget(self.work_panel)
         self.refresh()
