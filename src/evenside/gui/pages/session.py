@@ -33,7 +33,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.pages.session_start import StartPanel
 from evenside.gui.pages.session_summary import SummaryView
 from evenside.gui.session.coaching_panel import CoachingPanel
-from evenside.gui.session.column import ScrollColumn
+from evenside.gui.session.column import ScrollColumn, pinned_below
 from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
 from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
@@ -138,12 +138,11 @@ class SessionPage(QWidget):
         right_box.addWidget(self.plan_panel)
         right_box.addWidget(self.sets, 1)
         right_box.addWidget(self.footer)
-        right_box.addWidget(self.rest_timer)
         right_box.addWidget(self.stretch_card)
         self.work_scroll = ScrollColumn(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.work_scroll)
+        splitter.addWidget(pinned_below(self.work_scroll, self.rest_timer))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
         self.work_panel = QWidget()

@@ -60,7 +60,7 @@ class RestTimer(QFrame):
         # instead of running into the time beside it.
         self.caption.setWordWrap(True)
         self.caption.setMinimumWidth(
-            self.caption.fontMetrics().horizontalAdvance("Rest, then R") + 8
+            self.caption.fontMetrics().horizontalAdvance("No rest running") + 8
         )
         self.display = QLabel("0:00")
         font = self.display.font()
