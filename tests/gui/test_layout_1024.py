@@ -9,13 +9,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
-from session_helpers import focused, start_and_add, type_into
+from session_helpers import focused, seed_past_session, start_and_add, type_into
 
 from evenside.domain.profile import Profile
+from evenside.domain.sides import Side
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.session import SessionPage
 from evenside.gui.pages.settings import SettingsPage
 from evenside.services.store import Store
+from fakes import FakeClock
 
 
 def _shown_in(widget: QWidget, area: QScrollArea) -> bool:
@@ -113,3 +115,37 @@ def test_bird_dog_placeholders_read_whole_at_1024(
         text = field.placeholderText()
         room = field.width() - 12  # the frame and the text margins
         assert field.fontMetrics().horizontalAdvance(text) <= room, text
+
+
+def test_the_side_badge_and_the_rest_timer_read_whole_at_1024(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    for days in (9, 6, 3):  # left 12 % weaker: "L Left (weaker, first)"
+        seed_past_session(
+            store,
+            clock,
+            profile,
+            "Bulgarian split squat",
+            [(Side.LEFT, 22, 8), (Side.RIGHT, 25, 8)],
+            days,
+        )
+    window = make_window(store)
+    window.resize(1024, 600)
+    page = window.go_to("Session")
+    assert isinstance(page, SessionPage)
+    start_and_add(qtbot, page, "bulgarian split")
+    badge = page.entry.row(Side.LEFT).badge
+    qtbot.waitUntil(badge.isVisible)
+    assert "(weaker, first)" in badge.text()
+    assert badge.width() >= badge.sizeHint().width()  # nothing cut off its right edge
+    timer = page.rest_timer
+    assert timer.caption.text() == "No rest running"
+    # On screen without scrolling, its caption on one line.
+    bottom_left = timer.mapTo(window, QPoint(0, timer.height()))
+    assert bottom_left.y() <= window.height()
+    caption = timer.caption
+    assert caption.heightForWidth(caption.width()) < 2 * caption.fontMetrics().lineSpacing()

@@ -158,6 +158,14 @@ def test_the_volume_rule_refuses_inline_and_one_key_logs_anyway(
     )
     assert stored_sets(db_path) == [("left", 22.0, 8, "working"), ("right", 22.0, 10, "working")]
     assert _overrides(db_path) == [0, 1]  # the set past the rule is marked as logged anyway
+    # ... and the set table says so beside its time, in words, with a tooltip.
+    logged_column = page.set_model.headers.index("Logged")
+    left_cell = page.set_model.index(0, logged_column)
+    right_cell = page.set_model.index(1, logged_column)
+    assert "logged anyway" not in page.set_model.data(left_cell)
+    assert page.set_model.data(right_cell).endswith(" · logged anyway")
+    tip = page.set_model.data(right_cell, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Logged past the volume rule")
     assert not right.error.isVisible() and not right.log_anyway.isVisible()
     assert "R is ahead of L by 44 kg of volume" in page.notice.text()
 

@@ -50,7 +50,14 @@ def test_the_superset_prints_together_with_its_label(
     text = re.sub(r"\s+", " ", text)
     squat, bench, curl = (text.index(n) for n in ("Back squat", "Bench press", "Barbell curl"))
     assert squat < bench < curl  # the bench press moved up to its superset partner
-    assert text.count("Superset A · rest after the round") == 2
+    # The rest is said once, for the round (the default 90 s: the bench press sets none).
+    assert text.count("Superset A · 90 s rest after the round") == 1
     labelled = [m.start() for m in re.finditer("Superset A", text)]
-    assert labelled[0] < squat < labelled[1] < bench  # each member carries it
+    assert labelled[0] < squat < labelled[1] < bench  # each member carries the label
     assert "Superset B" not in text
+    # Within the round no exercise has its own rest or stretch: they come after the group.
+    assert "rest" not in text[squat:bench].replace("rest after the round", "")
+    assert "stretch" not in text[squat:bench].lower()
+    quad, chest = text.index("Standing quad stretch"), text.index("Doorway chest stretch")
+    assert bench < quad < chest < curl  # the squat's stretch, then the bench press's
+    assert "90 s rest" in text[curl:]  # an exercise on its own keeps its rest

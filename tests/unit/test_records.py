@@ -129,3 +129,26 @@ def test_a_better_estimate_at_a_lighter_weight_is_an_e1rm_record() -> None:
         "New record: both estimated 1RM 117.9 kg from 95 kg x 8 (was 112.5 kg)"
     )
     assert new_record(previous, SetRecord(Side.BOTH, 90, 6), Formula.BRZYCKI) is None
+
+
+def test_fewer_reps_at_a_heavier_weight_quotes_the_set_that_held_the_record(
+    store: Store, profile: Profile
+) -> None:
+    earlier = [SetRecord(Side.LEFT, 14, 10), SetRecord(Side.LEFT, 12, 3)]
+    exercise, ids = _logged(store, profile, [*earlier, SetRecord(Side.LEFT, 16, 3)])
+    # 14 x 10 holds the 3-rep best too (10 reps cover 3): 12 x 3 is lighter.
+    with store.transaction() as tx:
+        bests = records_repo.side_bests(
+            tx, profile.id, exercise, exclude_set_id=ids[2], formula=Formula.BRZYCKI
+        )
+    assert bests[Side.LEFT].best_for_reps == {1: 14, 3: 14, 5: 14, 8: 14, 10: 14}
+    assert bests[Side.LEFT].held_by_reps == {1: 10, 3: 10, 5: 10, 8: 10, 10: 10}
+    beaten = records.beaten_by(
+        store, profile.id, exercise, ids[2], SetRecord(Side.LEFT, 16, 3), formula=Formula.BRZYCKI
+    )
+    assert beaten is not None
+    assert beaten.describe(Unit.KG) == "New record: L 16 kg x 3 (was 14 kg x 10)"
+    # Read set by set, the same: and 14 x 3 after 14 x 10 is no record.
+    previous = side_records(earlier, Formula.BRZYCKI)[Side.LEFT]
+    assert previous.held_by_reps[3] == 10
+    assert new_record(previous, SetRecord(Side.LEFT, 14, 3), Formula.BRZYCKI) is None

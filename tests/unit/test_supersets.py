@@ -47,7 +47,7 @@ def test_chosen_exercises_and_what_is_refused(store: Store, profile: Profile) ->
     squat, bench, curl = _session(store, profile, ["Back squat", "Bench press", "Barbell curl"])
     supersets.group(store, [squat, curl])
     assert _groups(store, profile, [squat, bench, curl]) == [1, None, 1]
-    with pytest.raises(InvalidInput, match="no exercise after"):
+    with pytest.raises(InvalidInput, match="no other exercise"):
         supersets.group_with_next(store, curl)
     with pytest.raises(InvalidInput, match="not in a superset"):
         supersets.ungroup(store, bench)

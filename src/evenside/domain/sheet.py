@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from evenside.domain.sides import Side
@@ -42,6 +43,7 @@ class SheetExercise:
     plan: str = ""  # the weak side's plan: "Plan: L +1 set; try 18 kg × 8"
     timed: bool = False  # holds and carries: the targets and boxes are in seconds
     superset: str = ""  # "Superset A": printed together with the rest of its group
+    round_rest: str = ""  # "90 s rest after the round", on a superset's first exercise only
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -59,8 +61,9 @@ class SheetExercise:
 
     @property
     def superset_line(self) -> str:
-        """ "Superset A · rest after the round", or "" for an exercise done on its own."""
-        return f"{self.superset} · rest after the round" if self.superset else ""
+        """ "Superset A · 90 s rest after the round" on the first exercise of a superset,
+        "Superset A" on the others, "" for an exercise done on its own."""
+        return f"{self.superset} · {self.round_rest}" if self.round_rest else self.superset
 
     @property
     def lead(self) -> str:
@@ -79,6 +82,30 @@ class SheetExercise:
         """How many weight x reps boxes the block has: each set, each side, each week."""
         sides = 2 if self.per_side else 1
         return (self.sets * sides + self.extra_weak_sets) * weeks
+
+
+_REST = re.compile(r", (\d+ s) rest")  # in a target: "3 x 8-10, 90 s rest"
+
+
+def as_rounds(blocks: tuple[SheetExercise, ...]) -> tuple[SheetExercise, ...]:
+    """Each superset (its exercises printed together) as one round: the rest is said once,
+    on its first exercise ("90 s rest after the round", the last exercise's rest, as the
+    timer does), no target carries its own rest, and the group's stretches come after its
+    last exercise."""
+    out = list(blocks)
+    for label in dict.fromkeys(b.superset for b in blocks if b.superset):
+        at = [i for i, b in enumerate(out) if b.superset == label]
+        found = _REST.search(out[at[-1]].target)
+        rest = f"{found.group(1)} rest after the round" if found else "rest after the round"
+        stretches = tuple(dict.fromkeys(s for i in at for s in out[i].stretches))
+        for i in at:
+            out[i] = replace(
+                out[i],
+                target=_REST.sub("", out[i].target, count=1),
+                round_rest=rest if i == at[0] else "",
+                stretches=stretches if i == at[-1] else (),
+            )
+    return tuple(out)
 
 
 @dataclass(frozen=True)

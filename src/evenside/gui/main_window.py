@@ -34,6 +34,7 @@ from evenside.gui.accessibility import name_controls
 from evenside.gui.changes import ChangeHub
 from evenside.gui.exercise_history import install_history_key
 from evenside.gui.page_registry import PAGES
+from evenside.gui.widgets.rest_timer import RestState, carry_on_rest, running_rest
 
 if TYPE_CHECKING:
     from evenside.gui.dialogs.import_dialog import ImportDialog
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.closing_unasked = False  # set when the system ends the program: no questions
         self._profile: Profile | None = None
+        self._rest: RestState | None = None  # a running rest outlives a Settings save
 
         self.side_panel = side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -99,8 +101,7 @@ class MainWindow(QMainWindow):
         if store is None:
             return  # the application opens the data after the first paint: see attach()
         if defer_first_page:
-            # Paint the window frame first; build the first page right after.
-            QTimer.singleShot(0, self._start)
+            QTimer.singleShot(0, self._start)  # paint the frame first, then build the page
         else:
             self._start()
 
@@ -114,8 +115,7 @@ class MainWindow(QMainWindow):
     def _start(self) -> None:
         from evenside.services import profiles
 
-        profile = profiles.current_profile(self.store)
-        if profile is None:
+        if (profile := profiles.current_profile(self.store)) is None:
             self._show_welcome()
         else:
             self.set_profile(profile)
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         """Show ``profile``'s data on every page (pages are rebuilt, then made lazily)."""
         from evenside.services import profiles
 
+        self._rest = running_rest(self._pages.get("Session"), profile.id)
         self._profile = profile
         profiles.show_weights_to(self.store, profile.id)  # every page made from now on
         focus = QApplication.focusWidget()
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
             spec = next(s for s in PAGES if s.name == name)
             widget = spec.factory(self.store, self._profile, self.hub)
             self._connect_page(name, widget)
+            carry_on_rest(widget, self._rest if name == "Session" else None)
             name_controls(widget)
             self._pages[name] = widget
             self.stack.addWidget(widget)
@@ -267,9 +269,8 @@ class MainWindow(QMainWindow):
         )
 
     def restore_backup(self, path: Path | None = None) -> worker.Job | None:
-        """Replace the database with a backup the user picked and confirmed. The copy runs
-        off the GUI thread under the window's claim on the file; the window is disabled
-        meanwhile and every page is rebuilt from the restored data."""
+        """Replace the database with a backup the user picked and confirmed: copied off the GUI
+        thread under the window's claim on the file, the window disabled, pages rebuilt."""
         from evenside.services import backups
 
         if path is None:
@@ -391,7 +392,6 @@ class MainWindow(QMainWindow):
             from evenside.services import backups, profiles
 
             self.hide()  # gone at once; the daily copy finishes behind it, nothing frozen on screen
-
             try:
                 keep = profiles.settings(self.store, self._profile.id).backups_to_keep
                 backups.auto_backup(self.store, keep)  # at most once a day

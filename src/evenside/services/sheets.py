@@ -9,7 +9,14 @@ from evenside.domain.errors import InvalidInput
 from evenside.domain.library import Exercise
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.routines import RoutineItem
-from evenside.domain.sheet import MAX_WEEKS, RoutineSheet, SheetDay, SheetExercise, SheetStretch
+from evenside.domain.sheet import (
+    MAX_WEEKS,
+    RoutineSheet,
+    SheetDay,
+    SheetExercise,
+    SheetStretch,
+    as_rounds,
+)
 from evenside.domain.supersets import labels, together
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
 from evenside.services import habits, profiles, routines, weak_side_plans, workout
@@ -69,7 +76,7 @@ def routine_sheet(
             block = _block(store, profile, settings, stand_in, exercise=exercise, item=item)
             label = "" if group is None else names.get(group, "")
             blocks.append(replace(block, superset=label))
-        sheet_days.append(SheetDay(routine_day.name, tuple(blocks)))
+        sheet_days.append(SheetDay(routine_day.name, as_rounds(tuple(blocks))))
     header = (routine.name, profile.name, profile.unit.value, now.date(), weeks)
     return RoutineSheet(*header, tuple(sheet_days), habits=_habit_lines(store, profile_id))
 

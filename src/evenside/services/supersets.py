@@ -40,15 +40,18 @@ def group(store: Store, session_exercise_ids: Sequence[int]) -> SupersetChange:
 
 
 def group_with_next(store: Store, session_exercise_id: int) -> SupersetChange:
-    """The exercise and the one after it (after its whole superset, if it is in one)."""
+    """The exercise and the one after it (after its whole superset, if it is in one), or
+    the one before it (before its superset) when it is the last: just added, say."""
     with store.transaction() as tx:
         session_id = session_repo.session_of(tx, session_exercise_id)
         exercises = session_repo.get_session(tx, session_id).exercises
     group_ids = [e.id for e in members(exercises, session_exercise_id)] or [session_exercise_id]
-    last = max(i for i, e in enumerate(exercises) if e.id in group_ids)
-    if last + 1 >= len(exercises):
-        raise InvalidInput("There is no exercise after this one to superset it with.")
-    return group(store, [session_exercise_id, exercises[last + 1].id])
+    at = [i for i, e in enumerate(exercises) if e.id in group_ids]
+    if at[-1] + 1 < len(exercises):
+        return group(store, [session_exercise_id, exercises[at[-1] + 1].id])
+    if at[0] > 0:
+        return group(store, [exercises[at[0] - 1].id, session_exercise_id])
+    raise InvalidInput("There is no other exercise to superset this one with: add one first.")
 
 
 def ungroup(store: Store, session_exercise_id: int) -> SupersetChange:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, false, func, null, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from evenside.domain.e1rm import Formula
 from evenside.domain.library import LoadBasis
-from evenside.domain.records import REP_COUNTS, SideRecords
+from evenside.domain.records import SideRecords, rep_bests
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind
 from evenside.storage import strength_sql
@@ -58,13 +58,17 @@ def side_bests(
     formula: Formula,
 ) -> dict[Side, SideRecords]:
     """Each side's records over every counted set of the exercise but ``exclude_set_id``,
-    in one aggregate: the heaviest weight for at least 1, 3, 5, ... reps and the best e1RM.
+    from one aggregate (the most reps done at each weight, and the best e1RM): the heaviest
+    weight for at least 1, 3, 5, ... reps, the set holding it, and the best e1RM.
     Imported sets whose sides were not recorded separately make no record."""
     weight = SetRow.weight_kg
-    columns = [func.max(case((SetRow.reps >= count, weight), else_=null())) for count in REP_COUNTS]
-    columns.append(func.max(strength_sql.e1rm(weight, SetRow.reps, formula)))
     rows = tx.execute(
-        select(SetRow.side, *columns)
+        select(
+            SetRow.side,
+            weight,
+            func.max(SetRow.reps),
+            func.max(strength_sql.e1rm(weight, SetRow.reps, formula)),
+        )
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(
@@ -76,15 +80,19 @@ def side_bests(
             SetRow.weight_kg > 0,
             SetRow.reps > 0,
         )
-        .group_by(SetRow.side)
+        .group_by(SetRow.side, weight)
     )
+    lifts: dict[Side, list[tuple[float, int]]] = {}
+    e1rms: dict[Side, float] = {}
+    for side_value, kg, reps, e1rm in rows:
+        side = Side(side_value)
+        if kg is None or reps is None:  # filtered out above: weighed, with reps
+            continue
+        lifts.setdefault(side, []).append((float(kg), int(reps)))
+        if e1rm is not None and float(e1rm) > e1rms.get(side, 0.0):
+            e1rms[side] = float(e1rm)
     bests: dict[Side, SideRecords] = {}
-    for side, *values in rows:
-        for_reps = {
-            count: float(value)
-            for count, value in zip(REP_COUNTS, values[:-1], strict=True)
-            if value is not None
-        }
-        e1rm = None if values[-1] is None else float(values[-1])
-        bests[Side(side)] = SideRecords(Side(side), for_reps, e1rm)
+    for side, mine in lifts.items():
+        for_reps, held = rep_bests(mine)
+        bests[side] = SideRecords(side, for_reps, e1rms.get(side), held)
     return bests

@@ -25,6 +25,16 @@ BAR_WIDTH = 2.6 * 86400
 BAR_OFFSETS = {Side.LEFT: -1.4 * 86400, Side.RIGHT: 1.4 * 86400, Side.BOTH: 0.0}
 
 
+def x_range(progress: ExerciseProgress) -> tuple[float, float]:
+    """Every session and every week's bars (a week's L and R side by side), with a bar's
+    width to spare at each end: one week of data still shows both its bars whole."""
+    days = [timestamp(p.day) for p in progress.points]
+    weeks = [timestamp(w.week) for w in progress.weekly]
+    first = min(days + [w + 3 * 86400 + BAR_OFFSETS[Side.LEFT] - BAR_WIDTH / 2 for w in weeks])
+    last = max(days + [w + 3 * 86400 + BAR_OFFSETS[Side.RIGHT] + BAR_WIDTH / 2 for w in weeks])
+    return first - BAR_WIDTH, last + BAR_WIDTH
+
+
 def _fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
@@ -158,7 +168,7 @@ class ExerciseCharts(QSplitter):
         right = [self._value(p.right) for p in progress.points]
         per_side = progress.exercise.laterality.per_side
         # Titles stay short: a plot is never narrower than its title.
-        self.strength_plot.setTitle("Per side, with each side's 5-session mean", size="10pt")
+        self.strength_plot.setTitle("Each side, with its 5-session mean", size="10pt")
         # The axis names the unit only: the header above says which formula.
         short = {"e1RM": f"e1RM ({self.unit.value})", "reps": "reps", "hold time": "s"}
         self.strength_plot.setLabel("left", short.get(progress.metric, self.measure()))
@@ -188,16 +198,14 @@ class ExerciseCharts(QSplitter):
         for note in self.empty_notes:
             note.hide()
         if days:
-            self.strength_plot.setXRange(
-                timestamp(days[0]) - 86400 * 3, timestamp(days[-1]) + 86400 * 3, padding=0
-            )
+            self.strength_plot.setXRange(*x_range(progress), padding=0)
         else:
             for note in self.empty_notes:
                 note.show(empty)
 
     def _draw_asymmetry(self, progress: ExerciseProgress) -> None:
         plot = self.asymmetry_plot
-        plot.setTitle("Gap between the sides, per session (%)", size="10pt")
+        plot.setTitle("Gap between the sides (%)", size="10pt")
         points = progress.asymmetry
         top = max([p.percent for p in points] + [progress.warning_percent + 5])
         notice, warning = progress.notice_percent, progress.warning_percent
@@ -239,7 +247,7 @@ class ExerciseCharts(QSplitter):
     def _draw_volume(self, progress: ExerciseProgress) -> None:
         unit = progress.volume_unit
         label = f"{self.unit.value} × reps" if unit == "kg" else unit
-        self.volume_plot.setTitle("Weekly volume, warm-ups excluded", size="10pt")
+        self.volume_plot.setTitle("Weekly volume, no warm-ups", size="10pt")
         self.volume_plot.setLabel("left", label)
         weeks = progress.weekly
 

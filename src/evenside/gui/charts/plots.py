@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
+from math import ceil
 
 import pyqtgraph as pg
 import shiboken6
+from pyqtgraph.graphicsItems.DateAxisItem import (  # type: ignore[import-untyped]
+    DAY_SPACING,
+    MONTH_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeSStepper,
+)
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QWidget
 
 from evenside.domain.sides import Side
@@ -114,8 +123,30 @@ class HoverLabel:
             self.show_at(point.x())
 
 
+# Days apart: each day's tick names its month too ("05 Oct"), not "05 06 07" with the month
+# shown only where one begins (a week of data in a 1-year range would never name it).
+_DAYS_WITH_MONTH = ZoomLevel(
+    [
+        TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
+        TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b", autoSkip=[1, 5]),
+    ],
+    "00 MMM",
+)
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Dates along the bottom, the month named on short ranges too."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom")
+        self.zoomLevels[5 * 86400] = _DAYS_WITH_MONTH
+
+
 def make_plot(title: str, y_label: str, parent: QWidget | None = None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent=parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+    plot = pg.PlotWidget(parent=parent, axisItems={"bottom": DateAxis()})
+    # A fixed room for the dates: left to itself the axis sizes to the labels it last drew,
+    # and a resized plot could cut them under the legend.
+    plot.getAxis("bottom").setHeight(ceil(QFontMetricsF(plot.font()).height()) + 8)
     plot.setTitle(title, size="10pt")
     plot.setLabel("left", y_label)
     plot.showGrid(x=True, y=True, alpha=0.2)
@@ -124,7 +155,7 @@ def make_plot(title: str, y_label: str, parent: QWidget | None = None) -> pg.Plo
     # One compact row below the plot: never over the data, never clipped by it.
     legend_below(plot)
     ThemeFollower(plot)
-    plot.setMinimumHeight(150)
+    plot.setMinimumHeight(170)  # the legend below keeps its row (the page scrolls)
     return plot
 
 

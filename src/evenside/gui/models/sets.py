@@ -1,7 +1,7 @@
 """The sets of the exercise being logged, editable in place (each edit goes through undo).
 On a studio server, sets kept in the outbox follow the stored ones, in the order they were
 logged, marked "waiting to send" in words (and read out so), and are not editable until
-the server has them."""
+the server has them. A set logged past the volume rule says "logged anyway" beside its time."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ UNRECORDED_TIP = (
     "Imported from a file that did not say which side: counts toward volume, never toward "
     "a side or the weak-side verdict."
 )
+ANYWAY = "logged anyway"
+ANYWAY_TIP = "Logged past the volume rule (Ctrl+Shift+Enter): this side went ahead of the other."
 WAITING = "waiting to send"
 WAITING_TIP = (
     "Saved on this laptop: the studio server could not be reached. It is sent, in order "
@@ -119,7 +121,10 @@ class SetTableModel(RowsModel[LoggedSet]):
         if logged.id == 0 and logged in self._rows[self._stored :]:
             return WAITING
         when = logged.record.logged_at
-        return "" if when is None else when.strftime("%H:%M:%S")
+        shown = "" if when is None else when.strftime("%H:%M:%S")
+        if logged.record.volume_override:  # past the volume rule: said in words
+            shown = f"{shown} · {ANYWAY}" if shown else ANYWAY
+        return shown
 
     def _number_of(self, logged: LoggedSet) -> str:
         """Set number per side (a left/right pair shares a number); warm-ups are "W"."""
@@ -141,6 +146,9 @@ class SetTableModel(RowsModel[LoggedSet]):
             return text.split(" ")[0] if index.column() in (WEIGHT, TIME) else text
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
             return UNRECORDED_TIP if logged.record.sides_unrecorded else None
+        anyway = logged.record.volume_override and index.column() == LOGGED
+        if role == Qt.ItemDataRole.ToolTipRole and anyway:
+            return ANYWAY_TIP
         if role == Qt.ItemDataRole.ToolTipRole and logged.record.notes:
             return logged.record.notes
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:

@@ -8,16 +8,19 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -116,7 +119,8 @@ class ProgressPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find an exercise")
         self.exercise_list = QListWidget()
-        self.exercise_list.setMaximumWidth(220)
+        self.exercise_list.setFixedWidth(220)  # widened to the longest name: _fit_list
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.exercise_list.setAccessibleName("Exercises with logged sets")
         self.chart_header = QLabel()
         self.chart_header.setTextFormat(Qt.TextFormat.RichText)
@@ -136,7 +140,13 @@ class ProgressPage(QWidget):
         right_box.addWidget(self.chart_header)
         self.verdict_note = VerdictNote()  # the plain sentence leads; the formula on demand
         right_box.addWidget(self.verdict_note)
-        right_box.addWidget(self.charts, 1)
+        # At 1024x600 the three charts keep their height and legends; the column scrolls.
+        scroll = QScrollArea()
+        scroll.setWidget(self.charts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_box.addWidget(scroll, 1)
         exercise_tab = QSplitter(Qt.Orientation.Horizontal)
         exercise_tab.addWidget(left)
         exercise_tab.addWidget(right)
@@ -199,14 +209,28 @@ class ProgressPage(QWidget):
         for exercise in library.search(self._with_data, query):
             item = QListWidgetItem(exercise.name)
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            item.setToolTip(exercise.name)  # whole, where a narrow list elides it
             self.exercise_list.addItem(item)
         self.exercise_list.blockSignals(False)
+        self._fit_list()
         if current is not None:
             self.select_exercise(current)
         if self.exercise_list.currentRow() < 0 and self.exercise_list.count():
             first = self._overview_rows[0].exercise.id if self._overview_rows else None
             if first is None or not self.select_exercise(first):
                 self.exercise_list.setCurrentRow(0)
+
+    def _fit_list(self) -> None:
+        """The exercise list as wide as its longest name on a wide window (a sixth of the
+        page at most), 220 px on a small one: the charts keep their room at 1024 px."""
+        metrics = self.exercise_list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(e.name) for e in self._with_data), default=0)
+        wanted = max(220, min(self.width() // 6, widest + 40))
+        self.exercise_list.setFixedWidth(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_list)  # after this resize, not inside it
 
     def selected_exercise_id(self) -> int | None:
         item = self.exercise_list.currentItem()

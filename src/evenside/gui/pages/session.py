@@ -33,7 +33,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.pages.session_start import StartPanel
 from evenside.gui.pages.session_summary import SummaryView
 from evenside.gui.session.coaching_panel import CoachingPanel
-from evenside.gui.session.column import ScrollColumn
+from evenside.gui.session.column import ScrollColumn, pinned_below
 from evenside.gui.session.entry import EntryPanel
 from evenside.gui.session.exercise_list import ExerciseList
 from evenside.gui.session.finish import FINISH, FINISH_PAST_STRETCH, last_exercise, stretch_due
@@ -139,12 +139,11 @@ class SessionPage(QWidget):
         right_box.addWidget(self.plan_panel)
         right_box.addWidget(self.sets, 1)
         right_box.addWidget(self.footer)
-        right_box.addWidget(self.rest_timer)
         right_box.addWidget(self.stretch_card)
         self.work_scroll = ScrollColumn(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.work_scroll)
+        splitter.addWidget(pinned_below(self.work_scroll, self.rest_timer))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
         self.work_panel = QWidget()
@@ -159,8 +158,11 @@ class SessionPage(QWidget):
         self.entry_panel.queued.connect(self.sets.show_waiting)
         self.entry_panel.queued.connect(self.list_panel.show_waiting)
         self.entry_panel.superset_next.connect(self.next_in_superset)
+        self.entry_panel.undone.connect(self._show_undone)
+        self.entry_panel.rest_stop.connect(self.rest_timer.stop)
         for superset_action in (self.list_panel.superset_action, self.list_panel.ungroup_action):
             self.addAction(superset_action)  # the keys work from anywhere on the page
+            superset_action.triggered.connect(self.entry_panel.focus_first_field)
         self.plan_panel.use_target.connect(self.entry_panel.fill_target)
         self.entry_panel.effort_hint.add_effort.connect(self.sets.edit_effort)
         self.stretch_card.recorded.connect(self.entry_panel.focus_first_field)
@@ -283,6 +285,9 @@ class SessionPage(QWidget):
         self.refresh()
         self.entry_panel.focus_first_field()
 
+    def _show_undone(self, session_exercise_id: int) -> None:
+        self.selected_id = session_exercise_id  # the refresh an undo or redo brings shows it
+
     def weak_order(self) -> list[Side]:
         return self.entry_panel.order
 
@@ -326,8 +331,7 @@ class SessionPage(QWidget):
             ),
             default=(None, session.exercises[0].id if session.exercises else None),
         )
-        # Reopen on the exercise last logged; a session with nothing logged yet (a routine
-        # day just started) opens on its first exercise.
+        # Reopen on the exercise last logged, else (a day just started) on the first one.
         self.selected_id = latest[1]
         self.pages.setCurrentWidget(self.work_panel)
         self.refresh()

@@ -102,7 +102,8 @@ class CompactPainter:
             for stretch in block.stretches
         )
         if stretches:  # one compact line; the ticks are under each week's boxes
-            lines.append((self.label_font, "Stretch: " + stretches))
+            said = "Stretch after the round: " if block.superset else "Stretch: "
+            lines.append((self.label_font, said + stretches))
         return lines
 
     def row_height(self, block: SheetExercise) -> float:

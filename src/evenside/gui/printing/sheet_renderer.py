@@ -221,8 +221,8 @@ class SheetPainter:
         )
         painter.drawText(QRectF(marker_width, y, self.width - marker_width, text_line), last)
         y += text_line
-        y = self._grid(painter, block, y)
-        y += 0.8 * self.mm
+        y = self._grid(painter, block, y) + 0.8 * self.mm
+        then = "After the round, stretch" if block.superset else "Then stretch"
         for stretch in block.stretches:
             painter.setFont(self.fonts.bold)
             hold = f"hold {stretch.hold_seconds} s" + (" per side" if stretch.one_sided else "")
@@ -232,7 +232,7 @@ class SheetPainter:
             )
             painter.drawText(
                 QRectF(0, y, self.width, self._line(self.fonts.bold)),
-                f"Then stretch: {stretch.name} ({hold})   {boxes}",
+                f"{then}: {stretch.name} ({hold})   {boxes}",
             )
             y += self._line(self.fonts.bold)
             painter.setFont(self.fonts.small)

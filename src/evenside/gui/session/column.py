@@ -5,7 +5,7 @@ instead of squashing the entry rows or the set table."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
 class ScrollColumn(QScrollArea):
@@ -36,3 +36,13 @@ class ScrollColumn(QScrollArea):
             self.ensureWidgetVisible(child, 0, 0)
 
         QTimer.singleShot(0, self, scroll)
+
+
+def pinned_below(column: ScrollColumn, footer: QWidget) -> QWidget:
+    """``column`` with ``footer`` under it, always on screen (the rest timer at 1024x600)."""
+    both = QWidget()
+    box = QVBoxLayout(both)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(column, 1)
+    box.addWidget(footer)
+    return both

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from evenside.domain.changes import Changes
 from evenside.domain.entry import parse_set
 from evenside.domain.errors import EvensideError, InvalidInput
 from evenside.domain.sides import Side
@@ -46,6 +47,8 @@ class EntryPanel(QWidget):
     rest_due = Signal(int, str)  # seconds, caption
     queued = Signal()  # a set went to the studio outbox (the server cannot be reached)
     superset_next = Signal(int)  # the session exercise to go to within a superset's round
+    undone = Signal(int)  # an undo or redo changed a set of this session exercise: show it
+    rest_stop = Signal()  # the set whose log started the running rest was undone
 
     def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class EntryPanel(QWidget):
         self.swapped = False
         self._shown_id: int | None = None
         self.refused: Side | None = None  # the side whose set the volume rule refused
+        self.rest_set_id: int | None = None  # the set whose log asked for the last rest
         self.entry.submitted.connect(self.log)
         self.entry.log_anyway_requested.connect(self.log_anyway)
         self.entry.swap_button.clicked.connect(self.swap_order)
@@ -209,17 +213,25 @@ class EntryPanel(QWidget):
             self._after_log(side, record)
             return
         stored = LoggedSet(logged.id, logged.logged.position, logged.logged.record)
-        scope.undo_stack.push(
-            ServiceCommand(
-                f"log {side.letter} set",
-                lambda: workout.restore_set(scope.store, exercise.id, stored),
-                lambda: workout.delete_set(scope.store, stored.id).changes,
-                scope.hub,
-            )
-        )
+
+        def relog() -> Changes:  # a redo brings the set back, and its record line with it
+            changes = workout.restore_set(scope.store, exercise.id, stored)
+            self.undone.emit(exercise.id)
+            self._announce_record(exercise, stored)
+            return changes
+
+        def unlog() -> Changes:  # shown where the set was; a rest it started stops
+            changes = workout.delete_set(scope.store, stored.id).changes
+            self.undone.emit(exercise.id)
+            if self.rest_set_id == stored.id:
+                self.rest_stop.emit()
+            return changes
+
+        scope.undo_stack.push(ServiceCommand(f"log {side.letter} set", relog, unlog, scope.hub))
         self._announce_record(exercise, stored)
         self.effort_hint.after_log(exercise.id, record, view.lib.laterality.per_side)
-        self._after_log(side, record)
+        if self._after_log(side, record):
+            self.rest_set_id = stored.id
         scope.hub.publish(logged, scope.handler)
 
     def _announce_record(self, exercise: SessionExercise, stored: LoggedSet) -> None:
@@ -236,7 +248,8 @@ class EntryPanel(QWidget):
         name = view.library[exercise.exercise_id].name
         self.record_note.announce(stored.id, beaten, scope.profile.unit, (exercise.id, name))
 
-    def _after_log(self, side: Side, record: SetRecord) -> None:
+    def _after_log(self, side: Side, record: SetRecord) -> bool:
+        """Focus where the next set goes; True when a rest was asked for."""
         view = self.view
         assert view is not None and view.lib is not None and view.exercise is not None
         settings, lib = view.settings, view.lib
@@ -249,7 +262,7 @@ class EntryPanel(QWidget):
             rest = settings.rest_between_sides_seconds
             caption = f"Rest, then {self.order[1].letter}"
             if following is not None:
-                return  # in a superset the timer runs after the round only
+                return False  # in a superset the timer runs after the round only
         else:
             if self.swapped:
                 self.swapped = False
@@ -265,9 +278,10 @@ class EntryPanel(QWidget):
             )
             caption = "Rest before the next set"
             if following is not None:
-                caption = "Rest: superset round done"
+                caption = "Round done: rest"
                 self.superset_next.emit(following.id)  # a set of each, in turn
             if not round_over:
-                return  # the rest comes after the round
+                return False  # the rest comes after the round
         if settings.rest_timer_enabled:
             self.rest_due.emit(rest, caption)
+        return settings.rest_timer_enabled

@@ -100,9 +100,12 @@ class ExerciseList(QWidget):
         self.session_notes.editingFinished.connect(self._save_notes)
 
     def _build_superset_actions(self) -> None:
-        """Ctrl+G supersets the exercise with the next one, Ctrl+Shift+G takes its superset
+        """Ctrl+G supersets the exercise with the next one (the last with the one before it),
+        Ctrl+Shift+G takes its superset
         apart: from the Superset menu button, the list's context menu or the keys."""
-        self.superset_action = QAction(f"Superset with the next exercise ({SUPERSET_KEY})", self)
+        self.superset_action = QAction(
+            f"Superset with the next exercise, or the previous one if last ({SUPERSET_KEY})", self
+        )
         self.superset_action.setShortcut(QKeySequence(SUPERSET_KEY))
         self.superset_action.triggered.connect(self.superset_with_next)
         self.ungroup_action = QAction(f"Take the superset apart ({UNGROUP_KEY})", self)

@@ -1,13 +1,15 @@
 """The line that says a set just logged beat its side's personal record ("New record: L
 22 kg x 8 (was 20 kg x 8)"). It stays while that set does: an undo of the set takes it
-away, and so does logging the next set. Shown under another exercise of the session (the
-next one of a superset), it names the exercise it belongs to."""
+away (a redo brings it back), and so does logging the next set. Under the next exercise of
+its superset's round it stays and names the exercise it belongs to; moving to an exercise
+outside the round takes it away."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from evenside.domain.records import NewRecord
+from evenside.domain.supersets import members
 from evenside.domain.units import Unit
 from evenside.gui.session.view import ExerciseView
 
@@ -38,13 +40,16 @@ class RecordNote(QLabel):
         self.setVisible(record is not None)
 
     def show_view(self, view: ExerciseView) -> None:
-        """Gone once its set is (an undo); names its exercise under another one."""
-        sets = (s.id for e in view.session.exercises for s in e.sets)
-        if self.set_id is None or self.set_id not in sets:
-            self.announce(0, None, Unit.KG)
-            return
+        """Gone once its set is (an undo) or once the page leaves its superset's round; names
+        its exercise under the next one of the round."""
+        exercises = view.session.exercises
+        sets = (s.id for e in exercises for s in e.sets)
         shown = view.exercise.id if view.exercise is not None else None
         own_id, name = self.of
+        round_ids = {e.id for e in members(exercises, own_id)} | {own_id}
+        if self.set_id is None or self.set_id not in sets or shown not in round_ids:
+            self.announce(0, None, Unit.KG)
+            return
         if shown == own_id:
             self.setText(self.words)
         else:  # "New record on One-arm dumbbell row: R 34 kg x 10 (was ...)"

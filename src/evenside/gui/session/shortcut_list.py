@@ -17,7 +17,7 @@ SHORTCUTS = (
     ("Ctrl+T", "Fill the weak side with today's target from its plan"),
     ("Ctrl+D", "Done with this exercise: show its stretch"),
     ("Alt+Up / Alt+Down", "Move the exercise up or down"),
-    ("Ctrl+G", "Superset the exercise with the next one"),
+    ("Ctrl+G", "Superset the exercise with the next one (the last: the one before)"),
     ("Ctrl+Shift+G", "Take the exercise's superset apart"),
     ("Ctrl+N", "Start a session"),
     ("Ctrl+Return", "Finish the session: the last stretch, then the summary"),

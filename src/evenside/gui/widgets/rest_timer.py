@@ -3,6 +3,8 @@ system notification where the desktop offers one, and a visual cue."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +22,29 @@ STEP_SECONDS = 15
 TICK_MS = 200
 
 
+@dataclass(frozen=True)
+class RestState:
+    """A running rest, to carry to the Session page rebuilt after a Settings save."""
+
+    deadline: float  # on the timer's clock
+    paused_remaining: float | None
+    caption: str
+
+
+def running_rest(page: object, profile_id: int) -> RestState | None:
+    """The rest running on ``page`` (a Session page, or None) of ``profile_id``, if any."""
+    timer = getattr(page, "rest_timer", None)
+    mine = getattr(getattr(page, "profile", None), "id", None) == profile_id
+    return timer.state() if mine and isinstance(timer, RestTimer) else None
+
+
+def carry_on_rest(page: object, state: RestState | None) -> None:
+    """Go on with ``state`` on ``page``'s rest timer (a Session page just built)."""
+    timer = getattr(page, "rest_timer", None)
+    if state is not None and isinstance(timer, RestTimer):
+        timer.resume(state)
+
+
 class RestTimer(QFrame):
     finished = Signal()
 
@@ -35,7 +60,7 @@ class RestTimer(QFrame):
         # instead of running into the time beside it.
         self.caption.setWordWrap(True)
         self.caption.setMinimumWidth(
-            self.caption.fontMetrics().horizontalAdvance("Rest, then R") + 8
+            self.caption.fontMetrics().horizontalAdvance("No rest running") + 8
         )
         self.display = QLabel("0:00")
         font = self.display.font()
@@ -96,6 +121,20 @@ class RestTimer(QFrame):
         self.tick()
         self.ticker.start()
 
+    def state(self) -> RestState | None:
+        if self._deadline is None:
+            return None
+        return RestState(self._deadline, self._paused_remaining, self.caption.text())
+
+    def resume(self, state: RestState) -> None:
+        """Carry on a rest from another timer on the same clock, paused or not."""
+        self.start(1, state.caption)
+        self._deadline = state.deadline
+        if state.paused_remaining is not None:
+            self._paused_remaining = state.paused_remaining
+            self.pause_button.setText("Resume")
+        self.tick()
+
     def toggle_pause(self) -> None:
         if self._deadline is None:
             return
@@ -118,10 +157,13 @@ class RestTimer(QFrame):
         self.tick()
 
     def skip(self) -> None:
+        self.stop("Rest skipped")
+
+    def stop(self, caption: str = "No rest running") -> None:
         self._deadline = None
         self._paused_remaining = None
         self.ticker.stop()
-        self._set_idle("Rest skipped")
+        self._set_idle(caption)
 
     def tick(self) -> None:
         left = self.remaining()

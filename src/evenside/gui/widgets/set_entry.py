@@ -140,7 +140,8 @@ class SideRow(QFrame):
         """Show the fields the exercise takes; ``reps_or_time``: reps, or a time instead."""
         name = self.side.label if self.side is not Side.BOTH else "Set"
         self.badge.setText(
-            f"{side_badge_html(self.side)} {name}" + (f" <b>({marker})</b>" if marker else "")
+            # The marker on a line of its own: whole at 1024 px, not cut to "(weaker, firs".
+            f"{side_badge_html(self.side)} {name}" + (f"<br><b>({marker})</b>" if marker else "")
             if self.side is not Side.BOTH
             else "<b>Set</b>"
         )
