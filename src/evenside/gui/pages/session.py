@@ -9,10 +9,10 @@ the same ``ExerciseView``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -27,7 +27,6 @@ from evenside.domain.changes import Changes
 from evenside.domain.errors import EvensideError
 from evenside.domain.profile import Profile
 from evenside.domain.routines import RoutineItem
-from evenside.domain.sides import Side
 from evenside.domain.training import SessionExercise, WorkoutSession
 from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.pages.session_start import StartPanel
@@ -43,7 +42,7 @@ from evenside.gui.session.set_table import SetTable
 from evenside.gui.session.shortcut_list import shortcut_list
 from evenside.gui.session.stretch_offer import StretchOffer
 from evenside.gui.session.view import ExerciseView, Scope
-from evenside.gui.shortcuts import Keys, add_shortcut
+from evenside.gui.shortcuts import add_shortcut
 from evenside.gui.undo import step
 from evenside.gui.widgets.clock import Clock, monotonic
 from evenside.gui.widgets.rest_timer import RestTimer
@@ -188,9 +187,7 @@ class SessionPage(QWidget):
         self.done_button = self.footer.done_button
 
     def _build_actions(self) -> None:
-        def action(keys: Keys, slot: Callable[[], object]) -> QAction:
-            return add_shortcut(self, keys, slot)
-
+        action = partial(add_shortcut, self)
         stack = self.undo_stack  # a failed Ctrl+Z leaves it where it was, and says why
         self.undo_action = action(
             QKeySequence.StandardKey.Undo, lambda: step(stack, False, self.sets.say)
@@ -287,9 +284,6 @@ class SessionPage(QWidget):
 
     def _show_undone(self, session_exercise_id: int) -> None:
         self.selected_id = session_exercise_id  # the refresh an undo or redo brings shows it
-
-    def weak_order(self) -> list[Side]:
-        return self.entry_panel.order
 
     # -- sessions -------------------------------------------------------------------------
 
