@@ -81,3 +81,25 @@ def test_demo_db_writes_a_database(tmp_path: Path) -> None:
     assert "sessions" in result.stdout and target.exists()
     again = evenside("demo-db", str(target))
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_output_read_by_a_reader_that_left_is_no_traceback(tmp_path: Path) -> None:
+    """`evenside ... | head -1`: the reader closes the pipe before the command prints."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "evenside", "init", "--db", str(tmp_path / "a.sqlite3")],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""  # no traceback, no "Exception ignored" at exit
+    assert result.returncode == 141  # as a shell shows a command stopped by SIGPIPE: 128 + 13
+    assert (tmp_path / "a.sqlite3").is_file()  # the work was done all the same

@@ -220,6 +220,9 @@ def test_a_trainer_without_the_right_password_is_refused_in_one_line(
     # The server answered: a refused password, not an unreachable server.
     assert err.startswith("evenside: The server refused the password for ben (postgresql+")
     assert "Cannot reach" not in err and err.count("\n") == 1
+    # Then where the command line reads it from, after one full stop.
+    assert "). The command line reads the password from PGPASSFILE" in err
+    assert ".." not in err
 
 
 def test_a_trainer_name_that_is_not_a_plain_role_name_is_one_line(

@@ -183,3 +183,18 @@ def test_another_kind_of_address_is_one_line_not_a_file(
             f"{scheme}:// is not supported.\n"
         )
     assert list(work.iterdir()) == []  # no file named after the address
+
+
+def test_a_merge_names_the_server_as_typed(
+    studio: Studio,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    anna = studio.url_for("anna")  # its socket folder in host=/tmp/...
+    out = tmp_path / "out.sqlite3"
+    assert main(["copy", anna, str(out)]) == 0
+    capsys.readouterr()
+    assert main(["copy", str(out), anna, "--merge"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    # Everything came from there: nothing to add, the address as typed, not host=%2Ftmp%2F...
+    assert first.startswith(f"merged {out} into {anna}: 0 rows copied, ")

@@ -211,7 +211,8 @@ def password_hint(exc: Exception) -> str:
         if keyring_available()
         else " (pip install 'evenside[studio]' lets it keep the password in the system keyring)"
     )
+    stop = " " if str(exc).rstrip().endswith(".") else ". "  # one full stop, never two
     return (
-        ". The command line reads the password from PGPASSFILE (default ~/.pgpass, a line "
-        f"HOST:PORT:DATABASE:TRAINER:PASSWORD, chmod 600); {window}."
+        f"{stop}The command line reads the password from PGPASSFILE (default ~/.pgpass, a "
+        f"line HOST:PORT:DATABASE:TRAINER:PASSWORD, chmod 600); {window}."
     )

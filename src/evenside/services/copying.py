@@ -4,6 +4,7 @@ file, a studio's PostgreSQL server), checked table by table afterwards."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 from evenside.services.store import open_store
 from evenside.storage.copy_rows import CopyCount, copy_all
@@ -21,7 +22,7 @@ def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
     try:
         writing = open_store(target)
         try:
-            shown = writing.server or str(target)
+            shown = _shown(writing.server, target)
             return copy_all(reading.database, writing.database, shown)
         finally:
             writing.close()
@@ -31,6 +32,12 @@ def copy_history(source: Path | str, target: Path | str) -> list[CopyCount]:
         raise
     finally:
         reading.close()
+
+
+def _shown(server: str | None, location: Path | str) -> str:
+    """A server's address as typed (host=/run/postgresql, not host=%2Frun%2F...), without
+    its password; a file's path."""
+    return unquote(server) if server else str(location)
 
 
 def _remove_file(path: Path) -> None:
@@ -51,7 +58,7 @@ def merge_history(source: Path | str, target: Path | str) -> MergeReport:
     try:
         writing = open_store(target)
         try:
-            shown = (reading.server or str(source), writing.server or str(target))
+            shown = (_shown(reading.server, source), _shown(writing.server, target))
             return merge_all(reading.database, writing.database, shown)
         finally:
             writing.close()
