@@ -158,7 +158,7 @@ class HistoryPage(QWidget):
         find.setBuddy(self.search)
         filters.addWidget(find)
         filters.addWidget(self.search, 1)
-        for text, field in (("&From", self.from_day), ("&To", self.to_day)):
+        for text, field in (("F&rom", self.from_day), ("&To", self.to_day)):
             label = QLabel(text)
             label.setBuddy(field)
             filters.addWidget(label)
