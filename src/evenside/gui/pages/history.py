@@ -42,7 +42,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.pages.session_editor import SessionEditor
-from evenside.gui.shortcuts import add_shortcut
+from evenside.gui.shortcuts import add_shortcut, alt_keys_are_not_text
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.services import history, profiles, records, workout
@@ -127,6 +127,7 @@ class HistoryPage(QWidget):
         self.search.setPlaceholderText("Find sessions with an exercise (e.g. row)")
         self.search.setAccessibleName("Find sessions with an exercise")
         self.search.setClearButtonEnabled(True)
+        alt_keys_are_not_text(self.search)  # Alt+L on the last page must not type "l"
         self.from_day = _date_field("From day")
         self.to_day = _date_field("To day")
         self.all_days = QPushButton("All d&ays")
