@@ -100,3 +100,37 @@ def test_alt_l_on_the_last_page_stays_on_the_last_page(
         assert page.status.text() == "Sessions 101–105 of 105"
     qtbot.keyClick(_focus(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.status.text() == "Sessions 1–100 of 105")
+
+
+def test_ctrl_f_reads_gym_shorthand(
+    qtbot: QtBot,
+    store: Store,
+    clock: FakeClock,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+) -> None:
+    # Days back 1..8: row on 1, 5; overhead press on 2, 6; SL RDL on 3, 7; back squat 4, 8.
+    names = ["One-arm dumbbell row", "Overhead press", "Single-leg Romanian deadlift"]
+    for days in range(1, 9):
+        name = (names + ["Back squat"])[(days - 1) % 4]
+        side = Side.BOTH if name in ("Overhead press", "Back squat") else Side.LEFT
+        seed_past_session(store, clock, profile, name, [(side, 20, 8)], days)
+    page = _history(make_window(store))
+    page.table.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+
+    def listed(text: str) -> set[str]:
+        page.search.selectAll()
+        qtbot.keyClicks(page.search, text)
+        return {str(page.model.data(page.model.index(r, 3))) for r in range(page.model.rowCount())}
+
+    assert listed("db row") == {"One-arm dumbbell row"}
+    assert page.status.text() == "2 sessions"
+    assert listed("ohp") == {"Overhead press"}
+    assert listed("sl rdl") == {"Single-leg Romanian deadlift"}
+    assert listed("bb squat") == {"Back squat"}
+    assert listed("military press") == {"Overhead press"}
+    assert listed("quat") == {"Back squat"}  # a part of a word still finds it
+    assert listed("nordic") == set()
+    assert page.status.text() == "No session matches: change the exercise or the days."
