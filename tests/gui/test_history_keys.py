@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from session_helpers import seed_past_session
 
@@ -134,3 +134,23 @@ def test_ctrl_f_reads_gym_shorthand(
     assert listed("quat") == {"Back squat"}  # a part of a word still finds it
     assert listed("nordic") == set()
     assert page.status.text() == "No session matches: change the exercise or the days."
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
+def test_the_day_labels_have_room_for_every_letter(
+    store: Store,
+    profile: Profile,
+    make_window: Callable[[Store], MainWindow],
+    size: tuple[int, int],
+) -> None:
+    """ "To" was drawn as "Tc": measured as a kerned pair, its "o" ran under the field."""
+    window = make_window(store)
+    window.resize(*size)
+    page = _history(window)
+    labels = {label.text(): label for label in page.findChildren(QLabel) if label.buddy()}
+    for text, field in (("F&rom", page.from_day), ("&To", page.to_day)):
+        label = labels[text]
+        metrics = label.fontMetrics()
+        letters = sum(metrics.horizontalAdvance(c) for c in text.replace("&", ""))
+        assert label.width() >= letters
+        assert label.geometry().right() < field.geometry().left()

@@ -83,6 +83,16 @@ def records_html(name: str, found: dict[Side, SideRecords], unit: Unit, formula:
     )
 
 
+def keep_whole(label: QLabel) -> None:
+    """Room for the label's letters side by side: a kerned pair ("To") is measured tighter
+    than some fonts draw it, and the field beside it covered the "o" ("Tc")."""
+    metrics = label.fontMetrics()
+    letters = label.text().replace("&", "")
+    label.setMinimumWidth(
+        sum(metrics.horizontalAdvance(c) for c in letters) + metrics.averageCharWidth()
+    )
+
+
 def _date_field(label: str) -> QDateEdit:
     field = QDateEdit()
     field.setCalendarPopup(True)
@@ -157,11 +167,13 @@ class HistoryPage(QWidget):
         filters = QHBoxLayout()
         find = QLabel("&Exercise:")
         find.setBuddy(self.search)
+        keep_whole(find)
         filters.addWidget(find)
         filters.addWidget(self.search, 1)
         for text, field in (("F&rom", self.from_day), ("&To", self.to_day)):
             label = QLabel(text)
             label.setBuddy(field)
+            keep_whole(label)
             filters.addWidget(label)
             filters.addWidget(field)
         filters.addWidget(self.all_days)
