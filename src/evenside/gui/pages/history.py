@@ -134,7 +134,7 @@ class HistoryPage(QWidget):
 
     def _build_controls(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find sessions with an exercise (e.g. row, db row, ohp)")
+        self.search.setPlaceholderText("e.g. row, db row, ohp, sl rdl")
         self.search.setAccessibleName("Find sessions with an exercise")
         self.search.setClearButtonEnabled(True)
         alt_keys_are_not_text(self.search)  # Alt+L on the last page must not type "l"
