@@ -3,6 +3,8 @@ once the profile is made the keys work at once (Ctrl+N starts a session)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -47,3 +49,37 @@ def test_first_start_types_into_the_name_field_then_ctrl_n_starts_a_session(
     assert workout.active_session(store, created.id) is not None
     assert QApplication.focusWidget() is page.add_box  # type the first exercise next
     window.close()
+
+
+def test_readme_step_one_name_alt_l_alt_b_enter_creates_the_profile(
+    qtbot: QtBot, store: Store, make_window: Callable[[Store], MainWindow]
+) -> None:
+    """README step 1 word for word: type the name, Alt+L, Alt+B, then Enter. After Alt+B
+    the focus is on the "lb" radio button; Enter there still creates the profile."""
+    window = make_window(store)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.welcome.name)
+    qtbot.keyClicks(_focus(), "Ana")
+    welcome = window.welcome
+    qtbot.keyClick(_focus(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(welcome.dominant_left.isChecked)  # a mnemonic clicks after a short flash
+    qtbot.keyClick(_focus(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(welcome.lb.isChecked)
+    assert _focus() is welcome.lb
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    [created] = profiles.list_profiles(store)
+    assert (created.name, created.dominant, created.unit) == ("Ana", Side.LEFT, Unit.LB)
+    assert isinstance(window.stack.currentWidget(), SessionPage)
+
+
+def test_enter_on_the_side_radio_button_creates_the_profile(
+    qtbot: QtBot, store: Store, make_window: Callable[[Store], MainWindow]
+) -> None:
+    window = make_window(store)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.welcome.name)
+    qtbot.keyClicks(_focus(), "Bo")
+    qtbot.keyClick(_focus(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert _focus() is window.welcome.dominant_left
+    qtbot.waitUntil(window.welcome.dominant_left.isChecked)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Enter)  # the keypad's Enter
+    [created] = profiles.list_profiles(store)
+    assert (created.name, created.dominant, created.unit) == ("Bo", Side.LEFT, Unit.KG)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from palettes import app_palette, dark_palette, high_contrast_palette
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from session_helpers import type_into
 from test_screenshots import save_shot
@@ -23,6 +23,7 @@ from evenside.gui.pages.history import HistoryPage
 from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
+from evenside.gui.pages.settings import SettingsPage
 from evenside.services import routines
 from evenside.services.demo import fill_demo
 from evenside.services.store import Store
@@ -61,6 +62,12 @@ def routines_profile(store: Store) -> int:
     current = profiles.current_profile(store)
     assert current is not None
     return current.id
+
+
+def _in_view(widget: QWidget, scroll: QScrollArea) -> bool:
+    viewport = scroll.viewport()
+    corner = widget.mapTo(viewport, QPoint(widget.width(), widget.height()))
+    return viewport.rect().contains(corner)
 
 
 def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> None:
@@ -105,7 +112,11 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         history = window.go_to("History")
         assert isinstance(history, HistoryPage)
         save_shot(window, folder, f"history-{size}-{tag}.png")
-        window.go_to("Settings")  # one column below 1280 px: no sideways scrolling
+        settings = window.go_to("Settings")  # one column below 1280 px: no sideways scrolling
+        assert isinstance(settings, SettingsPage)
+        if height >= 1080:  # two columns: the whole page fits, Save included, once laid out
+            save, scroll = settings.save_button, settings.page_scroll
+            qtbot.waitUntil(lambda: _in_view(save, scroll))  # noqa: B023 (used at once)
         save_shot(window, folder, f"settings-{size}-{tag}.png")
         window.go_to("Session")
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from session_helpers import focused, seed_past_session, start_and_add, type_into
 
@@ -19,6 +20,12 @@ from evenside.gui.widgets.rest_timer import RestTimer
 from evenside.services import profiles, workout
 from evenside.services.store import Store
 from fakes import FakeClock, FakeMonotonic
+
+
+def _focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
 
 
 def _page(window: MainWindow) -> SessionPage:
@@ -273,3 +280,36 @@ def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_st
     assert "Left unstretched" not in text
     assert "1 set per side" in text
     assert page.finish_button.text() == "&Finish session"
+
+
+def test_readme_step_six_first_ctrl_return_shows_the_stretch_a_second_the_summary(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    """README step 6 as written: the first Ctrl+Return shows the last exercise's stretch
+    card (its stretch was neither done nor skipped), the second shows the summary."""
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "20", "10")
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.pages.currentWidget() is page.work_panel
+    assert page.stretch_card.isVisible()
+    assert "One-arm dumbbell row" in page.stretch_card.title.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.pages.currentWidget() is page.summary_view
+
+
+def test_after_ctrl_d_the_first_ctrl_return_still_shows_the_card_first(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    """README step 5 then 6: Ctrl+D shows the stretch; it still takes two Ctrl+Return."""
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm dumbbell row")
+    _log_pair(qtbot, page, "20", "10")
+    qtbot.keyClick(_focus(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert page.stretch_card.isVisible()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The first press keeps the card up and offers to finish past it; the second finishes.
+    assert page.pages.currentWidget() is page.work_panel and page.stretch_card.isVisible()
+    assert page.finish_button.text() == "&Finish, no stretch (Ctrl+Return)"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.pages.currentWidget() is page.summary_view

@@ -14,6 +14,9 @@ class HistoryQuery:
     """Sessions to list. Empty fields do not filter."""
 
     exercise_text: str = ""  # part of an exercise's name, any case ("row", "split squat")
+    # The exercises the library search finds for ``exercise_text`` ("db row", "ohp"): a
+    # session with any of them matches, as does one with a name containing the text.
+    text_exercise_ids: tuple[int, ...] = ()
     exercise_id: int | None = None  # one exercise exactly ("History of this exercise")
     first_day: date | None = None
     last_day: date | None = None

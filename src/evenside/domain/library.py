@@ -70,6 +70,8 @@ class Exercise:
     opposite_side: tuple[MuscleGroup, ...] = ()
     kind: str = "strength"  # or "cardio": history only, never strength statistics
     import_source: str | None = None  # the app whose import created this custom exercise
+    # Other names gyms use ("military press", "sldl"); the search reads them as the name.
+    aliases: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def muscles(self) -> tuple[MuscleGroup, ...]:
@@ -100,6 +102,7 @@ class ExerciseSpec:
     # Stretches (by key) to link first, before those chosen for the muscles.
     stretch_keys: tuple[str, ...] = ()
     opposite_side: tuple[MuscleGroup, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -43,6 +44,7 @@ ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("1", "arm"): ("one", "arm"),
     ("1", "leg"): ("single", "leg"),
     ("one", "leg"): ("single", "leg"),
+    ("unilateral",): ("one", "arm"),
     ("ext",): ("extension",),
     ("pullup",): ("pull", "up"),
     ("pushup",): ("push", "up"),
@@ -93,6 +95,59 @@ def _score(typed: list[str], name_words: list[str]) -> float:
         total += score
     # Prefer names that are mostly made of what was typed (shorter, closer names first).
     coverage = len(typed) / max(len(name_words), len(typed))
+    return total / len(typed) * 0.9 + coverage * 0.1
+
+
+# A typed word found only in the equipment or laterality ("bb" bench: Bench press is a
+# barbell lift) counts, a little less than one found in the name.
+ATTRIBUTE_WEIGHT = 0.8
+
+
+def exercise_score(
+    query: str, name: str, aliases: Iterable[str] = (), attributes: Iterable[str] = ()
+) -> float:
+    """``match_score`` over the name and its other names (aliases), where a typed word may
+    also be found in ``attributes`` (the equipment, the laterality) as long as at least one
+    word is found in the name: "bb bench" finds Bench press (barbell, bench), "bench" alone
+    does not find every lift done on a bench."""
+    typed = words(query)
+    if not typed:
+        return 1.0
+    expanded = expand_aliases(typed)
+    tries = [typed] if expanded == typed else [typed, expanded]
+    attribute_words = words(" ".join(attributes))
+    return max(
+        _score_with_attributes(tried, words(each), attribute_words, strict=each is not name)
+        for tried in tries
+        for each in (name, *aliases)
+    )
+
+
+def _strict_word_score(typed: str, candidates: list[str]) -> float:
+    """Other names and the equipment are read as written (a whole word, or the start of one
+    from 3 letters): a typo of "press" is not "RFESS", "sl" is not "SLDL", "cable" is not
+    "table"."""
+    if any(typed == word or (len(typed) >= 3 and word.startswith(typed)) for word in candidates):
+        return 1.0
+    return 0.0
+
+
+def _score_with_attributes(
+    typed: list[str], name_words: list[str], attribute_words: list[str], *, strict: bool
+) -> float:
+    total, named = 0.0, 0
+    for word in typed:
+        in_name = (_strict_word_score if strict else _word_score)(word, name_words)
+        in_attributes = _strict_word_score(word, attribute_words)
+        if in_name >= MIN_WORD_SCORE and in_name >= in_attributes * ATTRIBUTE_WEIGHT:
+            total, named = total + in_name, named + 1
+        elif in_attributes >= MIN_WORD_SCORE:
+            total += in_attributes * ATTRIBUTE_WEIGHT
+        else:
+            return 0.0
+    if named == 0:
+        return 0.0
+    coverage = named / max(len(name_words), named)
     return total / len(typed) * 0.9 + coverage * 0.1
 
 

@@ -34,6 +34,7 @@ def read_library(folder: Path) -> LibraryData:
             key=e["key"],
             stretch_keys=tuple(e.get("stretches", [])),
             opposite_side=_muscles(e.get("opposite_side", [])),
+            aliases=tuple(e.get("aliases", [])),
         )
         for e in exercises_doc["exercises"]
     )

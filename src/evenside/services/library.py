@@ -14,7 +14,7 @@ from evenside.domain.library import (
     validate_exercise_spec,
 )
 from evenside.domain.muscles import MuscleGroup
-from evenside.domain.search import match_score
+from evenside.domain.search import exercise_score
 from evenside.services.store import Store
 from evenside.storage import library_repo
 
@@ -38,7 +38,12 @@ def search(
             continue
         if laterality is not None and exercise.laterality is not laterality:
             continue
-        score = match_score(query, exercise.name)
+        score = exercise_score(
+            query,
+            exercise.name,
+            exercise.aliases,
+            (exercise.equipment, exercise.laterality.value),
+        )
         if score > 0:
             scored.append((-score, index, exercise))
     if query.strip():

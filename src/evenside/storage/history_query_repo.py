@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from evenside.domain.history import HistoryQuery
@@ -35,11 +35,10 @@ def _matching(profile_id: int, query: HistoryQuery) -> Select[SessionRow]:
     text = query.exercise_text.strip().lower()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        statement = statement.where(
-            SessionRow.id.in_(
-                with_exercise.where(func.lower(ExerciseRow.name).like(pattern, escape="\\"))
-            )
-        )
+        named: ColumnElement[bool] = func.lower(ExerciseRow.name).like(pattern, escape="\\")
+        if query.text_exercise_ids:
+            named = or_(named, ExerciseRow.id.in_(query.text_exercise_ids))
+        statement = statement.where(SessionRow.id.in_(with_exercise.where(named)))
     return statement
 
 

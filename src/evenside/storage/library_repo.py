@@ -26,6 +26,8 @@ LIBRARY_VERSION_KEY = "library_version"
 # Library exercises whose named groups work hardest on the side opposite the loaded one,
 # as JSON {library key: [group, ...]} (kept with the library version, refreshed with it).
 OPPOSITE_SIDE_KEY = "library_opposite_side"
+# Other names of library exercises, as JSON {library key: [name, ...]} (refreshed likewise).
+ALIASES_KEY = "library_aliases"
 
 
 def _split(text: str) -> tuple[MuscleGroup, ...]:
@@ -46,10 +48,17 @@ def _opposite_side(tx: Session) -> dict[str, tuple[MuscleGroup, ...]]:
     return {key: tuple(MuscleGroup(m) for m in groups) for key, groups in raw.items()}
 
 
+def _aliases(tx: Session) -> dict[str, tuple[str, ...]]:
+    text = meta_repo.get(tx, ALIASES_KEY)
+    raw: dict[str, list[str]] = json.loads(text) if text else {}
+    return {key: tuple(names) for key, names in raw.items()}
+
+
 def _exercise(
     row: ExerciseRow,
     stretches: tuple[Stretch, ...] = (),
     opposite: dict[str, tuple[MuscleGroup, ...]] | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> Exercise:
     return Exercise(
         id=row.id,
@@ -66,6 +75,7 @@ def _exercise(
         opposite_side=(opposite or {}).get(row.library_key or "", ()),
         kind=row.kind or "strength",
         import_source=row.import_source,
+        aliases=(aliases or {}).get(row.library_key or "", ()),
     )
 
 
@@ -113,6 +123,8 @@ def sync_library(tx: Session, library: LibraryData) -> None:
             _link_stretches(tx, row.id, spec, library.stretches, stretch_rows)
     opposite = {ex.key: [m.value for m in ex.opposite_side] for ex in library.exercises}
     meta_repo.put(tx, OPPOSITE_SIDE_KEY, json.dumps({k: v for k, v in opposite.items() if v and k}))
+    aliases = {ex.key: list(ex.aliases) for ex in library.exercises if ex.key and ex.aliases}
+    meta_repo.put(tx, ALIASES_KEY, json.dumps(aliases))
     meta_repo.put(tx, LIBRARY_VERSION_KEY, str(library.version))
 
 
@@ -207,8 +219,8 @@ def list_exercises(tx: Session, *, include_archived: bool = False) -> list[Exerc
         query = query.where(ExerciseRow.archived.is_(False))
     rows = list(tx.scalars(query))
     stretches = _stretches_by_exercise(tx, None)
-    opposite = _opposite_side(tx)
-    return [_exercise(r, tuple(stretches.get(r.id, ())), opposite) for r in rows]
+    opposite, aliases = _opposite_side(tx), _aliases(tx)
+    return [_exercise(r, tuple(stretches.get(r.id, ())), opposite, aliases) for r in rows]
 
 
 def get_exercise(tx: Session, exercise_id: int) -> Exercise:
@@ -216,7 +228,7 @@ def get_exercise(tx: Session, exercise_id: int) -> Exercise:
     if row is None:
         raise LookupError(f"no exercise {exercise_id}")
     stretches = _stretches_by_exercise(tx, [exercise_id])
-    return _exercise(row, tuple(stretches.get(row.id, ())), _opposite_side(tx))
+    return _exercise(row, tuple(stretches.get(row.id, ())), _opposite_side(tx), _aliases(tx))
 
 
 def exercise_ids_by_name(tx: Session) -> dict[str, int]:

@@ -42,7 +42,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.history import SessionListModel
 from evenside.gui.pages.session_editor import SessionEditor
-from evenside.gui.shortcuts import add_shortcut
+from evenside.gui.shortcuts import add_shortcut, alt_keys_are_not_text
 from evenside.gui.style import side_badge_html
 from evenside.gui.undo import ServiceCommand
 from evenside.services import history, profiles, records, workout
@@ -80,6 +80,16 @@ def records_html(name: str, found: dict[Side, SideRecords], unit: Unit, formula:
         f"<b>Records of {escape(name)}</b> (heaviest weight for that many reps or more; "
         f"best e1RM by {escape(formula.label)})<table cellspacing=0 cellpadding=2>"
         f"<tr><th></th>{head}<th>&nbsp;best e1RM&nbsp;</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def keep_whole(label: QLabel) -> None:
+    """Room for the label's letters side by side: a kerned pair ("To") is measured tighter
+    than some fonts draw it, and the field beside it covered the "o" ("Tc")."""
+    metrics = label.fontMetrics()
+    letters = label.text().replace("&", "")
+    label.setMinimumWidth(
+        sum(metrics.horizontalAdvance(c) for c in letters) + metrics.averageCharWidth()
     )
 
 
@@ -124,9 +134,10 @@ class HistoryPage(QWidget):
 
     def _build_controls(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find sessions with an exercise (e.g. row)")
+        self.search.setPlaceholderText("e.g. row, db row, ohp, sl rdl")
         self.search.setAccessibleName("Find sessions with an exercise")
         self.search.setClearButtonEnabled(True)
+        alt_keys_are_not_text(self.search)  # Alt+L on the last page must not type "l"
         self.from_day = _date_field("From day")
         self.to_day = _date_field("To day")
         self.all_days = QPushButton("All d&ays")
@@ -156,11 +167,13 @@ class HistoryPage(QWidget):
         filters = QHBoxLayout()
         find = QLabel("&Exercise:")
         find.setBuddy(self.search)
+        keep_whole(find)
         filters.addWidget(find)
         filters.addWidget(self.search, 1)
-        for text, field in (("&From", self.from_day), ("&To", self.to_day)):
+        for text, field in (("F&rom", self.from_day), ("&To", self.to_day)):
             label = QLabel(text)
             label.setBuddy(field)
+            keep_whole(label)
             filters.addWidget(label)
             filters.addWidget(field)
         filters.addWidget(self.all_days)

@@ -92,6 +92,8 @@ class SessionEditor(QDialog):
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.resize(900, 520)
         self.session: WorkoutSession = workout.get_session(store, session_id)
+        # Undo-stack index after undoing a deletion -> (exercise row, set row) it restores.
+        self._restores: dict[int, tuple[int, int]] = {}
         self._fill()
 
     def _fill(self, row: int = 0) -> None:
@@ -120,9 +122,20 @@ class SessionEditor(QDialog):
                 list(exercise.sets), self.profile.unit, lib.load_basis, lib.reps_or_time
             )
 
-    def _undone_or_redone(self) -> None:
-        if self.isVisible():
+    def _undone_or_redone(self, index: int) -> None:
+        """The set table shows what is stored now, the last message goes (it spoke of the
+        step just undone), and a set brought back is selected, ready for Delete again."""
+        if not self.isVisible():
+            return
+        self.message.clear()
+        restored = self._restores.get(index)
+        if restored is None or self.undo_stack.index() != index:
             self._fill(self.exercise_list.currentRow())
+            return
+        exercise_row, set_row = restored
+        self._fill(exercise_row)
+        self.table.selectRow(set_row)
+        self.table.setFocus()
 
     def _edit(self, set_id: int, record: SetRecord) -> None:
         shown = next(s.record for e in self.session.exercises for s in e.sets if s.id == set_id)
@@ -146,6 +159,7 @@ class SessionEditor(QDialog):
             self.message.setText("Choose a set to delete.")
             return
         stored = self.model.logged(rows[0].row())
+        where = (self.exercise_list.currentRow(), rows[0].row())
 
         def delete(over: SetRecord) -> Changes:
             deleted = set_edits.delete_set(self.store, stored.id, over)
@@ -157,6 +171,7 @@ class SessionEditor(QDialog):
             def undo() -> Changes:
                 return workout.restore_set(self.store, exercise_id, logged)
 
+            self._restores[self.undo_stack.index()] = where  # the index once undone
             self.undo_stack.push(ServiceCommand("delete set", redo, undo, self.hub))
             return deleted.changes
 

@@ -171,7 +171,7 @@ class SettingsPage(QWidget):
         form.addRow("Re-&test assessments every", self.retest)
         strength = QGroupBox("Strength and asymmetry")
         form = QFormLayout(strength)
-        form.addRow("e1RM &formula", self.formula)
+        form.addRow("e&1RM formula", self.formula)
         form.addRow("Asymmetry n&otice at", self.notice)
         form.addRow("Asymmetry &warning at", self.warning)
         form.addRow("Call a side weaker from", self.min_gap)
@@ -183,7 +183,7 @@ class SettingsPage(QWidget):
         rest = QGroupBox("Rest timer")
         form = QFormLayout(rest)
         form.addRow(self.rest_on)
-        form.addRow("Between &sets", self.rest_sets)
+        form.addRow("Between sets", self.rest_sets)  # Alt+S saves
         form.addRow("Between s&ides", self.rest_sides)
         backups = QGroupBox("Backups")
         form = QFormLayout(backups)
@@ -210,7 +210,7 @@ class SettingsPage(QWidget):
         self.profile_list = QListWidget()
         self.profile_list.setMaximumHeight(140)
         self.new_profile = QPushButton("New p&rofile…")  # Alt+N is the Name field
-        self.switch_profile = QPushButton("S&witch to")
+        self.switch_profile = QPushButton("Switch to")  # or Enter in the list
         self.delete_profile = QPushButton("De&lete…")
         manage = QGroupBox("Profiles on this computer")
         manage_box = QVBoxLayout(manage)

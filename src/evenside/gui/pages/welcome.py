@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -66,7 +67,6 @@ class WelcomePage(QWidget):
         self._lay_out(title, intro, self.fields, hint, buttons)
 
         self.create_button.clicked.connect(self.create_profile)
-        self.name.returnPressed.connect(self.create_profile)
         self.demo_button.clicked.connect(self.demo_requested)
 
     def _lay_out(
@@ -92,6 +92,14 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter anywhere on the form creates the profile, as a dialog's default button
+        would: after Alt+L or Alt+B the focus is on a radio button, which ignores Enter."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            (self.demo_button.click if self.demo_button.hasFocus() else self.create_profile)()
+            return
+        super().keyPressEvent(event)
 
     def create_profile(self) -> None:
         try:

@@ -21,7 +21,7 @@ class HabitsBox(QGroupBox):
     ) -> None:
         super().__init__("Everyday habits", parent)
         self.store, self.profile, self.hub = store, profile, hub
-        self.button = QPushButton("Everyday &habits…")
+        self.button = QPushButton("Everyda&y habits…")
         hint = QLabel(HINT)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

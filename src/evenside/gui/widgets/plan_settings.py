@@ -31,8 +31,8 @@ class PlanSettings(QGroupBox):
         self.target_rpe.setValue(settings.plan_target_rpe)
         self.catch_up = _spin(2, 12, settings.catch_up_sessions, " sessions")
         form = QFormLayout(self)
-        form.addRow("Extra sets from the notice t&hreshold", self.sets_at_notice)
-        form.addRow("Extra sets from the warnin&g threshold", self.sets_at_warning)
+        form.addRow("E&xtra sets from the notice threshold", self.sets_at_notice)
+        form.addRow("Extra sets from the warning threshold", self.sets_at_warning)
         form.addRow("Add load when the top reps are at RP&E", self.target_rpe)
         form.addRow("C&aught up after, within noise", self.catch_up)
         hint = QLabel(
