@@ -104,3 +104,15 @@ def test_alt_r_and_alt_t_reach_the_history_days_not_the_file_menu(
     qtbot.keyClick(_focus(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert page.to_day.hasFocus()
     assert QApplication.activePopupWidget() is None  # no menu opened
+
+
+def test_while_logging_the_session_page_shares_no_alt_key(
+    store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    """With a session under way the page shows Finish session beside the File menu."""
+    window = make_window(store)
+    page = window.go_to("Session")
+    page.start_session()  # type: ignore[attr-defined]
+    found = mnemonics(window, page)
+    assert found["i"] == ["F&inish session"]
+    assert {k: v for k, v in found.items() if len(v) > 1} == {}

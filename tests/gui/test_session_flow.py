@@ -269,7 +269,7 @@ def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_st
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     assert page.pages.currentWidget() is page.work_panel  # not finished yet
     assert page.stretch_card.isVisible()
-    assert page.finish_button.text() == "&Finish, no stretch (Ctrl+Return)"
+    assert page.finish_button.text() == "F&inish, no stretch (Ctrl+Return)"
     # Ctrl+Return again: finished without the stretch, and the summary says so.
     qtbot.keyClick(
         page.stretch_card.done_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
@@ -279,7 +279,7 @@ def test_finish_button_shows_the_last_stretch_and_finishing_past_it_lists_not_st
     assert "Not stretched: One-arm dumbbell row" in text
     assert "Left unstretched" not in text
     assert "1 set per side" in text
-    assert page.finish_button.text() == "&Finish session"
+    assert page.finish_button.text() == "F&inish session"
 
 
 def test_readme_step_six_first_ctrl_return_shows_the_stretch_a_second_the_summary(
@@ -310,6 +310,6 @@ def test_after_ctrl_d_the_first_ctrl_return_still_shows_the_card_first(
     qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     # The first press keeps the card up and offers to finish past it; the second finishes.
     assert page.pages.currentWidget() is page.work_panel and page.stretch_card.isVisible()
-    assert page.finish_button.text() == "&Finish, no stretch (Ctrl+Return)"
+    assert page.finish_button.text() == "F&inish, no stretch (Ctrl+Return)"
     qtbot.keyClick(_focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert page.pages.currentWidget() is page.summary_view

@@ -7,9 +7,9 @@ from evenside.domain.library import Exercise
 from evenside.domain.profile import Settings
 from evenside.domain.training import SessionExercise, StretchStatus, WorkoutSession
 
-FINISH = "&Finish session"
+FINISH = "F&inish session"
 # While the last stretch card is up: Done or Skip on the card finishes, and so does this.
-FINISH_PAST_STRETCH = "&Finish, no stretch (Ctrl+Return)"
+FINISH_PAST_STRETCH = "F&inish, no stretch (Ctrl+Return)"
 
 
 def last_exercise(current: WorkoutSession, selected_id: int | None) -> SessionExercise | None:
