@@ -10,7 +10,7 @@ import pytest
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord, StretchStatus
-from evenside.services import library, workout
+from evenside.services import library, supersets, workout
 from evenside.services.store import Store
 from evenside.storage import session_read, session_repo
 
@@ -33,6 +33,7 @@ def test_the_plain_read_gives_the_session_the_orm_read_gives(
     workout.log_set(store, row, SetRecord(Side.RIGHT, 32.5, 8, kind=SetKind.FAILURE))
     workout.set_exercise_notes(store, row, "elbow in")
     workout.record_stretch(store, row, StretchStatus.DONE)
+    supersets.group(store, [squat, row])
     workout.finish_session(store, session.id)
     with store.transaction() as tx:
         plain = session_read.read_session(tx, session.id)
@@ -46,4 +47,6 @@ def test_the_plain_read_gives_the_session_the_orm_read_gives(
     ]
     assert squat_read.sets[1].record.rpe == 8.5 and squat_read.sets[1].record.notes == "belt"
     assert (row_read.notes, row_read.stretch_status) == ("elbow in", StretchStatus.DONE)
+    assert squat_read.superset_group is not None  # done back to back: one group
+    assert row_read.superset_group == squat_read.superset_group
     assert [(s.side, s.record.rir) for s in row_read.sets] == [(Side.LEFT, 2.0), (Side.RIGHT, None)]

@@ -51,6 +51,7 @@ def read_session(tx: Session, session_id: int) -> WorkoutSession:
             SessionExerciseRow.first_side,
             SessionExerciseRow.stretch_status,
             SessionExerciseRow.notes,
+            SessionExerciseRow.superset_group,
         )
         .where(SessionExerciseRow.session_id == session_id)
         .order_by(SessionExerciseRow.position, SessionExerciseRow.id)
@@ -72,6 +73,7 @@ def read_session(tx: Session, session_id: int) -> WorkoutSession:
             _STRETCH[r.stretch_status],
             r.notes,
             tuple(sets[r.id]),
+            r.superset_group,
         )
         for r in exercise_rows
     )
