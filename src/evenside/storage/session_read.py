@@ -4,6 +4,7 @@ object per row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -64,6 +65,14 @@ def read_session(tx: Session, session_id: int) -> WorkoutSession:
             .order_by(SetRow.position, SetRow.id)
         ):
             sets[set_row[0]].append(_logged(set_row[1:]))
+    return assemble_session(row, exercise_rows, sets)
+
+
+def assemble_session(
+    row: Any, exercise_rows: Sequence[Any], sets: dict[int, list[LoggedSet]]
+) -> WorkoutSession:
+    """The session from its row, its exercises' rows (ORM objects or plain rows: the same
+    names) and each exercise's sets: one builder for the ORM read and the plain one."""
     exercises = tuple(
         SessionExercise(
             r.id,

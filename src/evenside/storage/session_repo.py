@@ -13,7 +13,6 @@ from evenside.domain.errors import NotFound
 from evenside.domain.sides import Side
 from evenside.domain.training import (
     LoggedSet,
-    SessionExercise,
     SetKind,
     SetRecord,
     StretchStatus,
@@ -21,6 +20,7 @@ from evenside.domain.training import (
 )
 from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
 from evenside.storage.ordering import place_at
+from evenside.storage.session_read import assemble_session
 
 
 def set_record(row: SetRow) -> SetRecord:
@@ -94,29 +94,7 @@ def get_session(tx: Session, session_id: int) -> WorkoutSession:
             .order_by(SetRow.position, SetRow.id)
         ):
             sets[set_row.session_exercise_id].append(logged_set(set_row))
-    exercises = tuple(
-        SessionExercise(
-            r.id,
-            r.exercise_id,
-            r.position,
-            None if r.first_side is None else Side(r.first_side),
-            StretchStatus(r.stretch_status),
-            r.notes,
-            tuple(sets[r.id]),
-            r.superset_group,
-        )
-        for r in exercise_rows
-    )
-    return WorkoutSession(
-        row.id,
-        row.profile_id,
-        row.name,
-        row.notes,
-        row.started_at,
-        row.ended_at,
-        exercises,
-        row.routine_day_id,
-    )
+    return assemble_session(row, exercise_rows, sets)
 
 
 def session_exercise_row(tx: Session, session_exercise_id: int) -> SessionExerciseRow:
