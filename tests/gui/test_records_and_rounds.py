@@ -156,3 +156,16 @@ def test_saving_settings_mid_session_keeps_the_rest_running(
     assert rebuilt.rest_timer.running
     assert rebuilt.rest_timer.caption.text() == "Rest before the next set"
     assert rebuilt.rest_timer.skip_button.isEnabled()
+
+
+def test_enter_on_an_exercise_in_the_list_goes_back_to_typing_its_sets(
+    qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
+) -> None:
+    page = _page(make_window(store))
+    start_and_add(qtbot, page, "one arm db row")
+    start_and_add(qtbot, page, "bench press")
+    page.exercise_list.setFocus()  # Tab or a click into the list, on the exercise shown
+    assert QApplication.focusWidget() is page.exercise_list
+    qtbot.keyClick(page.exercise_list, Qt.Key.Key_Return)
+    assert page.header.text().startswith("<h2>Bench press</h2>")
+    assert page.entry_panel.isAncestorOf(focused())  # typing goes into the set again

@@ -151,6 +151,7 @@ class SessionPage(QWidget):
         self._expose_parts()
         self.list_panel.selected.connect(self.select_exercise)
         self.list_panel.message.connect(self.sets.say)
+        self.list_panel.chosen.connect(self.entry_panel.focus_first_field)
         self.footer.message.connect(self.sets.say)
         self.footer.done.connect(self.done_with_exercise)
         self.entry_panel.rest_due.connect(self.rest_timer.start)

@@ -53,6 +53,7 @@ class ExerciseList(QWidget):
 
     selected = Signal(int)
     message = Signal(str)  # a failure to show the user
+    chosen = Signal()  # Enter on an exercise of the list: back to typing its sets
 
     def __init__(self, scope: Scope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +95,7 @@ class ExerciseList(QWidget):
         self.add_box.returnPressed.connect(self._add_top_match)
         self.matches.itemActivated.connect(self._add_match_item)
         self.exercise_list.currentRowChanged.connect(self._row_changed)
+        self.exercise_list.itemActivated.connect(lambda _item: self.chosen.emit())
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
