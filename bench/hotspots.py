@@ -5,6 +5,7 @@ copy of a benchmark database (what bench/README.md quotes for each miss).
     python bench/hotspots.py overview 30
     python bench/hotspots.py log 1
     python bench/hotspots.py progress-page 10
+    python bench/hotspots.py measurements-page 30   # (or history-page): a page's first visit
     python bench/hotspots.py finish 10
 """
 
@@ -39,7 +40,7 @@ def main() -> int:
     what, years = sys.argv[1], float(sys.argv[2])
     copy = databases.fresh_copy(databases.database(years))
     try:
-        if what == "progress-page":
+        if what.endswith("-page"):
             from PySide6.QtWidgets import QApplication
 
             from evenside.gui.main_window import MainWindow
@@ -49,7 +50,8 @@ def main() -> int:
             window = MainWindow(open_store(copy))
             window.show()
             app.processEvents()
-            print(profiled(lambda: pages._visit(app, window, "Progress")))
+            page = what.removesuffix("-page").capitalize()
+            print(profiled(lambda: pages._visit(app, window, page)))
             return 0
         if what == "finish":
             print(profiled(lambda: pages._finish_once(copy, copy.parent)))

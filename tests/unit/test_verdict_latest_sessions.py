@@ -9,10 +9,11 @@ from datetime import timedelta
 
 import pytest
 
+from evenside.domain.assessment import Assessment, AssessmentKind
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetRecord
-from evenside.services import library, progress, verdicts, workout
+from evenside.services import assessments, library, progress, verdicts, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
@@ -139,3 +140,38 @@ def test_a_hold_never_held_differently_has_no_verdict_from_any_read(
         assert judged.verdict.last_session == clock.moment.date() - timedelta(days=2)
     assert one.sentence == every.sentence
     assert progress.overview(store, profile.id) == []
+
+
+@pytest.mark.both_backends  # the tests are picked in SQL
+def test_tests_among_the_latest_sessions_settle_the_verdict_without_older_ones(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # Oldest first: three tests held L 20 s / R 40 s (50 %), six sessions held L 30 s /
+    # R 40 s (25 %), then 24 sessions held alike at RPE 8 (no score) with six tests among
+    # them held L 36 s / R 40 s ((40 - 36) / 40 = 10 %). The verdict compares the newest six
+    # scores: the six recent tests, 10 %; neither the sessions nor the old tests.
+    plank = next(e.id for e in library.all_exercises(store) if e.name == "Side plank")
+    today = clock.moment.date()
+    for days_ago in (90, 88, 86):
+        test = Assessment(AssessmentKind.HOLD, today - timedelta(days=days_ago), 20, 40, plank)
+        assessments.record_assessment(store, profile.id, test)
+    for n in range(6):
+        _hold_session(store, clock, profile, (30, 40), days=70 - 2 * n)
+    for n in range(24):
+        _hold_session(store, clock, profile, (45, 45), days=2 * (24 - n))
+    for days_ago in (40, 34, 28, 22, 16, 10):
+        test = Assessment(AssessmentKind.HOLD, today - timedelta(days=days_ago), 36, 40, plank)
+        assessments.record_assessment(store, profile.id, test)
+    every = verdicts.all_verdicts(store, profile.id)[0]
+    latest = verdicts.all_verdicts(store, profile.id, verdict_only=True)[0]
+    one = verdicts.exercise_verdict(store, profile.id, plank, verdict_only=True)
+    for judged in (every, latest, one):
+        assert judged.verdict.sessions == 6
+        assert judged.verdict.gap_percent == pytest.approx(10.0)
+        assert judged.verdict.weaker is L
+        assert judged.verdict.first_day == today - timedelta(days=40)
+        assert judged.verdict.last_session == today - timedelta(days=2)
+        assert judged.sentence == every.sentence
+    [row] = progress.overview(store, profile.id)
+    assert (row.exercise.name, row.sessions) == ("Side plank", 6)
+    assert row.current.percent == pytest.approx(10.0)

@@ -67,8 +67,11 @@ def _judge(
     profile: Profile,
     settings: Settings,
     assessments: Sequence[Assessment] = (),
+    *,
+    newest_tests: bool = False,
 ) -> tuple[ExerciseVerdict, Counter[ScoreKind]]:
-    """``judge``, and how many of the sessions gave a score of each kind."""
+    """``judge``, and how many of the sessions gave a score of each kind. ``newest_tests``:
+    the verdict alone, from the newest tests it can use (``_test_scores``)."""
     basis = score_basis(exercise, settings)
     scores = []
     missing = ""
@@ -81,11 +84,9 @@ def _judge(
         elif needs_body_mass(sides.sets, basis):
             missing = BODY_MASS
     days = [sides.started_at.date() for sides in sessions]
-    for assessment in assessments:
-        result = assessment_result(assessment, basis)
-        if result is not None:
-            scores.append(result.score())
-            days.append(assessment.day)
+    tested = _test_scores(assessments, basis, scores[-1] if scores else None, newest_tests)
+    scores.extend(tested)
+    days.extend(score.day for score in tested)
     scores.sort(key=lambda score: score.day)  # stable: a session before a test that day
     verdict = weak_side_verdict(
         scores,
@@ -98,6 +99,36 @@ def _judge(
         exercise, verdict, tuple(scores), verdict_sentence(verdict), how_worked_out(verdict)
     )
     return judged, kinds
+
+
+def _test_scores(
+    assessments: Sequence[Assessment],
+    basis: ScoreBasis,
+    newest_session: SessionScore | None,
+    newest_only: bool,
+) -> list[SessionScore]:
+    """The tests' scores, oldest first (``assessments`` are oldest first). ``newest_only``:
+    scored newest first until MAX_SESSIONS of them have the kind the verdict compares (the
+    newest score's; a test is after a session of its day): an older test can then be
+    neither among the sessions compared nor the newest, so the verdict is the same, and a
+    history of weekly tests is not scored test by test."""
+    found: list[SessionScore] = []
+    kind: ScoreKind | None = None
+    of_kind = 0
+    for assessment in reversed(assessments):
+        result = assessment_result(assessment, basis)
+        if result is None:
+            continue
+        score = result.score()
+        found.append(score)
+        if kind is None:
+            later = newest_session is None or score.day >= newest_session.day
+            kind = score.kind if later else newest_session.kind  # type: ignore[union-attr]
+        of_kind += score.kind is kind
+        if newest_only and of_kind >= MAX_SESSIONS:
+            break
+    found.reverse()
+    return found
 
 
 def exercise_verdict(
@@ -140,7 +171,14 @@ def _verdict_in(
         newest=NEWEST_SESSIONS if verdict_only else None,
     )
     tests = _assessments(tx, profile.id, [exercise.id], period.since, period.before)
-    judged, kinds = _judge(exercise, sessions, profile, settings, tests.get(exercise.id, ()))
+    judged, kinds = _judge(
+        exercise,
+        sessions,
+        profile,
+        settings,
+        tests.get(exercise.id, ()),
+        newest_tests=verdict_only,
+    )
     if verdict_only and not _settled(judged, sessions, kinds):
         return _whole(tx, period, judged, sessions, profile=profile, settings=settings, tests=tests)
     return judged
@@ -182,7 +220,9 @@ def before_and_with_session_in(
         (list(read), None),
     ):
         latest = sessions[-NEWEST_SESSIONS:]  # oldest first: each read's newest sessions
-        judged, kinds = _judge(exercise, latest, profile, settings, tests.get(exercise.id, ()))
+        judged, kinds = _judge(
+            exercise, latest, profile, settings, tests.get(exercise.id, ()), newest_tests=True
+        )
         if not _settled(judged, latest, kinds):
             period = _Period(None, started_at, exclude)
             judged = _whole(
@@ -201,11 +241,15 @@ def _assessments(
 ) -> dict[int, list[Assessment]]:
     """The profile's strength tests in the period, by exercise."""
     grouped: dict[int, list[Assessment]] = defaultdict(list)
-    for a in assessment_repo.list_assessments(tx, profile_id, exercise_ids=exercise_ids):
-        in_period = (since is None or a.day >= since.date()) and (
-            before is None or a.day <= before.date()
-        )
-        if a.exercise_id is not None and a.kind.is_strength and in_period:
+    for a in assessment_repo.list_assessments(
+        tx,
+        profile_id,
+        exercise_ids=exercise_ids,
+        strength_only=True,
+        strength_from=None if since is None else since.date(),
+        strength_to=None if before is None else before.date(),
+    ):
+        if a.exercise_id is not None:
             grouped[a.exercise_id].append(a)
     return grouped
 
@@ -245,7 +289,14 @@ def all_verdicts(
             if not exercise.laterality.per_side:
                 continue
             read = grouped.get(exercise_id, [])
-            judged, kinds = _judge(exercise, read, profile, settings, tests.get(exercise_id, []))
+            judged, kinds = _judge(
+                exercise,
+                read,
+                profile,
+                settings,
+                tests.get(exercise_id, []),
+                newest_tests=verdict_only,
+            )
             if verdict_only and not _settled(judged, read, kinds):
                 period = _Period(since, None, None)
                 judged = _whole(
@@ -266,13 +317,19 @@ def _settled(
 ) -> bool:
     """Whether the latest sessions ``read`` give the verdict the whole history gives: they
     are all there is, or they hold MAX_SESSIONS scores (``kinds``: counted by ``_judge``) of
-    the kind the verdict compares (so no older session or test can be among the sessions it
-    uses)."""
+    the kind the verdict compares, or with the tests that many, all after the oldest
+    session read (so no older session or test can be among the sessions it uses)."""
     if len(read) < NEWEST_SESSIONS:
         return True
     if not judged.scores:
         return False
-    return kinds[judged.scores[-1].kind] >= MAX_SESSIONS
+    kind = judged.scores[-1].kind
+    if kinds[kind] >= MAX_SESSIONS:
+        return True
+    # Tests among them: settled when the scores compared all fall after the oldest session
+    # read, as no older session can then be among them.
+    used = [score for score in judged.scores if score.kind is kind][-MAX_SESSIONS:]
+    return len(used) == MAX_SESSIONS and used[0].day > read[0].started_at.date()
 
 
 @dataclass(frozen=True)

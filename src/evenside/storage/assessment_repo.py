@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -40,30 +42,67 @@ def delete_assessment(tx: Session, profile_id: int, assessment_id: int) -> None:
 
 
 def list_assessments(
-    tx: Session, profile_id: int, *, exercise_ids: list[int] | None = None
+    tx: Session,
+    profile_id: int,
+    *,
+    exercise_ids: list[int] | None = None,
+    strength_from: date | None = None,
+    strength_to: date | None = None,
+    strength_only: bool = False,
 ) -> list[Assessment]:
-    """A profile's assessments, oldest first (``exercise_ids``: only those exercises')."""
+    """A profile's assessments, oldest first (``exercise_ids``: only those exercises').
+    ``strength_only``: only the strength tests of an exercise (the verdict's evidence),
+    from ``strength_from`` to ``strength_to`` (inclusive) where given."""
     query = (
-        select(AssessmentRow, ExerciseRow.name)
+        select(*_COLUMNS)
         .outerjoin(ExerciseRow, ExerciseRow.id == AssessmentRow.exercise_id)
         .where(AssessmentRow.profile_id == profile_id)
     )
     if exercise_ids is not None:
         query = query.where(AssessmentRow.exercise_id.in_(exercise_ids))
-    rows = tx.execute(query.order_by(AssessmentRow.assessed_on, AssessmentRow.id))
+    if strength_only:
+        query = query.where(
+            AssessmentRow.exercise_id.is_not(None),
+            AssessmentRow.kind != AssessmentKind.RANGE_OF_MOTION.value,
+        )
+        if strength_from is not None:
+            query = query.where(AssessmentRow.assessed_on >= strength_from)
+        if strength_to is not None:
+            query = query.where(AssessmentRow.assessed_on <= strength_to)
+    # Columns through a plain cursor: a 30-year history holds over a thousand tests.
+    rows = tx.connection().execute(query.order_by(AssessmentRow.assessed_on, AssessmentRow.id))
     return [
         Assessment(
-            kind=AssessmentKind(row.kind),
-            day=row.assessed_on,
-            left=row.left_value,
-            right=row.right_value,
-            exercise_id=row.exercise_id,
-            name=exercise_name or row.test_name,
-            load_kg=row.load_kg,
-            reps=row.reps,
-            tighter=None if row.tighter_side is None else Side(row.tighter_side),
-            notes=row.notes,
-            id=row.id,
+            kind=AssessmentKind(kind),
+            day=day,
+            left=left,
+            right=right,
+            exercise_id=exercise_id,
+            name=exercise_name or test_name,
+            load_kg=load_kg,
+            reps=reps,
+            tighter=None if tighter is None else Side(tighter),
+            notes=notes,
+            id=assessment_id,
         )
-        for row, exercise_name in rows
-    ]
+        for (
+            assessment_id, kind, day, left, right, exercise_id, test_name, load_kg, reps,
+            tighter, notes, exercise_name,
+        ) in rows
+    ]  # fmt: skip
+
+
+_COLUMNS = (
+    AssessmentRow.id,
+    AssessmentRow.kind,
+    AssessmentRow.assessed_on,
+    AssessmentRow.left_value,
+    AssessmentRow.right_value,
+    AssessmentRow.exercise_id,
+    AssessmentRow.test_name,
+    AssessmentRow.load_kg,
+    AssessmentRow.reps,
+    AssessmentRow.tighter_side,
+    AssessmentRow.notes,
+    ExerciseRow.name,
+)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Float, Subquery, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from evenside.domain.library import LoadBasis
+from evenside.domain.library import Laterality, LoadBasis
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
 from evenside.storage.models import ExerciseRow, SessionExerciseRow, SessionRow, SetRow
@@ -76,7 +76,8 @@ def one_sided_sessions(
     may_score: LoadBasis | None = None,
 ) -> list[SessionSides]:
     """Sessions oldest first, each with the exercise's left and right working sets; with
-    ``newest``, only each exercise's ``newest`` latest such sessions; with ``may_score``,
+    ``newest``, only each exercise's ``newest`` latest such sessions (of several exercises:
+    only those logged per side); with ``may_score``,
     only the sessions that can give a score for an exercise of that load basis
     (``_may_score``)."""
     session_conditions = _session_conditions(
@@ -92,17 +93,17 @@ def one_sided_sessions(
         .where(*session_conditions, *_set_conditions())
         .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
-    if newest is not None and exercise_ids is not None and len(exercise_ids) == 1:
+    chosen_pairs: set[tuple[int, int]] | None = None
+    if newest is not None:
         split = _split_conditions(profile_id, exercise_ids, since, before, exclude_session_id)
-        walked = _latest_of_one(*split, newest)
-        query = query.join(walked, walked.c.session_id == SessionRow.id)
-    elif newest is not None:
-        latest = _latest(session_conditions, newest)
-        query = query.join(
-            latest,
-            (latest.c.exercise_id == SessionExerciseRow.exercise_id)
-            & (latest.c.session_id == SessionRow.id),
-        )
+        if exercise_ids is not None and len(exercise_ids) == 1:
+            walked = _latest_of_one(*split, newest)
+            query = query.join(walked, walked.c.session_id == SessionRow.id)
+        else:
+            chosen_pairs = _latest_walked(tx, *split, newest)
+            if not chosen_pairs:
+                return []
+            query = query.where(SessionRow.id.in_(sorted({s for _e, s in chosen_pairs})))
     if may_score is not None:
         chosen = _may_score(session_conditions, may_score is LoadBasis.TIME)
         query = query.where(SessionExerciseRow.id.in_(chosen))
@@ -110,7 +111,10 @@ def one_sided_sessions(
     rows = tx.connection().execute(query)
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
     for exercise_id, session_id, started_at, *columns in rows:
-        grouped.setdefault((exercise_id, session_id), (started_at, []))[1].append(_record(columns))
+        key = (exercise_id, session_id)
+        if chosen_pairs is not None and key not in chosen_pairs:
+            continue  # a chosen session's other exercise, beyond that exercise's newest
+        grouped.setdefault(key, (started_at, []))[1].append(_record(columns))
     return [
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
         for (exercise_id, session_id), (started_at, sets) in grouped.items()
@@ -166,7 +170,7 @@ def _split_conditions(
 
 def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int) -> Subquery:
     """One exercise's ``newest`` latest sessions holding an evidence set, as ``_latest``
-    ranks them: the profile's sessions walked newest first (its index on the start), each
+    finds them: the profile's sessions walked newest first (its index on the start), each
     asked whether it holds the exercise with evidence, until ``newest`` are found."""
     evidence = (
         select(SetRow.id)
@@ -187,37 +191,53 @@ def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int)
     )
 
 
-def _latest(session_conditions: list[Any], newest: int) -> Subquery:
-    """Each exercise's ``newest`` latest sessions holding an evidence set. Ranked over the
-    exercises of each session (a few per session), each asked whether one of its sets is
-    evidence, not over every set of the history."""
+def _latest_walked(
+    tx: Session, on_sessions: list[Any], on_exercises: list[Any], newest: int
+) -> set[tuple[int, int]]:
+    """Each exercise's ``newest`` latest sessions holding an evidence set, as (exercise id,
+    session id) pairs; only exercises logged per side (a bilateral exercise has no verdict,
+    and probing its every session for a one-sided set would read its whole history).
+    The profile's sessions are walked newest first on their index, and the walk stops once
+    every exercise with evidence in the period (found first, each by a probe on the
+    exercise's index) has its ``newest``: an exercise trained every week or two is done
+    within a year or two of sessions, however long the history. Ranking every session of
+    the history per exercise grew with it."""
     evidence = (
         select(SetRow.id)
         .where(SetRow.session_exercise_id == SessionExerciseRow.id, *_set_conditions())
         .exists()
     )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=SessionExerciseRow.exercise_id,
-            order_by=(SessionRow.started_at.desc(), SessionRow.id.desc()),
-        )
-        .label("rank")
-    )
-    ranked = (
-        select(
-            SessionExerciseRow.exercise_id.label("exercise_id"),
-            SessionRow.id.label("session_id"),
-            rank,
-        )
+    used = (
+        select(SessionExerciseRow.id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
-        .where(*session_conditions, evidence)
-        .group_by(SessionExerciseRow.exercise_id, SessionRow.id)
-        .subquery()
+        .where(
+            SessionExerciseRow.exercise_id == ExerciseRow.id, *on_sessions, *on_exercises, evidence
+        )
+        .exists()
     )
-    return (
-        select(ranked.c.exercise_id, ranked.c.session_id).where(ranked.c.rank <= newest).subquery()
+    per_side = ExerciseRow.laterality != Laterality.BILATERAL.value
+    wanted = set(tx.connection().scalars(select(ExerciseRow.id).where(per_side, used)))
+    if not wanted:
+        return set()
+    walk = (
+        select(SessionExerciseRow.exercise_id, SessionRow.id)
+        .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
+        .where(*on_sessions, *on_exercises, SessionExerciseRow.exercise_id.in_(wanted), evidence)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
     )
+    found: dict[int, int] = {}
+    pairs: set[tuple[int, int]] = set()
+    short = len(wanted)
+    for exercise_id, session_id in tx.connection().execute(walk):
+        if (exercise_id, session_id) in pairs or found.get(exercise_id, 0) >= newest:
+            continue
+        pairs.add((exercise_id, session_id))
+        found[exercise_id] = found.get(exercise_id, 0) + 1
+        if found[exercise_id] == newest and exercise_id in wanted:
+            short -= 1
+            if not short:
+                break
+    return pairs
 
 
 def _may_score(session_conditions: list[Any], hold: bool) -> Any:
