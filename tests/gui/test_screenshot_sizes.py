@@ -20,6 +20,7 @@ from evenside.domain.generator import GeneratorChoice
 from evenside.domain.routines import EQUIPMENT
 from evenside.gui.main_window import MainWindow
 from evenside.gui.pages.history import HistoryPage
+from evenside.gui.pages.measurements import MeasurementsPage
 from evenside.gui.pages.progress import ProgressPage
 from evenside.gui.pages.routines import RoutinesPage
 from evenside.gui.pages.session import SessionPage
@@ -112,6 +113,10 @@ def _shoot_pages(qtbot: QtBot, window: MainWindow, folder: Path, tag: str) -> No
         history = window.go_to("History")
         assert isinstance(history, HistoryPage)
         save_shot(window, folder, f"history-{size}-{tag}.png")
+        measurements = window.go_to("Measurements")
+        assert isinstance(measurements, MeasurementsPage)
+        measurements.site.setCurrentText("Thigh")
+        save_shot(window, folder, f"measurements-{size}-{tag}.png")
         settings = window.go_to("Settings")  # one column below 1280 px: no sideways scrolling
         assert isinstance(settings, SettingsPage)
         if height >= 1080:  # two columns: the whole page fits, Save included, once laid out

@@ -253,9 +253,14 @@ def measurement_sites(store: Store, profile_id: int) -> list[str]:
     return standard + [s for s in stored if s not in standard]
 
 
-def measurements(store: Store, profile_id: int, site: str) -> list[MeasurementRecord]:
+def measurements(
+    store: Store, profile_id: int, site: str, *, since: datetime | None = None
+) -> list[MeasurementRecord]:
+    """A site's measurements, oldest first (``since``: from that day on)."""
     with store.transaction() as tx:
-        return progress_repo.measurements(tx, profile_id, site)
+        return progress_repo.measurements(
+            tx, profile_id, site, since=None if since is None else since.date()
+        )
 
 
 @dataclass(frozen=True)

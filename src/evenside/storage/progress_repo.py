@@ -221,10 +221,14 @@ def add_measurements(tx: Session, profile_id: int, records: list[MeasurementReco
         )
 
 
-def measurements(tx: Session, profile_id: int, site: str | None = None) -> list[MeasurementRecord]:
+def measurements(
+    tx: Session, profile_id: int, site: str | None = None, *, since: date | None = None
+) -> list[MeasurementRecord]:
     query = select(MeasurementRow).where(MeasurementRow.profile_id == profile_id)
     if site is not None:
         query = query.where(MeasurementRow.site == site)
+    if since is not None:
+        query = query.where(MeasurementRow.measured_on >= since)
     rows = tx.scalars(query.order_by(MeasurementRow.measured_on, MeasurementRow.id))
     return [MeasurementRecord(r.site, Side(r.side), r.value_cm, r.measured_on) for r in rows]
 

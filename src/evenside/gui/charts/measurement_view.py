@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from evenside.domain.sides import Side
 from evenside.domain.training import MeasurementRecord
 from evenside.gui.charts.plots import STYLE, HoverLabel, add_side_series, make_plot, timestamp
+from evenside.gui.charts.theme import EmptyNote
 from evenside.services.progress import GroupAsymmetry
 
 
@@ -24,6 +25,8 @@ class MeasurementCharts(QSplitter):
         self.addWidget(self.size_plot)
         self.addWidget(self.strength_plot)
         self.hover = HoverLabel(self.size_plot, self._describe)
+        self.size_note = EmptyNote(self.size_plot)
+        self.strength_note = EmptyNote(self.strength_plot)
         self.rows: list[tuple[str, float | None, float | None]] = []
 
     def show_site(
@@ -32,8 +35,14 @@ class MeasurementCharts(QSplitter):
         records: list[MeasurementRecord],
         strength: list[GroupAsymmetry],
         muscles: str,
+        *,
         span: str = "",
+        empty: str = "No measurement yet.",
     ) -> None:
+        """Draw the sizes and the strength gap; a chart with nothing to draw says ``empty``
+        (the sizes) or that no one-sided set of the muscles carries evidence."""
+        # Linked only when both have points: an empty chart's note sets its own range.
+        self.strength_plot.setXLink(self.size_plot if records and strength else None)
         for plot in (self.size_plot, self.strength_plot):
             plot.clear()
             if plot.plotItem.legend is not None:
@@ -58,7 +67,8 @@ class MeasurementCharts(QSplitter):
         ]
         self.hover.set_xs([timestamp(d) for d in days])
         title = (
-            f"Strength asymmetry of {muscles} exercises (weekly mean{', ' + span if span else ''})"
+            # Short enough for the chart's width at 1024 px.
+            f"{muscles.capitalize()}: strength gap, weekly mean{', ' + span if span else ''}"
             if muscles
             else "No matching muscle group"
         )
@@ -84,6 +94,19 @@ class MeasurementCharts(QSplitter):
                         symbolBrush=colour,
                         name=f"{side.letter} weaker",
                     )
+        where = f"in the {span}" if span else "yet"
+        gaps = f"No {muscles} session with evidence of a gap {where}." if muscles else ""
+        for plot, note, drawn, message in (
+            (self.size_plot, self.size_note, bool(records), empty),
+            (self.strength_plot, self.strength_note, bool(strength), gaps),
+        ):
+            if drawn or not message:
+                note.hide()
+                plot.enableAutoRange()
+            else:
+                note.show(message)
+            if plot.plotItem.legend is not None:  # no key to series that are not there
+                plot.plotItem.legend.setVisible(drawn)
 
     def _describe(self, index: int) -> str:
         day, left, right = self.rows[index]

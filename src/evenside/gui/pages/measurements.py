@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.gui.style import ERROR_STYLE, side_badge_html
+from evenside.gui.widgets.range_bar import RangeBar
 from evenside.services import progress
 from evenside.services.store import Store
 
@@ -76,8 +76,13 @@ class MeasurementsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(1, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        # The table and both charts show the range chosen here, a year at first: a long
+        # history is not read and drawn whole unless asked for.
+        self.ranges = RangeBar()
+        self.ranges.chosen.connect(lambda _name: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ranges)
+        layout.addWidget(splitter, 1)
         self.add_button.clicked.connect(self.add)
         self.right.returnPressed.connect(self.add)
         self.site.currentTextChanged.connect(lambda _t: self.refresh())
@@ -128,7 +133,10 @@ class MeasurementsPage(QWidget):
 
     def refresh(self) -> None:
         site = self.site.currentText().strip()
-        records = progress.measurements(self.store, self.profile.id, site) if site else []
+        since = self.ranges.since(self.store.now())
+        records = (
+            progress.measurements(self.store, self.profile.id, site, since=since) if site else []
+        )
         by_day: dict[date, dict[Side, float]] = {}
         for record in records:
             by_day.setdefault(record.measured_on, {})[record.side] = record.value_cm
@@ -150,15 +158,21 @@ class MeasurementsPage(QWidget):
             )
         self.model.replace_rows(rows)
         muscles = progress.SITE_MUSCLES.get(site, ())
-        # The strength gap beside the sizes: the last year of sessions, as Progress opens on.
-        since = progress.since_for(progress.DEFAULT_RANGE, self.store.now().date())
+        # The strength gap beside the sizes, over the same range.
         strength = (
             progress.muscle_group_asymmetry(self.store, self.profile.id, muscles, since)
             if muscles
             else []
         )
         muscle_words = " and ".join(m.value for m in muscles)
-        self.charts.show_site(site, records, strength, muscle_words, span="last year")
+        span = self.ranges.span()
+        if not site:
+            empty = "Choose a site, or type a new one, and add a measurement."
+        elif since is None:
+            empty = f"No {site} measurement yet."
+        else:
+            empty = f"No {site} measurement in the {span}.\nChoose a longer range above."
+        self.charts.show_site(site, records, strength, muscle_words, span=span, empty=empty)
 
     def add(self) -> None:
         day = self.day.date()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from evenside.gui.changes import ChangeHub, StaleGuard
 from evenside.gui.models.base import row_table, stretch_column
 from evenside.gui.models.text_rows import TextRowsModel
 from evenside.gui.widgets.discomfort_panel import DiscomfortPanel
+from evenside.gui.widgets.range_bar import RangeBar
 from evenside.gui.widgets.verdict_note import VerdictNote
 from evenside.services import library, progress, progress_export
 from evenside.services.store import Store
@@ -73,7 +73,6 @@ class ProgressPage(QWidget):
         from evenside.gui.charts.exercise_view import ExerciseCharts
 
         self.store, self.profile = store, profile
-        self.range_name = progress.DEFAULT_RANGE
         ranges = self._build_ranges()
         exercise_tab = self._build_exercise_tab(ExerciseCharts())
         overview_tab = self._build_overview_tab()
@@ -83,10 +82,10 @@ class ProgressPage(QWidget):
         self.tabs.addTab(overview_tab, "&Overview")
         self.tabs.addTab(self.balance, "Opposing &balance")
         layout = QVBoxLayout(self)
-        layout.addLayout(ranges)
+        layout.addWidget(ranges)
         layout.addWidget(self.tabs)
 
-        self.range_buttons.buttonClicked.connect(self._range_clicked)
+        self.ranges.chosen.connect(self._range_chosen)
         self.search.textChanged.connect(self._fill_exercises)
         self.exercise_list.currentItemChanged.connect(lambda *_: self.show_selected())
         self.overview_table.activated.connect(self._open_from_overview)
@@ -98,22 +97,14 @@ class ProgressPage(QWidget):
         StaleGuard(self, self.hub, concerns, self.reload)
         self.reload()
 
-    def _build_ranges(self) -> QHBoxLayout:
-        self.range_buttons = QButtonGroup(self)
-        ranges = QHBoxLayout()
-        ranges.addWidget(QLabel("Show:"))
-        for name in progress.RANGES:
-            button = QPushButton(name)
-            button.setCheckable(True)
-            button.setChecked(name == self.range_name)
-            self.range_buttons.addButton(button)
-            ranges.addWidget(button)
-        ranges.addStretch(1)
+    def _build_ranges(self) -> RangeBar:
+        self.ranges = RangeBar()
+        self.range_buttons = self.ranges.buttons
         self.png_button = QPushButton("Export chart as &PNG…")
         self.csv_button = QPushButton("Export series as &CSV…")
-        ranges.addWidget(self.png_button)
-        ranges.addWidget(self.csv_button)
-        return ranges
+        self.ranges.add_widget(self.png_button)
+        self.ranges.add_widget(self.csv_button)
+        return self.ranges
 
     def _build_exercise_tab(self, charts: ExerciseCharts) -> QSplitter:
         self.search = QLineEdit()
@@ -263,7 +254,7 @@ class ProgressPage(QWidget):
         return "<br>".join(lines)
 
     def since(self) -> datetime | None:
-        return progress.since_for(self.range_name, self.store.now().date())
+        return self.ranges.since(self.store.now())
 
     def show_selected(self) -> None:
         exercise_id = self.selected_exercise_id()
@@ -272,7 +263,7 @@ class ProgressPage(QWidget):
         self.current = progress.exercise_progress(
             self.store, self.profile.id, exercise_id, self.since()
         )
-        span = "all history" if self.range_name == "All" else f"last {self.range_name}"
+        span = self.ranges.span()
         empty = (
             f"No {self.current.exercise.name} in the {span}.\nChoose a longer range above."
             if self.range_name != "All"
@@ -307,14 +298,15 @@ class ProgressPage(QWidget):
         self.balance.show_weeks(weeks)
 
     def set_range(self, name: str) -> None:
-        self.range_name = name
-        for button in self.range_buttons.buttons():
-            button.setChecked(button.text() == name)
+        self.ranges.choose(name)
+
+    @property
+    def range_name(self) -> str:
+        return self.ranges.name
+
+    def _range_chosen(self, _name: str) -> None:
         self.show_selected()
         self._refresh_balance()
-
-    def _range_clicked(self, button: QPushButton) -> None:
-        self.set_range(button.text())
 
     def _open_from_overview(self) -> None:
         rows = self.overview_table.selectionModel().selectedRows()
