@@ -7,13 +7,15 @@ import argparse
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evenside.cli.common import check_database_location, open_existing
 from evenside.cli.common import profile_id as find_profile
 from evenside.domain.errors import InvalidInput
-from evenside.domain.imports import ParsedImport
 from evenside.domain.wording import counted
+
+if TYPE_CHECKING:  # the parsers load with the command that reads a file, not at start-up
+    from evenside.domain.imports import ParsedImport
 
 SCREEN_LINES = 12  # names and skipped rows shown before "… and N more"
 

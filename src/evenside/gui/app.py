@@ -85,17 +85,18 @@ def run(path: Path | str) -> int:
     """Show the window first, then open the data on the next turn of the event loop, so
     the first paint does not wait for the database layer to load. ``path`` may be a
     studio server's address: a server is shared by design, so it is not claimed."""
-    from evenside.gui import studio_window
-
     app = application()
     install_early_crash_hook(log_dir())  # sets nothing up until an error comes
     window = MainWindow(None, open_demo=open_demo_store)
-    studio_window.install_menu(window)
     signals = SystemSignals(lambda _number: _close_for_the_system(app, window))
     window.show()
     app.processEvents()  # paint the frame now: a zero timer would run before the paint
-    # After the paint: the full crash handler, then one window per file (a second launch
-    # raises the first window and leaves before opening anything), then the data.
+    # After the paint: the studio menu items (their module brings the storage layer), the
+    # full crash handler, then one window per file (a second launch raises the first
+    # window and leaves before opening anything), then the data.
+    from evenside.gui import studio_window
+
+    studio_window.install_menu(window)
     install_crash_handler(log_dir())
     from evenside.gui.single_instance import SingleInstance
 

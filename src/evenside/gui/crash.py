@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +24,8 @@ class CrashHandler:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.log_path = folder / LOG_NAME
+        from logging.handlers import RotatingFileHandler  # after the first paint
+
         handler = RotatingFileHandler(
             self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from evenside import APP_NAME
 from evenside.domain.errors import EvensideError
-from evenside.domain.profile import Profile
-from evenside.domain.training import WorkoutSession
 from evenside.domain.wording import counted
 from evenside.gui import window_state, worker
 from evenside.gui.accessibility import name_controls
@@ -36,7 +34,9 @@ from evenside.gui.exercise_history import install_history_key
 from evenside.gui.page_registry import PAGES
 from evenside.gui.widgets.rest_timer import RestState, carry_on_rest, running_rest
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: the domain's modules load with the data
+    from evenside.domain.profile import Profile
+    from evenside.domain.training import WorkoutSession
     from evenside.gui.dialogs.import_dialog import ImportDialog
     from evenside.services.store import Store
 

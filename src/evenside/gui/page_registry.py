@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtWidgets import QWidget
 
-from evenside.domain.profile import Profile
 from evenside.gui.changes import ChangeHub
 
 if TYPE_CHECKING:
+    from evenside.domain.profile import Profile
     from evenside.services.store import Store
 
 PageFactory: TypeAlias = "Callable[[Store, Profile, ChangeHub], QWidget]"
