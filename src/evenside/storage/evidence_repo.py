@@ -77,9 +77,8 @@ def one_sided_sessions(
 ) -> list[SessionSides]:
     """Sessions oldest first, each with the exercise's left and right working sets; with
     ``newest``, only each exercise's ``newest`` latest such sessions (of several exercises:
-    only those logged per side); with ``may_score``,
-    only the sessions that can give a score for an exercise of that load basis
-    (``_may_score``)."""
+    only those logged per side); with ``may_score``, only the sessions that can give a
+    score for an exercise of that load basis (``_may_score``)."""
     session_conditions = _session_conditions(
         profile_id, exercise_ids, since, before, exclude_session_id
     )
@@ -169,9 +168,10 @@ def _split_conditions(
 
 
 def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int) -> Subquery:
-    """One exercise's ``newest`` latest sessions holding an evidence set, as ``_latest``
-    finds them: the profile's sessions walked newest first (its index on the start), each
-    asked whether it holds the exercise with evidence, until ``newest`` are found."""
+    """One exercise's ``newest`` latest sessions holding an evidence set, as
+    ``_latest_walked`` finds them: the profile's sessions walked newest first (its index on
+    the start), each asked whether it holds the exercise with evidence, until ``newest``
+    are found."""
     evidence = (
         select(SetRow.id)
         .where(SetRow.session_exercise_id == SessionExerciseRow.id, *_set_conditions())
