@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             action = QAction(f"Go to {spec.name}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, n=number - 1: self.nav.setCurrentRow(n))
+            action.triggered.connect(lambda _=False, n=number - 1: self._go_by_key(n))
             self.addAction(action)
         self.nav.currentRowChanged.connect(self._show_page)
         install_history_key(self)
@@ -109,8 +109,6 @@ class MainWindow(QMainWindow):
         """Show ``store``'s data in a window that was shown before the data was opened."""
         self.store = store
         self._start()
-
-    # -- profile and pages -------------------------------------------------------------
 
     def _start(self) -> None:
         from evenside.services import profiles
@@ -141,11 +139,8 @@ class MainWindow(QMainWindow):
         profiles.show_weights_to(self.store, profile.id)  # every page made from now on
         focus = QApplication.focusWidget()
         focus_was_in_a_page = focus is None or self.stack.isAncestorOf(focus)
-        for page in list(self._pages.values()):
-            self.stack.removeWidget(page)
-            page.deleteLater()
         self._pages.clear()
-        while (widget := self.stack.widget(0)) is not None:
+        while (widget := self.stack.widget(0)) is not None:  # the pages, and any welcome
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.side_panel.show()
@@ -165,6 +160,11 @@ class MainWindow(QMainWindow):
         self._show_page(current)
         if focus_was_in_a_page:  # that page is gone: keys go to its replacement
             self.focus_page()
+
+    def _go_by_key(self, row: int) -> None:
+        self.nav.setCurrentRow(row)  # Ctrl+1 … Ctrl+8; a page may say where the keys go
+        if callable(take := getattr(self.stack.currentWidget(), "take_focus", None)):
+            take()
 
     def focus_page(self) -> None:
         """Give the keyboard to the page shown, at the control it starts with."""

@@ -246,11 +246,15 @@ def add_measurement(
     return Changes(measurements=True)
 
 
-def measurement_sites(store: Store, profile_id: int) -> list[str]:
+STANDARD_SITES = ("Upper arm", "Forearm", "Thigh", "Calf")
+
+
+def measurement_sites(store: Store, profile_id: int) -> tuple[list[str], set[str]]:
+    """The sites to offer (the standard four, then the user's own) and those measured."""
     with store.transaction() as tx:
         stored = progress_repo.measurement_sites(tx, profile_id)
-    standard = ["Upper arm", "Forearm", "Thigh", "Calf"]
-    return standard + [s for s in stored if s not in standard]
+    offered = list(STANDARD_SITES) + [s for s in stored if s not in STANDARD_SITES]
+    return offered, set(stored)
 
 
 def measurements(

@@ -93,6 +93,7 @@ class MeasurementsPage(QWidget):
             lambda c: c.measurements or c.training,
             lambda: self._fill_sites(self.site.currentText()),
         )
+        self._measured: set[str] = set()
         self._fill_sites()
 
     def _build_form(self) -> QGroupBox:
@@ -125,7 +126,8 @@ class MeasurementsPage(QWidget):
     def _fill_sites(self, select: str | None = None) -> None:
         self.site.blockSignals(True)
         self.site.clear()
-        self.site.addItems(progress.measurement_sites(self.store, self.profile.id))
+        offered, self._measured = progress.measurement_sites(self.store, self.profile.id)
+        self.site.addItems(offered)
         self.site.blockSignals(False)
         if select:
             self.site.setCurrentText(select)
@@ -168,11 +170,24 @@ class MeasurementsPage(QWidget):
         span = self.ranges.span()
         if not site:
             empty = "Choose a site, or type a new one, and add a measurement."
-        elif since is None:
+        elif since is None or site not in self._measured:
             empty = f"No {site} measurement yet."
         else:
             empty = f"No {site} measurement in the {span}.\nChoose a longer range above."
-        self.charts.show_site(site, records, strength, muscle_words, span=span, empty=empty)
+        today = self.store.now().date()
+        self.charts.show_site(
+            site,
+            records,
+            strength,
+            muscle_words,
+            span=span if since is not None else "",
+            empty=empty,
+            shown=None if since is None else (since.date(), today),
+        )
+
+    def take_focus(self) -> None:
+        """Opening the page puts the keyboard on the site, ready for a new measurement."""
+        self.site.setFocus()
 
     def add(self) -> None:
         day = self.day.date()
@@ -193,6 +208,8 @@ class MeasurementsPage(QWidget):
         self.error.clear()
         self.left.clear()
         self.right.clear()
+        # A day before the range shown: show the range that holds it, so it is seen saved.
+        self.ranges.widen_to(date(day.year(), day.month(), day.day()), self.store.now())
         site = " ".join(self.site.currentText().split())
         self.site.setCurrentText(site)
         self.hub.publish(changes, self)  # the sites and the table reload from the change

@@ -297,6 +297,10 @@ class ProgressPage(QWidget):
         weeks = progress.opposing_balance(self.store, self.profile.id, self.since())
         self.balance.show_weeks(weeks)
 
+    def take_focus(self) -> None:
+        """Opening the page puts the keyboard in the exercise search."""
+        self.search.setFocus()
+
     def set_range(self, name: str) -> None:
         self.ranges.choose(name)
 

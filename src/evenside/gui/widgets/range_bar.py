@@ -3,7 +3,7 @@ opens on a bounded range (``progress.DEFAULT_RANGE``), so it loads what it shows
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -27,10 +27,10 @@ class RangeBar(QWidget):
         for name in progress.RANGES:
             button = QPushButton(name)
             button.setCheckable(True)
-            button.setChecked(name == self.name)
             self.buttons.addButton(button)
             self.row.addWidget(button)
         self.row.addStretch(1)
+        self._mark()
         self.buttons.buttonClicked.connect(lambda button: self.choose(button.text()))
 
     def add_widget(self, widget: QWidget) -> None:
@@ -38,13 +38,35 @@ class RangeBar(QWidget):
 
     def choose(self, name: str) -> None:
         self.name = name
-        for button in self.buttons.buttons():
-            button.setChecked(button.text() == name)
+        self._mark()
         self.chosen.emit(name)
+
+    def _mark(self) -> None:
+        """Check the chosen button, and set it in bold: in a dark palette a checked button's
+        shade is hard to tell from the others'."""
+        for button in self.buttons.buttons():
+            chosen = button.text() == self.name
+            button.setChecked(chosen)
+            font = button.font()
+            font.setBold(chosen)
+            button.setFont(font)
+
+    def widen_to(self, day: date, now: datetime) -> None:
+        """Choose the shortest range that shows ``day`` (none when it already shows)."""
+        since = self.since(now)
+        if since is None or day >= since.date():
+            return
+        for name in progress.RANGES:
+            found = progress.since_for(name, now.date())
+            if found is None or day >= found.date():
+                self.choose(name)
+                return
 
     def since(self, now: datetime) -> datetime | None:
         return progress.since_for(self.name, now.date())
 
     def span(self) -> str:
-        """The range in words: "all history", or "last 1 year"."""
-        return "all history" if self.name == "All" else f"last {self.name}"
+        """The range in words: "all history", "last year", "last 3 months"."""
+        if self.name == "All":
+            return "all history"
+        return "last year" if self.name == "1 year" else f"last {self.name}"
