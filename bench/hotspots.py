@@ -16,6 +16,7 @@ import io
 import os
 import pstats
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import databases  # noqa: E402
 import pages  # noqa: E402
 from inproc import _open  # noqa: E402
+from measure import isolate_this_process  # noqa: E402
 
 
 def profiled(fn, top: int = 18) -> str:  # type: ignore[no-untyped-def]
@@ -38,6 +40,7 @@ def profiled(fn, top: int = 18) -> str:  # type: ignore[no-untyped-def]
 
 def main() -> int:
     what, years = sys.argv[1], float(sys.argv[2])
+    isolate_this_process(Path(tempfile.mkdtemp(prefix="evenside-hotspots-home-")))
     copy = databases.fresh_copy(databases.database(years))
     try:
         if what.endswith("-page"):

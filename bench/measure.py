@@ -37,6 +37,13 @@ def interleave(
     return a, b
 
 
+def isolate_this_process(home: Path) -> None:
+    """Give this process's in-process runs their own per-user folders too: a window opened
+    here restores no window size or splitter saved by the user's own use of Evenside (a
+    saved 1024x600 window changed the page times), and writes no state or log there."""
+    os.environ.update({k: v for k, v in isolated_env(home).items() if k.startswith("XDG_")})
+
+
 def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a whole-process run: offscreen, and every per-user folder (logs,
     window state, the data folder) in ``home`` so no run writes outside its own folder."""

@@ -32,6 +32,7 @@ from measure import (  # noqa: E402
     Absolute,
     Ratio,
     absolute_header,
+    isolate_this_process,
     machine_line,
 )
 
@@ -108,6 +109,7 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny database, one run of each")
     parser.add_argument("--quick", action="store_true", help="fewer pairs; README untouched")
     args = parser.parse_args()
+    isolate_this_process(Path(tempfile.mkdtemp(prefix="evenside-bench-home-")))
     table = run(args.smoke, args.quick)
     print(table)
     if not (args.smoke or args.quick):
