@@ -23,6 +23,13 @@ def _days(page: MeasurementsPage) -> list[str]:
     return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
 
+def _open_on(window: MainWindow, site: str) -> MeasurementsPage:
+    page = window.go_to("Measurements")
+    assert isinstance(page, MeasurementsPage)
+    page.site.setCurrentText(site)
+    return page
+
+
 def _click(qtbot: QtBot, page: MeasurementsPage, name: str) -> None:
     button = next(b for b in page.ranges.buttons.buttons() if b.text() == name)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -39,9 +46,7 @@ def test_measurements_show_the_chosen_range(
     # October, so the year shows one and "All" both.
     for day, left in ((date(2024, 10, 1), 55.0), (date(2026, 10, 20), 57.0)):
         progress.add_measurement(store, profile.id, "Thigh", left=left, right=58.0, day=day)
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Thigh")
+    page = _open_on(make_window(store), "Thigh")
     checked = [b.text() for b in page.ranges.buttons.buttons() if b.isChecked()]
     assert checked == ["1 year"]
     assert _days(page) == ["2026-10-20"]
@@ -58,9 +63,7 @@ def test_an_empty_range_says_so_and_how_to_see_more(
     qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
 ) -> None:
     progress.add_measurement(store, profile.id, "Calf", left=38.0, right=39.5, day=date(2025, 3, 1))
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Calf")
+    page = _open_on(make_window(store), "Calf")
     assert _days(page) == []
     assert page.charts.size_note.message == (
         "No Calf measurement in the last year.\nChoose a longer range above."
@@ -84,9 +87,7 @@ def test_one_measurement_is_drawn_on_the_range_chosen(
     progress.add_measurement(
         store, profile.id, "Neck", left=38.0, right=38.5, day=date(2026, 11, 1)
     )
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Neck")
+    page = _open_on(make_window(store), "Neck")
     first, last = _x_days(page)
     assert first <= date(2025, 11, 2) and date(2026, 11, 2) <= last
     assert (last - first).days < 400
@@ -102,9 +103,7 @@ def test_a_site_of_the_users_own_says_which_sites_have_a_strength_gap(
     progress.add_measurement(
         store, profile.id, "Neck", left=38.0, right=38.5, day=date(2026, 11, 1)
     )
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Neck")
+    page = _open_on(make_window(store), "Neck")
     assert page.charts.strength_note.message == (
         "No muscle group is matched to Neck: strength gaps are\n"
         "charted beside upper arm, forearm, thigh, calf, chest, shoulder."
@@ -114,9 +113,7 @@ def test_a_site_of_the_users_own_says_which_sites_have_a_strength_gap(
 def test_a_site_never_measured_asks_for_a_first_measurement_not_a_longer_range(
     qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
 ) -> None:
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Upper arm")
+    page = _open_on(make_window(store), "Upper arm")
     assert page.charts.size_note.message == "No Upper arm measurement yet."
     _click(qtbot, page, "All")
     assert page.charts.size_note.message == "No Upper arm measurement yet."
@@ -128,9 +125,7 @@ def test_a_site_never_measured_asks_for_a_first_measurement_not_a_longer_range(
 def test_a_measurement_older_than_the_range_widens_it_to_show_it(
     qtbot: QtBot, store: Store, profile: Profile, make_window: Callable[[Store], MainWindow]
 ) -> None:
-    page = make_window(store).go_to("Measurements")
-    assert isinstance(page, MeasurementsPage)
-    page.site.setCurrentText("Calf")
+    page = _open_on(make_window(store), "Calf")
     page.day.setDate(QDate(2025, 6, 1))  # 17 months before 2 November 2026: beyond a year
     type_into(qtbot, page.left, "38")
     type_into(qtbot, page.right, "39.5")
