@@ -122,8 +122,8 @@ def _test_scores(
         score = result.score()
         found.append(score)
         if kind is None:
-            later = newest_session is None or score.day >= newest_session.day
-            kind = score.kind if later else newest_session.kind  # type: ignore[union-attr]
+            earlier = newest_session is not None and score.day < newest_session.day
+            kind = newest_session.kind if earlier and newest_session else score.kind
         of_kind += score.kind is kind
         if newest_only and of_kind >= MAX_SESSIONS:
             break
