@@ -217,3 +217,23 @@ def test_0005_checks_refuse_a_negative_distance_and_a_discomfort_of_eleven(db_pa
         with pytest.raises(sqlite3.IntegrityError):
             connection.execute("UPDATE exercises SET kind = 'yoga'")
     connection.close()
+
+
+def test_0006_fills_the_session_bests_from_the_sets_already_stored(db_path: Path) -> None:
+    seed_at(db_path, "0005")
+    with sqlite3.connect(db_path) as connection:  # a warm-up, heavier, never counts
+        connection.execute(
+            "INSERT INTO sets (session_exercise_id, position, side, weight_kg, reps, kind, "
+            "logged_at) VALUES (1, 1, 'left', 90, 8, 'warm-up', '2026-01-02 10:05:00')"
+        )
+    connection.close()
+    _upgrade_to(db_path, "0006")
+    assert _query(db_path, "SELECT version_num FROM alembic_version") == [("0006",)]
+    # The one working set the old file holds (see old_files.seed_at), as it was stored.
+    assert _query(
+        db_path,
+        "SELECT session_exercise_id, side, reps, session_id, profile_id, best_kg, best_seconds "
+        "FROM session_bests",
+    ) == [(1, "left", 8, 1, 1, 61.23496995, None)]
+    triggers = _query(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+    assert triggers == [(7,)]

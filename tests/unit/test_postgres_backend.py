@@ -36,7 +36,7 @@ def test_every_revision_upgrades_one_by_one_on_postgresql(postgres: Cluster) -> 
     postgres.create_database("steps")
     engine = create_engine(postgres.url("steps"))
     try:
-        for revision in ("0001", "0002", "0003", "0004", "0005"):
+        for revision in ("0001", "0002", "0003", "0004", "0005", "0006"):
             with engine.connect() as connection:
                 migrate.upgrade(connection, revision)
             with engine.connect() as connection:
@@ -48,8 +48,9 @@ def test_every_revision_upgrades_one_by_one_on_postgresql(postgres: Cluster) -> 
     finally:
         engine.dispose()
         postgres.drop_database("steps")
-    # Tables and columns 0004 and 0005 add (see the revisions' files).
+    # Tables and columns 0004 to 0006 add (see the revisions' files).
     assert {"assessments", "import_mappings", "catch_ups", "habit_ticks", "discomfort"} <= tables
+    assert "session_bests" in tables  # 0006: the table, without the SQLite triggers
     assert {"volume_override", "sides_unrecorded", "distance_m", "source_key"} <= columns
 
 

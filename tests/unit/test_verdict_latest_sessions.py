@@ -175,3 +175,34 @@ def test_tests_among_the_latest_sessions_settle_the_verdict_without_older_ones(
     [row] = progress.overview(store, profile.id)
     assert (row.exercise.name, row.sessions) == ("Side plank", 6)
     assert row.current.percent == pytest.approx(10.0)
+
+
+def test_the_tests_compared_may_lie_past_a_page_of_newer_tests_of_another_kind(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # Oldest first: five reps-to-failure tests at 20 kg (L 8, R 10 reps), thirty timed holds
+    # on the same exercise (L 30 s, R 30 s), then one more reps test. The newest test is a
+    # reps test, so the verdict compares the six reps tests, the oldest 150 days ago,
+    # whatever number of holds lies between them (more than the 24 read at a time).
+    row = _row_id(store)
+    today = clock.moment.date()
+
+    def test(kind: AssessmentKind, days_ago: int, left: float, right: float) -> None:
+        day = today - timedelta(days=days_ago)
+        assessments.record_assessment(
+            store, profile.id, Assessment(kind, day, left, right, row, load_kg=20.0)
+        )
+
+    for days_ago in (150, 145, 140, 135, 130):
+        test(AssessmentKind.REPS_TO_FAILURE, days_ago, 8, 10)
+    for n in range(30):
+        test(AssessmentKind.HOLD, 120 - 3 * n, 30, 30)
+    test(AssessmentKind.REPS_TO_FAILURE, 10, 8, 10)
+    every = verdicts.all_verdicts(store, profile.id)[0]
+    latest = verdicts.all_verdicts(store, profile.id, verdict_only=True)[0]
+    one = verdicts.exercise_verdict(store, profile.id, row, verdict_only=True)
+    for judged in (every, latest, one):
+        assert judged.verdict.sessions == 6
+        assert judged.verdict.weaker is L
+        assert judged.verdict.first_day == today - timedelta(days=150)
+        assert judged.sentence == every.sentence

@@ -23,6 +23,7 @@ from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.verdict import MAX_SESSIONS, Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
+from evenside.services.newest_tests import NewestTests
 from evenside.services.store import Store
 from evenside.storage import assessment_repo, evidence_repo, library_repo, profile_repo
 from evenside.storage.database import DbSession
@@ -170,7 +171,12 @@ def _verdict_in(
         exclude_session_id=period.exclude_session_id,
         newest=NEWEST_SESSIONS if verdict_only else None,
     )
-    tests = _assessments(tx, profile.id, [exercise.id], period.since, period.before)
+    tests: Mapping[int, Sequence[Assessment]]
+    if verdict_only:
+        newest = NewestTests(tx, profile.id, exercise.id, period.since, period.before)
+        tests = {exercise.id: newest}
+    else:
+        tests = _assessments(tx, profile.id, [exercise.id], period.since, period.before)
     judged, kinds = _judge(
         exercise,
         sessions,
@@ -213,7 +219,7 @@ def before_and_with_session_in(
     read = evidence_repo.one_sided_sessions(
         tx, profile.id, exercise_ids=[exercise.id], before=started_at, newest=NEWEST_SESSIONS + 1
     )
-    tests = _assessments(tx, profile.id, [exercise.id], None, started_at)
+    tests = {exercise.id: NewestTests(tx, profile.id, exercise.id, None, started_at)}
     found = []
     for sessions, exclude in (
         ([s for s in read if s.session_id != session_id], session_id),

@@ -49,10 +49,13 @@ def list_assessments(
     strength_from: date | None = None,
     strength_to: date | None = None,
     strength_only: bool = False,
+    newest: int | None = None,
+    skip: int = 0,
 ) -> list[Assessment]:
     """A profile's assessments, oldest first (``exercise_ids``: only those exercises').
     ``strength_only``: only the strength tests of an exercise (the verdict's evidence),
-    from ``strength_from`` to ``strength_to`` (inclusive) where given."""
+    from ``strength_from`` to ``strength_to`` (inclusive) where given. ``newest``: at most
+    that many, newest first, after the ``skip`` newest."""
     query = (
         select(*_COLUMNS)
         .outerjoin(ExerciseRow, ExerciseRow.id == AssessmentRow.exercise_id)
@@ -70,7 +73,12 @@ def list_assessments(
         if strength_to is not None:
             query = query.where(AssessmentRow.assessed_on <= strength_to)
     # Columns through a plain cursor: a 30-year history holds over a thousand tests.
-    rows = tx.connection().execute(query.order_by(AssessmentRow.assessed_on, AssessmentRow.id))
+    if newest is None:
+        query = query.order_by(AssessmentRow.assessed_on, AssessmentRow.id)
+    else:
+        order = (AssessmentRow.assessed_on.desc(), AssessmentRow.id.desc())
+        query = query.order_by(*order).limit(newest).offset(skip)
+    rows = tx.connection().execute(query)
     return [
         Assessment(
             kind=AssessmentKind(kind),

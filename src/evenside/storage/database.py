@@ -42,7 +42,7 @@ from evenside.storage.sqlite_errors import (
 
 # The revisions this version ships, oldest first. A test checks this against Alembic's
 # scripts; keeping the list here lets start-up decide without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 DbSession = Session  # what use cases receive inside a transaction; they never import SQLAlchemy
 BUSY_TIMEOUT_MS = 5000

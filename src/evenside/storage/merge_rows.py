@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from evenside.domain.errors import InvalidInput
 from evenside.storage.database import Database
+from evenside.storage.derived_models import DERIVED_TABLES
 from evenside.storage.models import Base
 
 Row = dict[str, Any]
@@ -63,7 +64,8 @@ KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 CONFLICTS_KEPT = 10  # described in the report; all are counted
 # The target's own facts (library version, last backup) stay its own.
-NOT_MERGED = frozenset({"app_meta"})
+# A derived table is built by the target's own triggers.
+NOT_MERGED = frozenset({"app_meta"}) | DERIVED_TABLES
 
 
 @dataclass(frozen=True)

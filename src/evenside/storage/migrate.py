@@ -38,7 +38,8 @@ def upgrade(connection: Connection, target: str = "head") -> None:
 
 @contextmanager
 def schema_change(connection: Connection) -> Iterator[None]:
-    """One transaction for a schema change. On SQLite: foreign keys off for its length,
+    """One transaction for a schema change. On SQLite: foreign keys off (and the legacy
+    table rename) for its length,
     ``PRAGMA foreign_key_check`` before the commit, and a rollback with ``DamagedDatabase``
     if any row then points at a row that does not exist. Elsewhere, a plain transaction."""
     if connection.dialect.name != "sqlite":
@@ -49,6 +50,10 @@ def schema_change(connection: Connection) -> Iterator[None]:
         raise RuntimeError("a schema change must start outside a transaction")
     was_on = connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one()
     connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+    # Batch mode rebuilds a table by copy, drop and rename. SQLite's own rename would check
+    # every trigger against the schema while the table is gone (the triggers on ``sets``
+    # name ``sessions``) and refuse; the legacy rename leaves triggers to their names.
+    connection.exec_driver_sql("PRAGMA legacy_alter_table = ON")
     connection.commit()
     try:
         with connection.begin():
@@ -59,6 +64,7 @@ def schema_change(connection: Connection) -> Iterator[None]:
             _refuse_broken_links(connection)
     finally:
         connection.exec_driver_sql(f"PRAGMA foreign_keys = {'ON' if was_on else 'OFF'}")
+        connection.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
         connection.commit()
 
 

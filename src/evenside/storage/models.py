@@ -387,3 +387,7 @@ class DiscomfortRow(Base):
 
 
 Index("ix_discomfort_profile_day", DiscomfortRow.profile_id, DiscomfortRow.noted_on)
+
+
+# The derived tables join Base.metadata here, last: their module imports Base from this one.
+from evenside.storage import derived_models  # noqa: E402, F401

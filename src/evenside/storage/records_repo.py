@@ -1,16 +1,18 @@
-"""Personal bests as SQL aggregates: one row per side, not every earlier set."""
+"""Personal bests as SQL aggregates: one row per side, not every earlier set; on SQLite the
+best before a session from ``session_bests`` (kept by triggers), a few index probes."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import false, func, select
+from sqlalchemy import DateTime, bindparam, false, func, select, text
 from sqlalchemy.orm import Session
 
-from evenside.domain.e1rm import Formula
+from evenside.domain.e1rm import MAX_REPS_FOR_ESTIMATE, Formula
 from evenside.domain.library import LoadBasis
 from evenside.domain.records import SideRecords, rep_bests
 from evenside.domain.sides import Side
+from evenside.domain.summary import strength
 from evenside.domain.training import SetKind
 from evenside.storage import strength_sql
 from evenside.storage.models import SessionExerciseRow, SessionRow, SetRow
@@ -28,6 +30,29 @@ def best_strength_before(
 ) -> dict[Side, float]:
     """The best ``strength`` per side over the exercise's counted sets in sessions started
     before ``before`` (other than ``exclude_session_id``); sides without one are absent."""
+    find = _best_from_session_bests if tx.get_bind().dialect.name == "sqlite" else _best_from_sets
+    return find(
+        tx,
+        profile_id,
+        exercise_id,
+        before=before,
+        exclude_session_id=exclude_session_id,
+        load_basis=load_basis,
+        formula=formula,
+    )
+
+
+def _best_from_sets(
+    tx: Session,
+    profile_id: int,
+    exercise_id: int,
+    *,
+    before: datetime,
+    exclude_session_id: int,
+    load_basis: LoadBasis,
+    formula: Formula,
+) -> dict[Side, float]:
+    """The same, from every earlier set (a server database, which has no triggers)."""
     best = func.max(
         strength_sql.strength(
             SetRow.weight_kg, SetRow.reps, SetRow.duration_seconds, load_basis, formula
@@ -47,6 +72,72 @@ def best_strength_before(
         .group_by(SetRow.side)
     )
     return {Side(side): float(value) for side, value in rows if value is not None}
+
+
+# Each probe walks one index from its top down to the first row of an earlier session.
+_EARLIER = (
+    "b.profile_id = :profile AND b.exercise_id = :exercise AND b.side = k.side "
+    "AND b.started_at < :before AND b.session_id != :exclude"
+)
+_PROBES = {
+    # The heaviest load per side and rep count (1 to 12: the reps an e1RM is made from).
+    "load": "(SELECT b.best_kg FROM session_bests b WHERE " + _EARLIER + " AND b.reps = k.reps "
+    "ORDER BY b.best_kg DESC LIMIT 1)",
+    # The most reps per side.
+    "reps": "(SELECT b.reps FROM session_bests b WHERE " + _EARLIER + " AND b.reps > 0 "
+    "ORDER BY b.reps DESC LIMIT 1)",
+    # The longest hold per side.
+    "hold": "(SELECT b.best_seconds FROM session_bests b WHERE "
+    + _EARLIER
+    + " AND b.best_seconds IS NOT NULL ORDER BY b.best_seconds DESC LIMIT 1)",
+}
+_SIDES = tuple(side.value for side in Side)
+
+
+def _keys(with_reps: bool) -> str:
+    if not with_reps:
+        return ", ".join(f"('{side}', 0)" for side in _SIDES)
+    return ", ".join(
+        f"('{side}', {reps})" for side in _SIDES for reps in range(1, MAX_REPS_FOR_ESTIMATE + 1)
+    )
+
+
+def _best_from_session_bests(
+    tx: Session,
+    profile_id: int,
+    exercise_id: int,
+    *,
+    before: datetime,
+    exclude_session_id: int,
+    load_basis: LoadBasis,
+    formula: Formula,
+) -> dict[Side, float]:
+    probe = {LoadBasis.TIME: "hold", LoadBasis.BODYWEIGHT_PLUS: "reps"}.get(load_basis, "load")
+    statement = text(
+        f"WITH k(side, reps) AS (VALUES {_keys(probe == 'load')}) "
+        f"SELECT k.side, k.reps, {_PROBES[probe]} FROM k"
+    ).bindparams(bindparam("before", type_=DateTime))
+    rows = tx.execute(
+        statement,
+        {
+            "profile": profile_id,
+            "exercise": exercise_id,
+            "before": before,
+            "exclude": exclude_session_id,
+        },
+    )
+    best: dict[Side, float] = {}
+    for side_value, reps, found in rows:
+        if found is None:
+            continue
+        if probe == "load":
+            value = strength(float(found), reps, None, load_basis, formula)
+        else:
+            value = float(found)
+        side = Side(side_value)
+        if value is not None and value > best.get(side, float("-inf")):
+            best[side] = value
+    return best
 
 
 def side_bests(

@@ -1,0 +1,61 @@
+"""Tables the database derives from the others by triggers (revision 0006): registered
+with ``models.Base`` so the schema check and the migrations agree on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from evenside.storage.models import Base
+
+# Tables the database derives from others (by triggers): never copied or merged.
+DERIVED_TABLES = frozenset({"session_bests"})
+
+
+class SessionBestRow(Base):
+    """The heaviest load and the longest hold per side and rep count in each session
+    entry's counted sets (warm-ups left out): what a session's records are measured
+    against, read in a few index probes whatever the history's length.
+
+    Derived, never written by the app: on SQLite, triggers on ``sets``,
+    ``session_exercises`` and ``sessions`` keep it equal to the sets (migration 0006); a
+    server database leaves it empty and reads the sets. ``reps`` is -1 for sets without
+    reps; ``best_kg`` counts a set without a weight as 0 kg. Never copied or merged: the
+    target's own triggers build it."""
+
+    __tablename__ = "session_bests"
+
+    session_exercise_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    side: Mapped[str] = mapped_column(String(5), primary_key=True)
+    reps: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(Integer)
+    profile_id: Mapped[int] = mapped_column(Integer)
+    exercise_id: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    best_kg: Mapped[float] = mapped_column(Float)
+    best_seconds: Mapped[int | None] = mapped_column(Integer)
+
+
+# The probes: the heaviest load for a side and rep count, the most reps, the longest hold.
+Index(
+    "ix_session_bests_load",
+    SessionBestRow.profile_id,
+    SessionBestRow.exercise_id,
+    SessionBestRow.side,
+    SessionBestRow.reps,
+    SessionBestRow.best_kg,
+    SessionBestRow.started_at,
+    SessionBestRow.session_id,
+)
+Index(
+    "ix_session_bests_hold",
+    SessionBestRow.profile_id,
+    SessionBestRow.exercise_id,
+    SessionBestRow.side,
+    SessionBestRow.best_seconds,
+    SessionBestRow.started_at,
+    SessionBestRow.session_id,
+)
+Index("ix_session_bests_session", SessionBestRow.session_id)
