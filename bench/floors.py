@@ -140,6 +140,17 @@ def _exercise_ids(connection: sqlite3.Connection, names: set[str]) -> dict[str, 
     return ids
 
 
+BESTS_FROM = """
+INSERT INTO session_bests (session_exercise_id, side, reps, session_id, profile_id,
+                           exercise_id, started_at, best_kg, best_seconds)
+SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.session_id, s.profile_id,
+       e.exercise_id, s.started_at, max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
+FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
+JOIN sessions s ON s.id = e.session_id
+WHERE x.kind != 'warm-up' AND x.session_exercise_id >= ?
+GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
+
+
 def import_csv(source: Path, database: Path, profile_id: int = 1) -> int:
     """Parse ``source`` (a Strong export) and write its sessions, exercises in sessions and
     sets into ``database`` in one transaction. Returns the number of sets written."""
@@ -166,6 +177,10 @@ def import_csv(source: Path, database: Path, profile_id: int = 1) -> int:
         next_se = connection.execute(
             "SELECT coalesce(max(id), 0) FROM session_exercises"
         ).fetchone()[0]
+        first_se = next_se + 1
+        # The schema's insert trigger keeps session_bests; like the app's bulk write, the
+        # floor pauses it and works the new entries' bests out in one statement.
+        connection.execute("INSERT INTO session_bests_paused (paused) VALUES (1)")
         session_rows, se_rows, set_rows = [], [], []
         for (started, name), exercises in sessions.items():
             next_session += 1
@@ -190,6 +205,8 @@ def import_csv(source: Path, database: Path, profile_id: int = 1) -> int:
             " logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             set_rows,
         )
+        connection.execute("DELETE FROM session_bests_paused")
+        connection.execute(BESTS_FROM, (first_se,))
         connection.execute("COMMIT")
     finally:
         connection.close()

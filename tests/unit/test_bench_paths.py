@@ -105,6 +105,15 @@ def test_the_import_floor_writes_every_row_into_the_apps_schema(tmp_path: Path) 
     raw = floors.raw_connection(target)
     assert raw.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2
     assert raw.execute("SELECT count(*) FROM sets WHERE kind = 'warm-up'").fetchone()[0] == 12
+    # Like the app's bulk write, the floor leaves the session bests whole: one row per
+    # entry, side and rep count of the 36 working sets.
+    assert raw.execute("SELECT count(*) FROM session_bests_paused").fetchone()[0] == 0
+    kept = raw.execute("SELECT count(*) FROM session_bests").fetchone()[0]
+    groups = raw.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT session_exercise_id, side, reps FROM sets "
+        "WHERE kind != 'warm-up')"
+    ).fetchone()[0]
+    assert kept == groups > 0
     raw.close()
 
 

@@ -14,7 +14,8 @@ import pytest
 from evenside.domain.profile import Profile
 from evenside.domain.sides import Side
 from evenside.domain.training import SetKind, SetRecord
-from evenside.services import library, session_summary, workout
+from evenside.domain.units import Unit
+from evenside.services import library, session_summary, transfer, workout
 from evenside.services.store import Store
 from fakes import FakeClock
 
@@ -208,3 +209,30 @@ def test_the_kept_bests_equal_the_sets_after_every_kind_of_write(
         ("left", 10, 21.0, None),
         ("right", -1, 0.0, 40),
     ]
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+
+
+def test_an_import_and_a_reimport_of_a_longer_file_keep_the_bests_equal_to_the_sets(
+    store: Store, profile: Profile, db_path: Path, tmp_path: Path
+) -> None:
+    # A bulk write pauses the insert trigger in its own transaction and works the new
+    # entries out at the end; sets added to entries already stored go through the trigger.
+    lines = (FIXTURES / "strong_german_crlf.csv").read_bytes().splitlines(keepends=True)
+    shorter = tmp_path / "shorter.csv"
+    shorter.write_bytes(b"".join(lines[:7]))  # the header and the first three rows
+    for path in (shorter, FIXTURES / "strong_german_crlf.csv"):
+        parsed = transfer.read_import(path, unit=Unit.KG)
+        mapping = transfer.default_mapping(transfer.suggestions(store, parsed))
+        transfer.commit_import(store, profile.id, parsed, mapping)
+    connection = sqlite3.connect(db_path)
+    kept = connection.execute(
+        "SELECT session_exercise_id, side, reps, best_kg, best_seconds FROM session_bests "
+        "ORDER BY 1, 2, 3"
+    ).fetchall()
+    expected = connection.execute(AGGREGATE).fetchall()
+    paused = connection.execute("SELECT count(*) FROM session_bests_paused").fetchone()
+    connection.close()
+    assert len(kept) >= 4 and kept == expected
+    assert paused == (0,)

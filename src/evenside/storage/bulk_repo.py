@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from evenside.domain.training import ExerciseRecord, MeasurementRecord, SessionRecord
+from evenside.storage import session_bests_sql
 from evenside.storage.models import Base, MeasurementRow, SessionExerciseRow, SessionRow
 
 CHUNK_SETS = 500  # rows held in memory between two executemany calls
@@ -48,11 +49,12 @@ def insert_sessions(tx: Session, profile_id: int, records: Iterable[SessionRecor
     exercise_ids = _new_ids(tx, SessionExerciseRow.__tablename__)
     chunk = _Chunk(tx.connection())
     written = 0
-    for record in records:
-        _add_rows(chunk, profile_id, record, next(session_ids), exercise_ids)
-        if len(chunk.rows["sets"]) >= CHUNK_SETS:
-            written += chunk.flush()
-    return written + chunk.flush()
+    with session_bests_sql.paused_for_bulk(tx.connection()):
+        for record in records:
+            _add_rows(chunk, profile_id, record, next(session_ids), exercise_ids)
+            if len(chunk.rows["sets"]) >= CHUNK_SETS:
+                written += chunk.flush()
+        return written + chunk.flush()
 
 
 class _Chunk:

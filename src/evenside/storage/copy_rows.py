@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from evenside.domain.errors import InvalidInput
+from evenside.storage import session_bests_sql
 from evenside.storage.database import Database
 from evenside.storage.derived_models import DERIVED_TABLES
 from evenside.storage.models import Base
@@ -87,8 +88,9 @@ def _copy_all(source: Database, target: Database, shown_target: str) -> list[Cop
         tables = [t for t in _tables() if _readable(reading, t)]
         for table in reversed(tables):
             writing.execute(delete(table))
-        for table in tables:
-            _copy_table(reading, writing, table)
+        with session_bests_sql.paused_for_bulk(writing):  # every entry is new here
+            for table in tables:
+                _copy_table(reading, writing, table)
         if writing.dialect.name == "postgresql":
             _advance_sequences(writing)
         found = _counts(writing, tables)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from evenside.storage.models import Base
 
 # Tables the database derives from others (by triggers): never copied or merged.
-DERIVED_TABLES = frozenset({"session_bests"})
+DERIVED_TABLES = frozenset({"session_bests", "session_bests_paused"})
 
 
 class SessionBestRow(Base):
@@ -59,3 +59,12 @@ Index(
     SessionBestRow.session_id,
 )
 Index("ix_session_bests_session", SessionBestRow.session_id)
+
+
+class SessionBestsPausedRow(Base):
+    """A row here, inside a bulk write's transaction, keeps the insert trigger out of it
+    (``session_bests_sql.paused_for_bulk``); empty at every commit."""
+
+    __tablename__ = "session_bests_paused"
+
+    paused: Mapped[int] = mapped_column(Integer, primary_key=True)
