@@ -85,34 +85,41 @@ def one_sided_sessions(
     # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
+    order = (SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     query = (
-        select(*_COLUMNS)
+        select(*_COLUMNS, SetRow.position, SetRow.id)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
-        .where(*session_conditions, *_set_conditions())
-        .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
+        .where(*_set_conditions())
     )
-    chosen_pairs: set[tuple[int, int]] | None = None
+    in_python = False
     if newest is not None:
         split = _split_conditions(profile_id, exercise_ids, since, before, exclude_session_id)
         if exercise_ids is not None and len(exercise_ids) == 1:
             walked = _latest_of_one(*split, newest)
             query = query.join(walked, walked.c.session_id == SessionRow.id)
         else:
-            chosen_pairs = _latest_walked(tx, *split, newest)
-            if not chosen_pairs:
+            entries = _latest_walked(tx, *split, newest)
+            if not entries:
                 return []
-            query = query.where(SessionRow.id.in_(sorted({s for _e, s in chosen_pairs})))
+            # Just these entries (the walk chose them under the session conditions), sorted
+            # here: with the profile's condition or the order in SQL, SQLite walks every
+            # session of the profile on its index instead of reading these entries' sets.
+            query = query.where(SessionExerciseRow.id.in_(sorted(entries)))
+            in_python = True
+    if not in_python:
+        query = query.where(*session_conditions)
     if may_score is not None:
         chosen = _may_score(session_conditions, may_score is LoadBasis.TIME)
         query = query.where(SessionExerciseRow.id.in_(chosen))
     # A plain Core cursor: the ORM's result machinery cost more than the query itself.
-    rows = tx.connection().execute(query)
+    if in_python:
+        rows: Any = sorted(tx.connection().execute(query), key=lambda r: (r[2], r[1], r[-2], r[-1]))
+    else:
+        rows = tx.connection().execute(query.order_by(*order))
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
-    for exercise_id, session_id, started_at, *columns in rows:
+    for exercise_id, session_id, started_at, *columns, _position, _set_id in rows:
         key = (exercise_id, session_id)
-        if chosen_pairs is not None and key not in chosen_pairs:
-            continue  # a chosen session's other exercise, beyond that exercise's newest
         grouped.setdefault(key, (started_at, []))[1].append(_record(columns))
     return [
         SessionSides(exercise_id, session_id, started_at, tuple(sets))
@@ -193,9 +200,10 @@ def _latest_of_one(on_sessions: list[Any], on_exercises: list[Any], newest: int)
 
 def _latest_walked(
     tx: Session, on_sessions: list[Any], on_exercises: list[Any], newest: int
-) -> set[tuple[int, int]]:
-    """Each exercise's ``newest`` latest sessions holding an evidence set, as (exercise id,
-    session id) pairs; only exercises logged per side (a bilateral exercise has no verdict,
+) -> set[int]:
+    """Each exercise's ``newest`` latest sessions holding an evidence set, as the ids of
+    their session entries (so only those entries' sets are read); only exercises logged per
+    side (a bilateral exercise has no verdict,
     and probing its every session for a one-sided set would read its whole history).
     The profile's sessions are walked newest first on their index, and the walk stops once
     every exercise with evidence in the period (found first, each by a probe on the
@@ -220,24 +228,30 @@ def _latest_walked(
     if not wanted:
         return set()
     walk = (
-        select(SessionExerciseRow.exercise_id, SessionRow.id)
+        select(SessionExerciseRow.exercise_id, SessionRow.id, SessionExerciseRow.id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*on_sessions, *on_exercises, SessionExerciseRow.exercise_id.in_(wanted), evidence)
         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
     )
     found: dict[int, int] = {}
     pairs: set[tuple[int, int]] = set()
-    short = len(wanted)
-    for exercise_id, session_id in tx.connection().execute(walk):
-        if (exercise_id, session_id) in pairs or found.get(exercise_id, 0) >= newest:
+    entries: set[int] = set()
+    short, last = len(wanted), None
+    for exercise_id, session_id, entry_id in tx.connection().execute(walk):
+        if not short and session_id != last:
+            break  # every exercise has its newest, and the last session is read whole
+        last = session_id
+        if (exercise_id, session_id) in pairs:
+            entries.add(entry_id)  # the exercise twice in one session: both entries
+            continue
+        if found.get(exercise_id, 0) >= newest:
             continue
         pairs.add((exercise_id, session_id))
+        entries.add(entry_id)
         found[exercise_id] = found.get(exercise_id, 0) + 1
-        if found[exercise_id] == newest and exercise_id in wanted:
+        if found[exercise_id] == newest:
             short -= 1
-            if not short:
-                break
-    return pairs
+    return entries
 
 
 def _may_score(session_conditions: list[Any], hold: bool) -> Any:
