@@ -206,3 +206,25 @@ def test_the_tests_compared_may_lie_past_a_page_of_newer_tests_of_another_kind(
         assert judged.verdict.weaker is L
         assert judged.verdict.first_day == today - timedelta(days=150)
         assert judged.sentence == every.sentence
+
+
+def test_an_exercise_twice_in_a_session_counts_both_entries(
+    store: Store, clock: FakeClock, profile: Profile
+) -> None:
+    # Six sessions, each with the row added twice: the left side logged in the first entry
+    # (20 x 8), the right in the second (25 x 8): (25 - 20) / 25 = 20 %, from both entries.
+    row = _row_id(store)
+    for n in range(6):
+        clock.moment -= timedelta(days=2 * (6 - n))
+        session = workout.start_session(store, profile.id)
+        for side, weight in ((L, 20.0), (R, 25.0)):
+            entry = workout.add_exercise(store, session.id, row)
+            workout.log_set(store, entry, SetRecord(side, weight, 8))
+        workout.finish_session(store, session.id)
+        clock.moment += timedelta(days=2 * (6 - n))
+    for judged in _both_ways(store, profile):
+        assert judged.verdict.sessions == 6
+        assert judged.verdict.gap_percent == pytest.approx(20.0)
+        assert judged.verdict.weaker is L
+    [overview_row] = progress.overview(store, profile.id)
+    assert overview_row.sessions == 6 and overview_row.current.percent == pytest.approx(20.0)

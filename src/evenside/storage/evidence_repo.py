@@ -85,14 +85,14 @@ def one_sided_sessions(
     # Columns, not SetRow objects: the verdict reads every one-sided set of the history,
     # and building an ORM object per set was most of its time. The records are the same as
     # session_repo.set_record makes.
-    order = (SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     query = (
-        select(*_COLUMNS, SetRow.position, SetRow.id)
+        select(*_COLUMNS)
         .join(SessionExerciseRow, SessionExerciseRow.id == SetRow.session_exercise_id)
         .join(SessionRow, SessionRow.id == SessionExerciseRow.session_id)
         .where(*_set_conditions())
+        .order_by(SessionRow.started_at, SessionRow.id, SetRow.position, SetRow.id)
     )
-    in_python = False
+    chosen_entries = False
     if newest is not None:
         split = _split_conditions(profile_id, exercise_ids, since, before, exclude_session_id)
         if exercise_ids is not None and len(exercise_ids) == 1:
@@ -102,23 +102,20 @@ def one_sided_sessions(
             entries = _latest_walked(tx, *split, newest)
             if not entries:
                 return []
-            # Just these entries (the walk chose them under the session conditions), sorted
-            # here: with the profile's condition or the order in SQL, SQLite walks every
-            # session of the profile on its index instead of reading these entries' sets.
+            # Just these entries (the walk chose them under the session conditions): with
+            # the profile's condition too, SQLite walks every session of the profile on its
+            # (profile_id, started_at) index for the order instead of reading these sets.
             query = query.where(SessionExerciseRow.id.in_(sorted(entries)))
-            in_python = True
-    if not in_python:
+            chosen_entries = True
+    if not chosen_entries:
         query = query.where(*session_conditions)
     if may_score is not None:
         chosen = _may_score(session_conditions, may_score is LoadBasis.TIME)
         query = query.where(SessionExerciseRow.id.in_(chosen))
     # A plain Core cursor: the ORM's result machinery cost more than the query itself.
-    if in_python:
-        rows: Any = sorted(tx.connection().execute(query), key=lambda r: (r[2], r[1], r[-2], r[-1]))
-    else:
-        rows = tx.connection().execute(query.order_by(*order))
+    rows = tx.connection().execute(query)
     grouped: dict[tuple[int, int], tuple[datetime, list[SetRecord]]] = {}
-    for exercise_id, session_id, started_at, *columns, _position, _set_id in rows:
+    for exercise_id, session_id, started_at, *columns in rows:
         key = (exercise_id, session_id)
         grouped.setdefault(key, (started_at, []))[1].append(_record(columns))
     return [
