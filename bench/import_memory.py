@@ -53,7 +53,10 @@ def _import(source: Path, database: Path) -> int:
 
     store = open_store(database)
     try:
-        profile = profiles.create_profile(store, "Bench", Side.RIGHT, Unit.KG)
+        # Into the database's profile where it has one (the bench's template), else a new one.
+        profile = profiles.current_profile(store) or profiles.create_profile(
+            store, "Bench", Side.RIGHT, Unit.KG
+        )
         parsed = transfer.read_import(source, unit=Unit.KG)
         mapping = transfer.default_mapping(transfer.suggestions(store, parsed))
         return transfer.commit_import(store, profile.id, parsed, mapping).sets_added
@@ -76,7 +79,7 @@ def traced_import(source: Path, database: Path) -> tuple[int, int]:
 def _child(source: Path, database: Path) -> None:
     from evenside.services.store import open_store
 
-    open_store(database).close()  # libraries loaded, the database created
+    open_store(database).close()  # libraries loaded, the database opened (or created)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     sets = _import(source, database)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
