@@ -141,12 +141,11 @@ def _exercise_ids(connection: sqlite3.Connection, names: set[str]) -> dict[str, 
 
 
 BESTS_FROM = """
-INSERT INTO session_bests (session_exercise_id, side, reps, session_id, profile_id,
-                           exercise_id, started_at, best_kg, best_seconds)
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.session_id, s.profile_id,
-       e.exercise_id, s.started_at, max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
+INSERT INTO session_bests (session_exercise_id, side, reps, exercise_id, best_kg,
+                           best_seconds)
+SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.exercise_id,
+       max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
 FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
-JOIN sessions s ON s.id = e.session_id
 WHERE x.kind != 'warm-up' AND x.session_exercise_id >= ?
 GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
 

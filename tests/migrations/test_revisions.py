@@ -232,8 +232,8 @@ def test_0006_fills_the_session_bests_from_the_sets_already_stored(db_path: Path
     # The one working set the old file holds (see old_files.seed_at), as it was stored.
     assert _query(
         db_path,
-        "SELECT session_exercise_id, side, reps, session_id, profile_id, best_kg, best_seconds "
+        "SELECT session_exercise_id, side, reps, exercise_id, best_kg, best_seconds "
         "FROM session_bests",
-    ) == [(1, "left", 8, 1, 1, 61.23496995, None)]
+    ) == [(1, "left", 8, 1000, 61.23496995, None)]
     triggers = _query(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
-    assert triggers == [(7,)]
+    assert triggers == [(5,)]

@@ -74,10 +74,13 @@ def _best_from_sets(
     return {Side(side): float(value) for side, value in rows if value is not None}
 
 
-# Each probe walks one index from its top down to the first row of an earlier session.
+# Each probe walks one index from its top down to the first row of an earlier session of
+# the profile (its entry and session found by their keys: usually the first row).
 _EARLIER = (
-    "b.profile_id = :profile AND b.exercise_id = :exercise AND b.side = k.side "
-    "AND b.started_at < :before AND b.session_id != :exclude"
+    "b.exercise_id = :exercise AND b.side = k.side AND EXISTS (SELECT 1 FROM "
+    "session_exercises e JOIN sessions s ON s.id = e.session_id "
+    "WHERE e.id = b.session_exercise_id AND s.profile_id = :profile "
+    "AND s.started_at < :before AND s.id != :exclude)"
 )
 _PROBES = {
     # The heaviest load per side and rep count (1 to 12: the reps an e1RM is made from).

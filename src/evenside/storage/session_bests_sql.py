@@ -1,4 +1,4 @@
-"""Bulk writes and ``session_bests`` (revision 0006): the insert trigger costs about 17 us a
+"""Bulk writes and ``session_bests`` (revision 0006): the insert trigger costs about 3 us a
 set, so a bulk write on SQLite (an import, the demo, a copy into a new file) pauses it
 inside its own transaction and works out its new entries' bests in one statement at the
 end."""
@@ -15,13 +15,11 @@ from evenside.storage.models import SessionExerciseRow
 # The bests of every entry from ``first`` on, from their counted sets (as the triggers
 # keep them).
 _BESTS_FROM = """
-INSERT INTO session_bests (session_exercise_id, side, reps, session_id, profile_id,
-                           exercise_id, started_at, best_kg, best_seconds)
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.session_id, s.profile_id,
-       e.exercise_id, s.started_at, max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
-FROM sets x
-JOIN session_exercises e ON e.id = x.session_exercise_id
-JOIN sessions s ON s.id = e.session_id
+INSERT INTO session_bests (session_exercise_id, side, reps, exercise_id, best_kg,
+                           best_seconds)
+SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.exercise_id,
+       max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
+FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
 WHERE x.kind != 'warm-up' AND x.session_exercise_id >= ?
 GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
 

@@ -12,17 +12,17 @@ Create Date: 2026-12-07 14:30:00
 - On SQLite, triggers keep it equal to the sets whatever writes them (the app, an import,
   a copy, another SQLite tool): a new set raises its entry's best; an edited or deleted
   set has its entry's figures for its side and rep count worked out again from that
-  entry's few sets; a moved entry or session carries its rows along. A server database
-  gets the table but no triggers, and reads the sets instead.
+  entry's few sets; an entry moved to another exercise carries its rows along. The
+  session (profile, start) is read through the entry, so nothing here follows sessions.
+  A server database gets the table but no triggers, and reads the sets instead.
 - ``session_bests_paused``: a bulk write (an import, the demo) holds a row here inside its
-  own transaction, so the insert trigger stands aside (17 us a set otherwise), and works
+  own transaction, so the insert trigger stands aside (3 us a set otherwise), and works
   out the bests of its new entries in one statement before it commits. No other
   connection ever sees the row.
 - It is filled here from the sets already stored.
 
-A later revision that rebuilds ``sets``, ``session_exercises`` or ``sessions`` (batch mode
-copies a table, which drops its triggers) must create these triggers again: see
-``TRIGGERS``.
+A later revision that rebuilds ``sets`` or ``session_exercises`` (batch mode copies a
+table, which drops its triggers) must create these triggers again: see ``TRIGGERS``.
 """
 
 from __future__ import annotations
@@ -37,18 +37,13 @@ depends_on = None
 
 # One entry's figures for one side and rep count, from its sets (0 or 1 row).
 _FROM_SETS = """
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.session_id, s.profile_id,
-       e.exercise_id, s.started_at, max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
-FROM sets x
-JOIN session_exercises e ON e.id = x.session_exercise_id
-JOIN sessions s ON s.id = e.session_id
+SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.exercise_id,
+       max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
+FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
 WHERE x.kind != 'warm-up' {where}
 GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
 
-_COLUMNS = (
-    "session_exercise_id, side, reps, session_id, profile_id, exercise_id, started_at, "
-    "best_kg, best_seconds"
-)
+_COLUMNS = "session_exercise_id, side, reps, exercise_id, best_kg, best_seconds"
 
 
 def _redo(row: str) -> str:
@@ -68,17 +63,16 @@ def _redo(row: str) -> str:
 
 
 TRIGGERS = {
-    # A new counted set raises its entry's best for its side and rep count.
+    # A new counted set raises its entry's best for its side and rep count (unless a bulk
+    # write has paused this trigger inside its own transaction).
     "session_bests_set_added": f"""
 CREATE TRIGGER session_bests_set_added AFTER INSERT ON sets
 WHEN NEW.kind != 'warm-up' AND NOT EXISTS (SELECT 1 FROM session_bests_paused)
 BEGIN
   INSERT INTO session_bests ({_COLUMNS})
-  SELECT NEW.session_exercise_id, NEW.side, coalesce(NEW.reps, -1), e.session_id,
-         s.profile_id, e.exercise_id, s.started_at, coalesce(NEW.weight_kg, 0),
-         NEW.duration_seconds
-  FROM session_exercises e JOIN sessions s ON s.id = e.session_id
-  WHERE e.id = NEW.session_exercise_id
+  SELECT NEW.session_exercise_id, NEW.side, coalesce(NEW.reps, -1), e.exercise_id,
+         coalesce(NEW.weight_kg, 0), NEW.duration_seconds
+  FROM session_exercises e WHERE e.id = NEW.session_exercise_id
   ON CONFLICT (session_exercise_id, side, reps) DO UPDATE SET
     best_kg = max(best_kg, excluded.best_kg),
     best_seconds = coalesce(max(best_seconds, excluded.best_seconds),
@@ -94,31 +88,14 @@ CREATE TRIGGER session_bests_set_deleted AFTER DELETE ON sets
 BEGIN
 {_redo("OLD")}END""",
     "session_bests_entry_moved": """
-CREATE TRIGGER session_bests_entry_moved
-AFTER UPDATE OF session_id, exercise_id ON session_exercises
+CREATE TRIGGER session_bests_entry_moved AFTER UPDATE OF exercise_id ON session_exercises
 BEGIN
-  UPDATE session_bests SET
-    session_id = NEW.session_id,
-    exercise_id = NEW.exercise_id,
-    profile_id = (SELECT profile_id FROM sessions WHERE id = NEW.session_id),
-    started_at = (SELECT started_at FROM sessions WHERE id = NEW.session_id)
-  WHERE session_exercise_id = NEW.id;
+  UPDATE session_bests SET exercise_id = NEW.exercise_id WHERE session_exercise_id = NEW.id;
 END""",
     "session_bests_entry_deleted": """
 CREATE TRIGGER session_bests_entry_deleted AFTER DELETE ON session_exercises
 BEGIN
   DELETE FROM session_bests WHERE session_exercise_id = OLD.id;
-END""",
-    "session_bests_session_moved": """
-CREATE TRIGGER session_bests_session_moved AFTER UPDATE OF profile_id, started_at ON sessions
-BEGIN
-  UPDATE session_bests SET profile_id = NEW.profile_id, started_at = NEW.started_at
-  WHERE session_id = NEW.id;
-END""",
-    "session_bests_session_deleted": """
-CREATE TRIGGER session_bests_session_deleted AFTER DELETE ON sessions
-BEGIN
-  DELETE FROM session_bests WHERE session_id = OLD.id;
 END""",
 }
 
@@ -129,31 +106,28 @@ def upgrade() -> None:
         sa.Column("session_exercise_id", sa.Integer(), nullable=False),
         sa.Column("side", sa.String(length=5), nullable=False),
         sa.Column("reps", sa.Integer(), nullable=False),
-        sa.Column("session_id", sa.Integer(), nullable=False),
-        sa.Column("profile_id", sa.Integer(), nullable=False),
         sa.Column("exercise_id", sa.Integer(), nullable=False),
-        sa.Column("started_at", sa.DateTime(), nullable=False),
         sa.Column("best_kg", sa.Float(), nullable=False),
         sa.Column("best_seconds", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint(
             "session_exercise_id", "side", "reps", name=op.f("pk_session_bests")
         ),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "session_bests_paused",
         sa.Column("paused", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("paused", name=op.f("pk_session_bests_paused")),
     )
+    held = sa.text("best_seconds IS NOT NULL")
     with op.batch_alter_table("session_bests") as batch:
-        batch.create_index(
-            "ix_session_bests_load",
-            ["profile_id", "exercise_id", "side", "reps", "best_kg", "started_at", "session_id"],
-        )
+        batch.create_index("ix_session_bests_load", ["exercise_id", "side", "reps", "best_kg"])
         batch.create_index(
             "ix_session_bests_hold",
-            ["profile_id", "exercise_id", "side", "best_seconds", "started_at", "session_id"],
+            ["exercise_id", "side", "best_seconds"],
+            sqlite_where=held,
+            postgresql_where=held,
         )
-        batch.create_index("ix_session_bests_session", ["session_id"])
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(f"INSERT INTO session_bests ({_COLUMNS}) {_FROM_SETS.format(where='')}")
@@ -166,7 +140,6 @@ def downgrade() -> None:
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table("session_bests") as batch:
-        batch.drop_index("ix_session_bests_session")
         batch.drop_index("ix_session_bests_hold")
         batch.drop_index("ix_session_bests_load")
     op.drop_table("session_bests_paused")
