@@ -194,3 +194,19 @@ def test_the_triggers_keeping_session_bests_exist_at_head(db_path: Path) -> None
         ("sets", "session_bests_set_changed"),
         ("sets", "session_bests_set_deleted"),
     ]
+
+
+def test_session_bests_is_kept_small(db_path: Path) -> None:
+    # No rowid, and the hold index only over timed sets: the table adds about a fifth to a
+    # file, not as much again.
+    open_database(db_path, now=NOW).close()
+    with sqlite3.connect(db_path) as connection:
+        table, hold = (
+            connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[
+                0
+            ]
+            for name in ("session_bests", "ix_session_bests_hold")
+        )
+    connection.close()
+    assert table.rstrip().endswith("WITHOUT ROWID")
+    assert hold.rstrip().endswith("WHERE best_seconds IS NOT NULL")
