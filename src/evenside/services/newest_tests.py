@@ -1,5 +1,6 @@
-"""One exercise's strength tests for a verdict alone, read from the newest back only as far
-as the verdict walks them.
+"""The strength tests a verdict counts: for a verdict alone, read from the newest back only
+as far as the verdict walks them (``NewestTests``, ``verdict_tests``); for a whole history
+or a chart, all of them in the period (``tests_in_period``).
 
 A verdict alone scores tests newest first and stops once ``MAX_SESSIONS`` of them have the
 kind it compares (``verdicts._test_scores``); a 30-year history of weekly tests then reads
@@ -8,7 +9,8 @@ verdict) reads the rest on first use, so the answer never depends on the page si
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import overload
 
@@ -83,3 +85,46 @@ class NewestTests(Sequence[Assessment]):
     def __getitem__(self, index: slice) -> Sequence[Assessment]: ...
     def __getitem__(self, index: int | slice) -> Assessment | Sequence[Assessment]:
         return self._all()[index]
+
+
+def verdict_tests(
+    tx: DbSession,
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    *,
+    newest_first: bool,
+) -> Mapping[int, Sequence[Assessment]]:
+    """Each tested exercise's strength tests in the period; ``newest_first`` (a verdict
+    alone): read from the newest back only as far as its verdict walks them."""
+    if not newest_first:
+        return tests_in_period(tx, profile_id, exercise_ids, since)
+    tested = assessment_repo.tested_exercises(
+        tx,
+        profile_id,
+        exercise_ids=exercise_ids,
+        strength_from=None if since is None else since.date(),
+    )
+    return {e: NewestTests(tx, profile_id, e, since, None) for e in tested}
+
+
+def tests_in_period(
+    tx: DbSession,
+    profile_id: int,
+    exercise_ids: list[int] | None,
+    since: datetime | None,
+    before: datetime | None = None,
+) -> dict[int, list[Assessment]]:
+    """The profile's strength tests in the period, by exercise."""
+    grouped: dict[int, list[Assessment]] = defaultdict(list)
+    for a in assessment_repo.list_assessments(
+        tx,
+        profile_id,
+        exercise_ids=exercise_ids,
+        strength_only=True,
+        strength_from=None if since is None else since.date(),
+        strength_to=None if before is None else before.date(),
+    ):
+        if a.exercise_id is not None:
+            grouped[a.exercise_id].append(a)
+    return grouped

@@ -23,9 +23,9 @@ from evenside.domain.library import Exercise, LoadBasis
 from evenside.domain.profile import Profile, Settings
 from evenside.domain.verdict import MAX_SESSIONS, Verdict, weak_side_verdict
 from evenside.domain.verdict_words import how_worked_out, verdict_sentence
-from evenside.services.newest_tests import NewestTests
+from evenside.services.newest_tests import NewestTests, tests_in_period, verdict_tests
 from evenside.services.store import Store
-from evenside.storage import assessment_repo, evidence_repo, library_repo, profile_repo
+from evenside.storage import evidence_repo, library_repo, profile_repo
 from evenside.storage.database import DbSession
 from evenside.storage.evidence_repo import SessionSides
 
@@ -176,7 +176,7 @@ def _verdict_in(
         newest = NewestTests(tx, profile.id, exercise.id, period.since, period.before)
         tests = {exercise.id: newest}
     else:
-        tests = _assessments(tx, profile.id, [exercise.id], period.since, period.before)
+        tests = tests_in_period(tx, profile.id, [exercise.id], period.since, period.before)
     judged, kinds = _judge(
         exercise,
         sessions,
@@ -238,28 +238,6 @@ def before_and_with_session_in(
     return found[0], found[1]
 
 
-def _assessments(
-    tx: DbSession,
-    profile_id: int,
-    exercise_ids: list[int] | None,
-    since: datetime | None,
-    before: datetime | None = None,
-) -> dict[int, list[Assessment]]:
-    """The profile's strength tests in the period, by exercise."""
-    grouped: dict[int, list[Assessment]] = defaultdict(list)
-    for a in assessment_repo.list_assessments(
-        tx,
-        profile_id,
-        exercise_ids=exercise_ids,
-        strength_only=True,
-        strength_from=None if since is None else since.date(),
-        strength_to=None if before is None else before.date(),
-    ):
-        if a.exercise_id is not None:
-            grouped[a.exercise_id].append(a)
-    return grouped
-
-
 def all_verdicts(
     store: Store,
     profile_id: int,
@@ -285,7 +263,7 @@ def all_verdicts(
         sessions = evidence_repo.one_sided_sessions(
             tx, profile_id, exercise_ids=wanted, since=since, newest=newest
         )
-        tests = _assessments(tx, profile_id, wanted, since)
+        tests = verdict_tests(tx, profile_id, wanted, since, newest_first=verdict_only)
         grouped: dict[int, list[SessionSides]] = defaultdict(list)
         for sides in sessions:
             grouped[sides.exercise_id].append(sides)

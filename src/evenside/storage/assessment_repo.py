@@ -100,6 +100,31 @@ def list_assessments(
     ]  # fmt: skip
 
 
+def tested_exercises(
+    tx: Session,
+    profile_id: int,
+    *,
+    exercise_ids: list[int] | None = None,
+    strength_from: date | None = None,
+) -> list[int]:
+    """The exercises (of ``exercise_ids``, where given) with a strength test of the
+    profile's, on or after ``strength_from`` where given."""
+    query = (
+        select(AssessmentRow.exercise_id)
+        .distinct()
+        .where(
+            AssessmentRow.profile_id == profile_id,
+            AssessmentRow.exercise_id.is_not(None),
+            AssessmentRow.kind != AssessmentKind.RANGE_OF_MOTION.value,
+        )
+    )
+    if exercise_ids is not None:
+        query = query.where(AssessmentRow.exercise_id.in_(exercise_ids))
+    if strength_from is not None:
+        query = query.where(AssessmentRow.assessed_on >= strength_from)
+    return sorted(i for i in tx.connection().scalars(query) if i is not None)
+
+
 _COLUMNS = (
     AssessmentRow.id,
     AssessmentRow.kind,
