@@ -173,6 +173,22 @@ FROM sets x WHERE x.kind <> 'warm-up'
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
 
+def _kept_and_worked_out(
+    db_path: Path,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
+    """The table as the triggers keep it, the same worked out from the sets by the rule
+    (AGGREGATE), and the rows left in the bulk writes' pause table."""
+    connection = sqlite3.connect(db_path)
+    kept = connection.execute(
+        "SELECT session_exercise_id, side, reps, best_kg, best_seconds FROM session_bests "
+        "ORDER BY 1, 2, 3"
+    ).fetchall()
+    expected = connection.execute(AGGREGATE).fetchall()
+    paused = connection.execute("SELECT count(*) FROM session_bests_paused").fetchone()[0]
+    connection.close()
+    return kept, expected, int(paused)
+
+
 def test_the_kept_bests_equal_the_sets_after_every_kind_of_write(
     store: Store, clock: FakeClock, profile: Profile, earlier: list[int], db_path: Path
 ) -> None:
@@ -193,13 +209,7 @@ def test_the_kept_bests_equal_the_sets_after_every_kind_of_write(
         "UPDATE sets SET weight_kg = NULL, reps = NULL, duration_seconds = 40 "
         f"WHERE id = {more[2]}",
     )
-    connection = sqlite3.connect(db_path)
-    kept = connection.execute(
-        "SELECT session_exercise_id, side, reps, best_kg, best_seconds FROM session_bests "
-        "ORDER BY 1, 2, 3"
-    ).fetchall()
-    expected = connection.execute(AGGREGATE).fetchall()
-    connection.close()
+    kept, expected, _ = _kept_and_worked_out(db_path)
     assert kept == expected
     # Written out: the first session L 30 x 8 and R 32 x 8; the second L 21 x 10 and a
     # right hold of 40 s without reps or weight.
@@ -226,13 +236,6 @@ def test_an_import_and_a_reimport_of_a_longer_file_keep_the_bests_equal_to_the_s
         parsed = transfer.read_import(path, unit=Unit.KG)
         mapping = transfer.default_mapping(transfer.suggestions(store, parsed))
         transfer.commit_import(store, profile.id, parsed, mapping)
-    connection = sqlite3.connect(db_path)
-    kept = connection.execute(
-        "SELECT session_exercise_id, side, reps, best_kg, best_seconds FROM session_bests "
-        "ORDER BY 1, 2, 3"
-    ).fetchall()
-    expected = connection.execute(AGGREGATE).fetchall()
-    paused = connection.execute("SELECT count(*) FROM session_bests_paused").fetchone()
-    connection.close()
+    kept, expected, paused = _kept_and_worked_out(db_path)
     assert len(kept) >= 4 and kept == expected
-    assert paused == (0,)
+    assert paused == 0
