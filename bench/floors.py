@@ -143,11 +143,13 @@ def _exercise_ids(connection: sqlite3.Connection, names: set[str]) -> dict[str, 
 BESTS_FROM = """
 INSERT INTO session_bests (session_exercise_id, side, reps, exercise_id, best_kg,
                            best_seconds)
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.exercise_id,
+SELECT x.session_exercise_id, CASE WHEN x.sides_unrecorded THEN 'none' ELSE x.side END,
+       coalesce(x.reps, -1), e.exercise_id,
        max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
 FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
 WHERE x.kind != 'warm-up' AND x.session_exercise_id >= ?
-GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
+GROUP BY x.session_exercise_id, CASE WHEN x.sides_unrecorded THEN 'none' ELSE x.side END,
+         coalesce(x.reps, -1)"""
 
 
 def import_csv(source: Path, database: Path, profile_id: int = 1) -> int:

@@ -166,9 +166,11 @@ def test_an_earlier_session_moved_after_today_or_to_another_exercise_stops_count
     assert _records_today(store, clock, profile) == (Side.LEFT, Side.RIGHT)
 
 
+# The rule, restated: per entry, side (sets whose sides were not recorded apart, as 'none')
+# and rep count, the heaviest load (no weight counts as 0 kg) and the longest hold.
 AGGREGATE = """
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), max(coalesce(x.weight_kg, 0)),
-       max(x.duration_seconds)
+SELECT x.session_exercise_id, CASE WHEN x.sides_unrecorded THEN 'none' ELSE x.side END,
+       coalesce(x.reps, -1), max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
 FROM sets x WHERE x.kind <> 'warm-up'
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
@@ -239,3 +241,20 @@ def test_an_import_and_a_reimport_of_a_longer_file_keep_the_bests_equal_to_the_s
     kept, expected, paused = _kept_and_worked_out(db_path)
     assert len(kept) >= 4 and kept == expected
     assert paused == 0
+
+
+def test_a_set_whose_sides_were_not_recorded_is_nobodys_best(
+    store: Store, clock: FakeClock, profile: Profile, earlier: list[int], db_path: Path
+) -> None:
+    # 60 kg x 8 from a file that never said the side: apart from L and R, and from "both".
+    _, ids = _session(store, clock, profile, [SetRecord(Side.BOTH, 60.0, 8, sides_unrecorded=True)])
+    assert _records_today(store, clock, profile) == (Side.LEFT,)
+    kept, expected, _ = _kept_and_worked_out(db_path)
+    assert kept == expected
+    assert [row[1:] for row in kept if row[1] in ("both", "none")] == [("none", 8, 60.0, None)]
+    # Said again to be plain two-sided work (an import name mapped to another exercise):
+    # the row follows the mark.
+    _raw(db_path, f"UPDATE sets SET sides_unrecorded = 0 WHERE id = {ids[0]}")
+    kept, expected, _ = _kept_and_worked_out(db_path)
+    assert kept == expected
+    assert [row[1:] for row in kept if row[1] in ("both", "none")] == [("both", 8, 60.0, None)]

@@ -20,7 +20,8 @@ class SessionBestRow(Base):
     Derived, never written by the app: on SQLite, triggers on ``sets`` and
     ``session_exercises`` keep it equal to the sets (migration 0006); a server database
     leaves it empty and reads the sets. ``reps`` is -1 for sets without reps; ``best_kg``
-    counts a set without a weight as 0 kg. The session (its profile and start) is reached
+    counts a set without a weight as 0 kg; ``side`` is 'none' for sets whose sides were not
+    recorded (from a file), which are nobody's best. The session (its profile and start) is reached
     through the entry, so moving a session in time changes nothing here. Kept small (no
     rowid, nothing the entry already says): it adds about a fifth to the file.
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, bindparam, false, func, select, text
 from sqlalchemy.orm import Session
 
-from evenside.domain.e1rm import MAX_REPS_FOR_ESTIMATE, Formula
+from evenside.domain.e1rm import MAX_REPS_FOR_ESTIMATE, Formula, estimate_one_rep_max
 from evenside.domain.library import LoadBasis
 from evenside.domain.records import SideRecords, rep_bests
 from evenside.domain.sides import Side
@@ -29,7 +29,8 @@ def best_strength_before(
     formula: Formula,
 ) -> dict[Side, float]:
     """The best ``strength`` per side over the exercise's counted sets in sessions started
-    before ``before`` (other than ``exclude_session_id``); sides without one are absent."""
+    before ``before`` (other than ``exclude_session_id``); sides without one are absent.
+    Sets whose sides were not recorded (from a file) are nobody's best."""
     find = _best_from_session_bests if tx.get_bind().dialect.name == "sqlite" else _best_from_sets
     return find(
         tx,
@@ -68,6 +69,7 @@ def _best_from_sets(
             SessionRow.started_at < before,
             SessionRow.id != exclude_session_id,
             SetRow.kind != SetKind.WARM_UP.value,
+            SetRow.sides_unrecorded == false(),
         )
         .group_by(SetRow.side)
     )
@@ -151,10 +153,87 @@ def side_bests(
     exclude_set_id: int,
     formula: Formula,
 ) -> dict[Side, SideRecords]:
-    """Each side's records over every counted set of the exercise but ``exclude_set_id``,
-    from one aggregate (the most reps done at each weight, and the best e1RM): the heaviest
-    weight for at least 1, 3, 5, ... reps, the set holding it, and the best e1RM.
-    Imported sets whose sides were not recorded separately make no record."""
+    """Each side's records over every counted set of the exercise but ``exclude_set_id``:
+    the heaviest weight for at least 1, 3, 5, ... reps, the set holding it, and the best
+    e1RM. Imported sets whose sides were not recorded separately make no record. On SQLite
+    from ``session_bests`` (a few index probes), on a server from one aggregate."""
+    if tx.get_bind().dialect.name == "sqlite":
+        lifts = _lifts_from_session_bests(tx, profile_id, exercise_id, exclude_set_id)
+        e1rms = _best_e1rms(lifts, formula)
+    else:
+        lifts, e1rms = _lifts_from_sets(tx, profile_id, exercise_id, exclude_set_id, formula)
+    bests: dict[Side, SideRecords] = {}
+    for side, mine in lifts.items():
+        for_reps, held = rep_bests(mine)
+        bests[side] = SideRecords(side, for_reps, e1rms.get(side), held)
+    return bests
+
+
+# Each side's rep counts, found by a skip along the index (the next higher each time), and
+# the heaviest load of each in another entry of the profile's.
+_OTHER_ENTRIES = text(
+    "WITH RECURSIVE k(side) AS (VALUES ('left'), ('right'), ('both')), "
+    "r(side, reps) AS ("
+    " SELECT k.side, (SELECT min(b.reps) FROM session_bests b"
+    "  WHERE b.exercise_id = :exercise AND b.side = k.side AND b.reps > 0) FROM k"
+    " UNION ALL"
+    " SELECT r.side, (SELECT min(b.reps) FROM session_bests b"
+    "  WHERE b.exercise_id = :exercise AND b.side = r.side AND b.reps > r.reps)"
+    " FROM r WHERE r.reps IS NOT NULL) "
+    "SELECT r.side, r.reps, (SELECT b.best_kg FROM session_bests b"
+    " WHERE b.exercise_id = :exercise AND b.side = r.side AND b.reps = r.reps"
+    " AND b.best_kg > 0 AND b.session_exercise_id != :entry AND EXISTS (SELECT 1"
+    "  FROM session_exercises e JOIN sessions s ON s.id = e.session_id"
+    "  WHERE e.id = b.session_exercise_id AND s.profile_id = :profile)"
+    " ORDER BY b.best_kg DESC LIMIT 1) FROM r WHERE r.reps IS NOT NULL"
+)
+# The other counted sets of the excluded set's own entry.
+_OWN_ENTRY = text(
+    "SELECT side, reps, max(weight_kg) FROM sets WHERE session_exercise_id = :entry"
+    " AND id != :set AND kind != 'warm-up' AND NOT sides_unrecorded"
+    " AND weight_kg > 0 AND reps > 0 GROUP BY side, reps"
+)
+
+
+def _lifts_from_session_bests(
+    tx: Session, profile_id: int, exercise_id: int, exclude_set_id: int
+) -> dict[Side, list[tuple[float, int]]]:
+    """Each side's heaviest load per rep count (all that records need: a lighter lift of
+    the same reps never holds one) over the exercise's counted sets but one."""
+    entry = tx.scalar(select(SetRow.session_exercise_id).where(SetRow.id == exclude_set_id))
+    entry = -1 if entry is None else entry
+    found: dict[tuple[str, int], float] = {}
+    rows = [
+        *tx.execute(
+            _OTHER_ENTRIES, {"exercise": exercise_id, "entry": entry, "profile": profile_id}
+        ),
+        *tx.execute(_OWN_ENTRY, {"entry": entry, "set": exclude_set_id}),
+    ]
+    for side, reps, kg in rows:
+        if kg is not None and float(kg) > found.get((side, reps), 0.0):
+            found[side, reps] = float(kg)
+    lifts: dict[Side, list[tuple[float, int]]] = {}
+    for (side, reps), kg in sorted(found.items()):
+        lifts.setdefault(Side(side), []).append((kg, int(reps)))
+    return lifts
+
+
+def _best_e1rms(lifts: dict[Side, list[tuple[float, int]]], formula: Formula) -> dict[Side, float]:
+    """Each side's best e1RM: the heaviest load of a rep count gives that count's best."""
+    best: dict[Side, float] = {}
+    for side, mine in lifts.items():
+        for kg, reps in mine:
+            estimate = estimate_one_rep_max(kg, reps, formula)
+            if estimate is not None and estimate > best.get(side, 0.0):
+                best[side] = estimate
+    return best
+
+
+def _lifts_from_sets(
+    tx: Session, profile_id: int, exercise_id: int, exclude_set_id: int, formula: Formula
+) -> tuple[dict[Side, list[tuple[float, int]]], dict[Side, float]]:
+    """The same from one aggregate (a server database, which has no triggers): the most
+    reps done at each weight, and the best e1RM."""
     weight = SetRow.weight_kg
     rows = tx.execute(
         select(
@@ -185,8 +264,4 @@ def side_bests(
         lifts.setdefault(side, []).append((float(kg), int(reps)))
         if e1rm is not None and float(e1rm) > e1rms.get(side, 0.0):
             e1rms[side] = float(e1rm)
-    bests: dict[Side, SideRecords] = {}
-    for side, mine in lifts.items():
-        for_reps, held = rep_bests(mine)
-        bests[side] = SideRecords(side, for_reps, e1rms.get(side), held)
-    return bests
+    return lifts, e1rms

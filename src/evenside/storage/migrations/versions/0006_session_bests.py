@@ -5,10 +5,12 @@ Revises: 0005
 Create Date: 2026-12-07 14:30:00
 
 - ``session_bests``: for each session entry, side and rep count, the heaviest load and the
-  longest hold in its counted sets (warm-ups left out). Finishing a session measures its
-  sets against the best before it; read from here, that is a few index probes per exercise
-  instead of a pass over every earlier set, so it costs the same on a 30-year history as
-  on a first month.
+  longest hold in its counted sets (warm-ups left out); sets whose sides were not recorded
+  (from a file) are kept apart under the side 'none', so they are nobody's best.
+  Finishing a session measures its sets against the best before it, and logging a set
+  against the best of all others; read from here, each is a few index probes per
+  exercise instead of a pass over every earlier set, so it costs the same on a 30-year
+  history as on a first month.
 - On SQLite, triggers keep it equal to the sets whatever writes them (the app, an import,
   a copy, another SQLite tool): a new set raises its entry's best; an edited or deleted
   set has its entry's figures for its side and rep count worked out again from that
@@ -37,11 +39,21 @@ depends_on = None
 
 # One entry's figures for one side and rep count, from its sets (0 or 1 row).
 _FROM_SETS = """
-SELECT x.session_exercise_id, x.side, coalesce(x.reps, -1), e.exercise_id,
+SELECT x.session_exercise_id, {side_x}, coalesce(x.reps, -1), e.exercise_id,
        max(coalesce(x.weight_kg, 0)), max(x.duration_seconds)
 FROM sets x JOIN session_exercises e ON e.id = x.session_exercise_id
 WHERE x.kind != 'warm-up' {where}
-GROUP BY x.session_exercise_id, x.side, coalesce(x.reps, -1)"""
+GROUP BY x.session_exercise_id, {side_x}, coalesce(x.reps, -1)"""
+
+
+def _side(row: str) -> str:
+    """A set's side as kept here: 'none' for a set whose sides were not recorded."""
+    return f"CASE WHEN {row}.sides_unrecorded THEN 'none' ELSE {row}.side END"
+
+
+def _from_sets(where: str) -> str:
+    return _FROM_SETS.format(side_x=_side("x"), where=where)
+
 
 _COLUMNS = "session_exercise_id, side, reps, exercise_id, best_kg, best_seconds"
 
@@ -49,16 +61,16 @@ _COLUMNS = "session_exercise_id, side, reps, exercise_id, best_kg, best_seconds"
 def _redo(row: str) -> str:
     """Work out ``row``'s (OLD or NEW) entry, side and rep count again from its sets."""
     key = (
-        f"session_exercise_id = {row}.session_exercise_id AND side = {row}.side "
+        f"session_exercise_id = {row}.session_exercise_id AND side = {_side(row)} "
         f"AND reps = coalesce({row}.reps, -1)"
     )
     where = (
-        f"AND x.session_exercise_id = {row}.session_exercise_id AND x.side = {row}.side "
+        f"AND x.session_exercise_id = {row}.session_exercise_id AND {_side('x')} = {_side(row)} "
         f"AND coalesce(x.reps, -1) = coalesce({row}.reps, -1)"
     )
     return (
         f"DELETE FROM session_bests WHERE {key};\n"
-        f"INSERT INTO session_bests ({_COLUMNS}) {_FROM_SETS.format(where=where)};\n"
+        f"INSERT INTO session_bests ({_COLUMNS}) {_from_sets(where)};\n"
     )
 
 
@@ -70,7 +82,7 @@ CREATE TRIGGER session_bests_set_added AFTER INSERT ON sets
 WHEN NEW.kind != 'warm-up' AND NOT EXISTS (SELECT 1 FROM session_bests_paused)
 BEGIN
   INSERT INTO session_bests ({_COLUMNS})
-  SELECT NEW.session_exercise_id, NEW.side, coalesce(NEW.reps, -1), e.exercise_id,
+  SELECT NEW.session_exercise_id, {_side("NEW")}, coalesce(NEW.reps, -1), e.exercise_id,
          coalesce(NEW.weight_kg, 0), NEW.duration_seconds
   FROM session_exercises e WHERE e.id = NEW.session_exercise_id
   ON CONFLICT (session_exercise_id, side, reps) DO UPDATE SET
@@ -80,7 +92,8 @@ BEGIN
 END""",
     "session_bests_set_changed": f"""
 CREATE TRIGGER session_bests_set_changed
-AFTER UPDATE OF session_exercise_id, side, reps, weight_kg, duration_seconds, kind ON sets
+AFTER UPDATE OF session_exercise_id, side, sides_unrecorded, reps, weight_kg, duration_seconds,
+  kind ON sets
 BEGIN
 {_redo("OLD")}{_redo("NEW")}END""",
     "session_bests_set_deleted": f"""
@@ -130,7 +143,7 @@ def upgrade() -> None:
         )
     if op.get_bind().dialect.name != "sqlite":
         return
-    op.execute(f"INSERT INTO session_bests ({_COLUMNS}) {_FROM_SETS.format(where='')}")
+    op.execute(f"INSERT INTO session_bests ({_COLUMNS}) {_from_sets('')}")
     for trigger in TRIGGERS.values():
         op.execute(trigger)
 
