@@ -1,5 +1,6 @@
-"""Personal bests as SQL aggregates: one row per side, not every earlier set; on SQLite the
-best before a session from ``session_bests`` (kept by triggers), a few index probes."""
+"""Personal bests, never by reading every earlier set: on SQLite from ``session_bests``
+(kept by triggers) in a few index probes, the best before a session (the summary) and each
+side's records (the line while logging); on a server, from one SQL aggregate each."""
 
 from __future__ import annotations
 
