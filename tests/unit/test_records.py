@@ -152,3 +152,19 @@ def test_fewer_reps_at_a_heavier_weight_quotes_the_set_that_held_the_record(
     previous = side_records(earlier, Formula.BRZYCKI)[Side.LEFT]
     assert previous.held_by_reps[3] == 10
     assert new_record(previous, SetRecord(Side.LEFT, 14, 3), Formula.BRZYCKI) is None
+
+
+def test_sets_whose_sides_were_not_recorded_are_in_no_sides_records() -> None:
+    # History's records of an imported one-arm row: L 14 x 10 and R 16 x 10 with sides,
+    # two sets of 30 x 10 from rows that never said the side: no "both" row from them.
+    found = side_records(
+        [
+            SetRecord(Side.LEFT, 14, 10),
+            SetRecord(Side.RIGHT, 16, 10),
+            SetRecord(Side.BOTH, 30, 10, sides_unrecorded=True),
+            SetRecord(Side.BOTH, 30, 10, sides_unrecorded=True),
+        ],
+        Formula.BRZYCKI,
+    )
+    assert list(found) == [Side.LEFT, Side.RIGHT]
+    assert found[Side.RIGHT].best_for_reps == {1: 16, 3: 16, 5: 16, 8: 16, 10: 16}

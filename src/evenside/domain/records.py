@@ -49,6 +49,8 @@ def side_records(sets: Iterable[SetRecord], formula: Formula) -> dict[Side, Side
     for record in sets:
         if not record.kind.counts or not record.weight_kg or not record.reps:
             continue
+        if record.sides_unrecorded:  # a one-sided set of unknown side: nobody's record
+            continue
         weight, reps, side = record.weight_kg, record.reps, record.side
         lifts.setdefault(side, []).append((weight, reps))
         estimate = estimate_one_rep_max(weight, reps, formula)

@@ -126,12 +126,19 @@ class EntryPanel(QWidget):
         for side in self.order:
             row = self.entry.row(side)
             row.configure(lib.load_basis, unit, marker.get(side, ""), reps_or_time=lib.reps_or_time)
-            last = coaching.last_time.get(side) if coaching else None
-            row.last_time.setText(
-                f"Last time: {workout.describe_sets(last, self.scope.profile)}"
-                if last
-                else "No earlier session"
-            )
+            row.last_time.setText(self._last_time(side, coaching))
+
+    def _last_time(self, side: Side, coaching: workout.Coaching | None) -> str:
+        last = coaching.last_time.get(side) if coaching else None
+        if last:
+            return f"Last time: {workout.describe_sets(last, self.scope.profile)}"
+        # A file that never said the sides: the session was there, its sides are not known.
+        both = coaching.last_time.get(Side.BOTH, ()) if coaching and side is not Side.BOTH else ()
+        unsided = tuple(s for s in both if s.sides_unrecorded)
+        if unsided:
+            done = workout.describe_sets(unsided, self.scope.profile)
+            return f"Last time, sides not recorded: {done}"
+        return "No earlier session"
 
     def fill_target(self, record: SetRecord) -> None:
         """Put a suggested set (the weak-side plan's target) in its side's row, ready to log."""
