@@ -70,6 +70,39 @@ def _visit(app, window, name):  # type: ignore[no-untyped-def]
     return page
 
 
+def record_line_times(db: Path, repeats: int, work: Path) -> list[float]:
+    """Log one set of a one-sided exercise and find the record it beat, if any, as the set
+    entry does after every set (``records.beaten_by``: every earlier set of the side)."""
+    return [_record_line_once(db, work) for _ in range(repeats)]
+
+
+def _record_line_once(db: Path, work: Path) -> float:
+    from evenside.domain.e1rm import Formula
+    from evenside.domain.sides import Side
+    from evenside.domain.training import SetRecord
+    from evenside.services import library, profiles, records, workout
+    from evenside.services.store import open_store
+
+    copy = fresh_copy(db, work)
+    store = open_store(copy)
+    try:
+        profile = profiles.current_profile(store)
+        assert profile is not None
+        row = next(e for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+        session = workout.start_session(store, profile.id)
+        entry = workout.add_exercise(store, session.id, row.id)
+        logged = SetRecord(Side.LEFT, 40.0, 8)
+        set_id = workout.log_set(store, entry, logged).id
+        return timed(
+            lambda: records.beaten_by(
+                store, profile.id, row.id, set_id, logged, formula=Formula.BRZYCKI
+            )
+        )
+    finally:
+        store.close()
+        discard(copy)
+
+
 def finishing_times(db: Path, repeats: int, work: Path) -> list[float]:
     """Finish a session of three exercises (two one-sided, three sets a side; one
     bilateral, three sets) and make its summary (records against all earlier history)."""

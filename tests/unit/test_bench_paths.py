@@ -42,6 +42,7 @@ FIGURES = (
     "History, revisit",
     "changing exercise on Progress",
     "finishing a session (summary)",
+    "the record line after logging a set",
 )
 
 
