@@ -6,7 +6,10 @@ painted)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from databases import discard, fresh_copy
 from measure import timed
@@ -80,7 +83,25 @@ def _record_line_once(db: Path, work: Path) -> float:
     from evenside.domain.e1rm import Formula
     from evenside.domain.sides import Side
     from evenside.domain.training import SetRecord
-    from evenside.services import library, profiles, records, workout
+    from evenside.services import records, workout
+
+    with _session_on_copy(db, work) as (store, profile_id, session_id, by_name):
+        row = by_name["One-arm dumbbell row"]
+        entry = workout.add_exercise(store, session_id, row.id)
+        logged = SetRecord(Side.LEFT, 40.0, 8)
+        set_id = workout.log_set(store, entry, logged).id
+        return timed(
+            lambda: records.beaten_by(
+                store, profile_id, row.id, set_id, logged, formula=Formula.BRZYCKI
+            )
+        )
+
+
+@contextmanager
+def _session_on_copy(db: Path, work: Path) -> Iterator[tuple[Any, int, int, dict[str, Any]]]:
+    """A fresh copy of ``db`` opened, a session started on its profile: the store, the
+    profile's id, the session's id and the library by name; the copy discarded after."""
+    from evenside.services import library, profiles, workout
     from evenside.services.store import open_store
 
     copy = fresh_copy(db, work)
@@ -88,16 +109,9 @@ def _record_line_once(db: Path, work: Path) -> float:
     try:
         profile = profiles.current_profile(store)
         assert profile is not None
-        row = next(e for e in library.all_exercises(store) if e.name == "One-arm dumbbell row")
+        by_name = {e.name: e for e in library.all_exercises(store)}
         session = workout.start_session(store, profile.id)
-        entry = workout.add_exercise(store, session.id, row.id)
-        logged = SetRecord(Side.LEFT, 40.0, 8)
-        set_id = workout.log_set(store, entry, logged).id
-        return timed(
-            lambda: records.beaten_by(
-                store, profile.id, row.id, set_id, logged, formula=Formula.BRZYCKI
-            )
-        )
+        yield store, profile.id, session.id, by_name
     finally:
         store.close()
         discard(copy)
@@ -112,26 +126,16 @@ def finishing_times(db: Path, repeats: int, work: Path) -> list[float]:
 def _finish_once(db: Path, work: Path) -> float:
     from evenside.domain.sides import Side
     from evenside.domain.training import SetRecord
-    from evenside.services import library, profiles, session_summary, workout
-    from evenside.services.store import open_store
+    from evenside.services import session_summary, workout
 
-    copy = fresh_copy(db, work)
-    store = open_store(copy)
-    try:
-        profile = profiles.current_profile(store)
-        assert profile is not None
-        by_name = {e.name: e for e in library.all_exercises(store)}
-        session = workout.start_session(store, profile.id)
+    with _session_on_copy(db, work) as (store, _profile_id, session_id, by_name):
         for name, sides in FINISHED_EXERCISES:
-            se_id = workout.add_exercise(store, session.id, by_name[name].id)
+            se_id = workout.add_exercise(store, session_id, by_name[name].id)
             for side in sides * 3:
                 workout.log_set(store, se_id, SetRecord(Side(side), 40.0, 8))
 
         def finish() -> None:
-            workout.finish_session(store, session.id)
-            session_summary.summarise(store, session.id)
+            workout.finish_session(store, session_id)
+            session_summary.summarise(store, session_id)
 
         return timed(finish)
-    finally:
-        store.close()
-        discard(copy)
