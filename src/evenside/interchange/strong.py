@@ -239,6 +239,9 @@ def _rest_reason(row: Row) -> str:
     return f"rest timer row{rest}, not a set"
 
 
+MAX_SET_NUMBER_DIGITS = 4
+
+
 def _kind(order: str) -> tuple[SetKind, int | None]:
     """The set kind a set order's letter names, and the set's number if it has one."""
     marker = headers.key(order)
@@ -249,8 +252,10 @@ def _kind(order: str) -> tuple[SetKind, int | None]:
     if marker in headers.FAILURE:
         return SetKind.FAILURE, None
     cleaned = marker[:-2] if marker.endswith(" 0") or marker.endswith(".0") else marker
-    if not cleaned.isdigit():
-        raise SkipRow(f'unknown set order "{order}"')
+    # A set number is small: thousands of digits would not even convert to an int.
+    if not cleaned.isdigit() or len(cleaned) > MAX_SET_NUMBER_DIGITS:
+        shown = order if len(order) <= 20 else f"{order[:20]}…"
+        raise SkipRow(f'unknown set order "{shown}"')
     return SetKind.WORKING, int(cleaned)
 
 
